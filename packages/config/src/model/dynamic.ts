@@ -1,0 +1,29 @@
+import type { HttpConfiguration } from './http.js';
+
+/** TCP/UDP/TLS are parsed and carried so nothing is silently dropped; routing them comes later. */
+export interface TcpConfiguration {
+  routers?: Record<string, Record<string, unknown>>;
+  services?: Record<string, Record<string, unknown>>;
+  middlewares?: Record<string, Record<string, unknown>>;
+}
+export interface UdpConfiguration {
+  routers?: Record<string, Record<string, unknown>>;
+  services?: Record<string, Record<string, unknown>>;
+}
+export interface TlsConfiguration {
+  certificates?: Array<{ certFile: string; keyFile: string; stores?: string[] }>;
+  options?: Record<string, Record<string, unknown>>;
+  stores?: Record<string, Record<string, unknown>>;
+}
+
+/** The whole dynamic configuration of one provider (names unqualified) or of the merge (qualified). */
+export interface DynamicConfig {
+  http: HttpConfiguration;
+  tcp?: TcpConfiguration;
+  udp?: UdpConfiguration;
+  tls?: TlsConfiguration;
+}
+
+export function emptyDynamicConfig(): DynamicConfig {
+  return { http: { routers: {}, services: {}, middlewares: {} } };
+}

@@ -1,0 +1,60 @@
+import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import type { Readable } from 'node:stream';
+
+/**
+ * One HTTP request travelling through wharf: entrypoint → router → middlewares → service →
+ * balancer → forwarder. Middlewares see only this type (they depend on `config`, never on the
+ * proxy). Header keys are lower-case (Node's convention).
+ */
+export interface HttpExchange {
+  /** the client's request; its body stream is read at most once (see `body`) */
+  readonly req: IncomingMessage;
+  /** the client's response; prefer returning an HttpResponse; written directly only by upgrades */
+  readonly res: ServerResponse;
+  readonly entryPoint: string;
+  /** socket remote address (never X-Forwarded-For) */
+  readonly clientIP: string;
+  /** performance.now() at accept */
+  readonly startedAt: number;
+  method: string;
+  /** host used for matching: lower-case, port and trailing dot removed */
+  host: string;
+  /** escaped path sent upstream; path middlewares rewrite it */
+  path: string;
+  /** query string without `?` ('' when none) */
+  query: string;
+  /** headers sent upstream; middlewares mutate them */
+  headers: IncomingHttpHeaders;
+  /** a buffered request body kept for replay (retry, buffering, forwardAuth); undefined = stream `req` */
+  body?: Buffer;
+  routerName?: string;
+  serviceName?: string;
+  /** server URLs already attempted for this request, so a retry lands elsewhere */
+  readonly triedServers: Set<string>;
+  /** retry attempts made so far (0 on the first try) */
+  attempts: number;
+  /** server URL that answered the last attempt (set by the forwarder) */
+  serverURL?: string;
+  /** true once request bytes reached a server in the last attempt (retry safety) */
+  requestSent: boolean;
+  readonly isUpgrade: boolean;
+  /** per-request scratch space for middlewares */
+  readonly locals: Map<string, unknown>;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: OutgoingHttpHeaders;
+  /** null = no body; Buffer/string = fixed body; Readable = streamed body */
+  body: Readable | Buffer | string | null;
+  /** the connection was handed over (WebSocket tunnel): nothing left to write */
+  upgraded?: boolean;
+}
+
+export type Next = () => Promise<HttpResponse>;
+/** A middleware step, built once per generation and run once per request. */
+export type HttpStep = (ex: HttpExchange, next: Next) => Promise<HttpResponse>;
+/** A compiled service (load balancer or composite): forwards and answers. */
+export type HttpHandler = (ex: HttpExchange) => Promise<HttpResponse>;
+/** Injected into middlewares that call a service (errors, forwardAuth): qualified name → handler. */
+export type ServiceResolver = (qualifiedName: string) => HttpHandler | undefined;

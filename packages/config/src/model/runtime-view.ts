@@ -1,0 +1,141 @@
+import type { Diagnostic } from './diagnostic.js';
+import type { MiddlewareConfig, RouterConfig, ServiceConfig } from './http.js';
+
+/**
+ * The read-only view the API and the dashboard serve (Traefik's runtime "…Info" objects plus
+ * wharf's health and diagnostics). Built by `runtime` per generation; server health is live.
+ */
+export type ElementStatus = 'enabled' | 'warning' | 'disabled';
+export type ServerState = 'UP' | 'DOWN';
+export type ServiceHealth = 'healthy' | 'degraded' | 'down' | 'unknown';
+
+export interface RouterInfo extends RouterConfig {
+  name: string;
+  provider: string;
+  status: ElementStatus;
+  error?: string[];
+  /** entrypoints actually bound (sorted, unique) */
+  using: string[];
+  priority: number;
+  priorityStr?: string;
+}
+
+export interface ServerHealthInfo {
+  url: string;
+  state: ServerState;
+  /** ISO time of the last active check, if any */
+  lastCheck?: string;
+  /** e.g. `200`, `connect ECONNREFUSED`, `timeout` */
+  lastResult?: string;
+  /** set while a passive ejection or a drain holds the server out */
+  reason?: 'active-check' | 'passive' | 'draining' | 'initial';
+}
+
+export interface ServiceHealthInfo {
+  state: ServiceHealth;
+  serversUp: number;
+  serversTotal: number;
+  servers: ServerHealthInfo[];
+}
+
+export interface ServiceInfo extends ServiceConfig {
+  name: string;
+  provider: string;
+  status: ElementStatus;
+  error?: string[];
+  usedBy: string[];
+  type: 'loadbalancer' | 'weighted' | 'mirroring' | 'failover';
+  serverStatus?: Record<string, ServerState>;
+  /** wharf: live health summary */
+  health?: ServiceHealthInfo;
+}
+
+export interface MiddlewareInfo {
+  name: string;
+  provider: string;
+  status: ElementStatus;
+  error?: string[];
+  usedBy: string[];
+  type: string;
+  /** the one-key options object, e.g. `{ stripPrefix: {...} }` spread in (Traefik shape) */
+  [typeKey: string]: unknown;
+}
+
+export interface EntryPointInfo {
+  name: string;
+  address: string;
+  http?: { middlewares?: string[] };
+}
+
+export interface RuntimeFeatures {
+  tracing: string;
+  metrics: string;
+  accessLog: boolean;
+}
+
+export interface RuntimeView {
+  generation: number;
+  /** ISO time this generation was applied */
+  appliedAt: string;
+  entryPoints: EntryPointInfo[];
+  routers: Record<string, RouterInfo>;
+  services: Record<string, ServiceInfo>;
+  middlewares: Record<string, MiddlewareInfo>;
+  /** TCP/UDP elements: reported, not routed yet */
+  tcpRouters: Record<string, unknown>;
+  tcpServices: Record<string, unknown>;
+  tcpMiddlewares: Record<string, unknown>;
+  udpRouters: Record<string, unknown>;
+  udpServices: Record<string, unknown>;
+  /** every provider's diagnostics, latest snapshot each */
+  diagnostics: Diagnostic[];
+  /** provider names in use, e.g. ['docker', 'file'] */
+  providers: string[];
+  features: RuntimeFeatures;
+}
+
+/** Live changes, pushed to the API's event stream so clients never poll. */
+export type RuntimeEvent =
+  | { type: 'generation'; generation: number; appliedAt: string }
+  | { type: 'router-status'; name: string; status: ElementStatus; error?: string[] }
+  | { type: 'service-status'; name: string; status: ElementStatus; error?: string[] }
+  | { type: 'server-state'; service: string; url: string; state: ServerState; lastResult?: string; at: string }
+  | { type: 'diagnostics'; count: number };
+
+/** Route tester: what would happen to a request (GET /api/wharf/match). */
+export interface MatchQuery {
+  entryPoint: string;
+  url: string;
+  method?: string;
+  headers?: Record<string, string>;
+  clientIP?: string;
+}
+
+export interface MatchCandidate {
+  router: string;
+  priority: number;
+  matched: boolean;
+  /** for a router that did not match: the matcher that failed, e.g. "Host(`a.example`)" */
+  failedMatcher?: string;
+}
+
+export interface MatchExplanation {
+  matched: boolean;
+  router?: string;
+  priority?: number;
+  service?: string;
+  middlewares?: string[];
+  /** the server the balancer would pick now (without consuming a turn where possible) */
+  server?: string;
+  /** higher-priority routers that were tried first, and why they failed */
+  tried: MatchCandidate[];
+  /** reason when nothing matched or the pick failed */
+  reason?: string;
+}
+
+/** What the API reads: the current generation's view, its events, and the route tester. */
+export interface RuntimeSource {
+  view(): RuntimeView;
+  subscribe(listener: (event: RuntimeEvent) => void): () => void;
+  explainMatch(query: MatchQuery): MatchExplanation;
+}
