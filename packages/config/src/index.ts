@@ -4,5 +4,6 @@ export * from './model/diagnostic.js';
 export * from './model/provider.js';
 export * from './model/exchange.js';
 export * from './model/runtime-view.js';
+export * from './model/upstream-errors.js';
 export * from './errors.js';
 export * from './names.js';

@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import type { Readable } from 'node:stream';
+import type { WharfError } from '../errors.js';
 
 /**
  * One HTTP request travelling through wharf: entrypoint → router → middlewares → service →
@@ -49,6 +50,12 @@ export interface HttpResponse {
   body: Readable | Buffer | string | null;
   /** the connection was handed over (WebSocket tunnel): nothing left to write */
   upgraded?: boolean;
+  /**
+   * Set when this response stands for an upstream failure (codes in upstream-errors.ts): the
+   * forwarder turns connect errors into 502, timeouts into 504, an empty pool into 503, and
+   * says why here, so retry and circuitBreaker can decide without parsing bodies.
+   */
+  error?: WharfError;
 }
 
 export type Next = () => Promise<HttpResponse>;
@@ -58,3 +65,52 @@ export type HttpStep = (ex: HttpExchange, next: Next) => Promise<HttpResponse>;
 export type HttpHandler = (ex: HttpExchange) => Promise<HttpResponse>;
 /** Injected into middlewares that call a service (errors, forwardAuth): qualified name → handler. */
 export type ServiceResolver = (qualifiedName: string) => HttpHandler | undefined;
+
+/** Where one attempt goes: a server picked by a balancer, with its service's forwarding options. */
+export interface ForwardTarget {
+  /** server URL as configured, e.g. `http://10.0.0.3:80` (optionally with a path prefix) */
+  url: string;
+  /** default true: keep the client's Host header */
+  passHostHeader: boolean;
+  /** ms; -1 = flush every write; 0/undefined = default (100ms semantics: stream as it comes) */
+  flushIntervalMs?: number;
+  preservePath?: boolean;
+  /** qualified serversTransport name, if any */
+  serversTransport?: string;
+}
+
+/**
+ * The forwarder (undici, in packages/proxy), injected into the runtime so composite services and
+ * balancers can forward without importing the proxy. Never throws for upstream failures: it
+ * answers a response with `error` set (502/504) and records `ex.serverURL`, `ex.requestSent`,
+ * and adds the server to `ex.triedServers`.
+ */
+export interface Transport {
+  forward(ex: HttpExchange, target: ForwardTarget): Promise<HttpResponse>;
+}
+
+/** One finished request, handed to observers (metrics, access log, live traffic) off the hot path. */
+export interface RequestRecord {
+  entryPoint: string;
+  router?: string;
+  service?: string;
+  server?: string;
+  method: string;
+  host: string;
+  path: string;
+  protocol: string;
+  status: number;
+  clientIP: string;
+  /** epoch ms at accept */
+  startTime: number;
+  durationMs: number;
+  requestBytes: number;
+  responseBytes: number;
+  attempts: number;
+  requestHeaders: IncomingHttpHeaders;
+  errorCode?: string;
+}
+
+export interface RequestObserver {
+  onRequestEnd(record: RequestRecord): void;
+}
