@@ -1,0 +1,27 @@
+import type { TSchema, Static } from '@sinclair/typebox';
+import type { HttpStep, ServiceResolver } from '@wharf/config';
+
+export interface MiddlewareContext {
+  /** qualified middleware name, e.g. `auth@docker` */
+  name: string;
+  provider: string;
+  /** aborted when the generation is retired (timers, redis connections, breakers) */
+  signal: AbortSignal;
+  /** for middlewares that call a service (errors, forwardAuth through a service) */
+  resolveService: ServiceResolver;
+  /** for `chain`: compiled steps of other middlewares (qualified or provider-local names); throws a coded error on unknown/cyclic */
+  resolveMiddlewares(names: string[]): HttpStep[];
+}
+
+/** One middleware type. `create` runs once per generation and returns a cheap per-request step. */
+export interface MiddlewareDefinition<S extends TSchema = TSchema> {
+  /** canonical type key as in Traefik's file format, e.g. `stripPrefix` (matched case-insensitively) */
+  key: string;
+  /** options schema; label strings are coerced through it (see @wharf/config decode) */
+  schema: S;
+  create(options: Static<S>, ctx: MiddlewareContext): HttpStep;
+}
+
+export function defineMiddleware<S extends TSchema>(def: MiddlewareDefinition<S>): MiddlewareDefinition<S> {
+  return def;
+}

@@ -1,0 +1,49 @@
+import type { IncomingHttpHeaders } from 'node:http';
+
+/**
+ * What a rule sees of a request. Built once per request by the proxy (cheaply: no URL objects
+ * on the hot path). The seam between the proxy, the runtime and the rule engine.
+ */
+export interface MatchRequest {
+  /** lower-case host, port and trailing dot removed ('' when absent); absolute-URI host wins over Host header */
+  host: string;
+  /** routing path: the escaped path with unreserved percent-escapes decoded, reserved ones kept */
+  path: string;
+  method: string;
+  /** lower-case keys (Node's convention) */
+  headers: IncomingHttpHeaders;
+  /** raw query string without '?' ('' when none) */
+  query: string;
+  /** socket remote address */
+  clientIP: string;
+}
+
+export type Matcher = (req: MatchRequest) => boolean;
+
+export interface ParsedRule {
+  /** the source text */
+  readonly rule: string;
+  readonly matcher: Matcher;
+  /**
+   * Exact lower-case hosts the rule requires (every match must have one of them), for the
+   * host index; null when the rule can match other hosts (HostRegexp, wildcards, ||, !, none).
+   */
+  readonly hosts: readonly string[] | null;
+  /** route tester: the text of the first matcher that fails for this request, or undefined if it matches */
+  explain(req: MatchRequest): string | undefined;
+}
+
+export interface RouteEntry<T> {
+  /** qualified router name (tie-break: priority desc, then name asc) */
+  name: string;
+  priority: number;
+  rule: ParsedRule;
+  value: T;
+}
+
+export interface RouteTable<T> {
+  readonly size: number;
+  match(req: MatchRequest): RouteEntry<T> | undefined;
+  /** route tester: the winner and every higher-priority entry tried before it, with the failing matcher */
+  explain(req: MatchRequest): { entry?: RouteEntry<T>; tried: Array<{ name: string; priority: number; failedMatcher?: string }> };
+}
