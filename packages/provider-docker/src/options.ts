@@ -1,0 +1,63 @@
+import { Type, type Static } from '@sinclair/typebox';
+
+/** Traefik durations: `"10s"`, `"100ms"`, or a number of seconds. */
+const DurationSchema = Type.Union([Type.String(), Type.Number()]);
+
+export const DOCKER_DEFAULT_ENDPOINT = 'unix:///var/run/docker.sock';
+export const DOCKER_DEFAULT_RULE = 'Host(`{{ normalize .Name }}`)';
+
+/**
+ * `providers.docker.*` static options, Traefik names and defaults (reference §1.8).
+ * The static configuration parser (apps/wharf) validates against this schema and matches keys
+ * case-insensitively (`--providers.docker.exposedbydefault=false`).
+ */
+export const DockerProviderOptionsSchema = Type.Object(
+  {
+    endpoint: Type.String({ default: DOCKER_DEFAULT_ENDPOINT, description: 'unix://, tcp:// or http:// Docker endpoint' }),
+    exposedByDefault: Type.Boolean({ default: true }),
+    network: Type.String({ default: '' }),
+    defaultRule: Type.String({ default: DOCKER_DEFAULT_RULE }),
+    watch: Type.Boolean({ default: true }),
+    constraints: Type.String({ default: '' }),
+    allowEmptyServices: Type.Boolean({ default: false }),
+    useBindPortIP: Type.Boolean({ default: false }),
+    labelPrefix: Type.String({ default: 'traefik', description: 'label namespace (wharf extension)' }),
+    httpClientTimeout: Type.Optional(DurationSchema),
+    username: Type.Optional(Type.String()),
+    password: Type.Optional(Type.String()),
+    tls: Type.Optional(
+      Type.Object(
+        {
+          ca: Type.Optional(Type.String()),
+          cert: Type.Optional(Type.String()),
+          key: Type.Optional(Type.String()),
+          insecureSkipVerify: Type.Optional(Type.Boolean()),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export type DockerProviderOptions = Static<typeof DockerProviderOptionsSchema>;
+/** What callers may pass: every field optional, defaults filled by `resolveDockerProviderOptions`. */
+export type DockerProviderOptionsInput = Partial<DockerProviderOptions>;
+
+export const DOCKER_PROVIDER_DEFAULTS: Readonly<DockerProviderOptions> = Object.freeze({
+  endpoint: DOCKER_DEFAULT_ENDPOINT,
+  exposedByDefault: true,
+  network: '',
+  defaultRule: DOCKER_DEFAULT_RULE,
+  watch: true,
+  constraints: '',
+  allowEmptyServices: false,
+  useBindPortIP: false,
+  labelPrefix: 'traefik',
+});
+
+/** Fill Traefik's defaults for absent fields; `undefined` values count as absent. */
+export function resolveDockerProviderOptions(input: DockerProviderOptionsInput = {}): DockerProviderOptions {
+  const defined = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+  return { ...DOCKER_PROVIDER_DEFAULTS, ...defined } as DockerProviderOptions;
+}
