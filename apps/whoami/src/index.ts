@@ -1,1 +1,3 @@
-export {};
+export { startWhoami } from './whoami-server.js';
+export type { WhoamiOptions, WhoamiServer } from './whoami-server.js';
+export { parseDurationMs } from './duration.js';
