@@ -1,1 +1,11 @@
-export {};
+export { createApiServer } from './server.js';
+export { createInternalApiHandler } from './internal-handler.js';
+export { normalizeBasePath } from './options.js';
+export type { ApiServerOptions, PingOptions, VersionInfo } from './options.js';
+export { buildOverview, buildWharfOverview, effectiveServiceStatus, providerTitles } from './overview.js';
+export type { Overview, SectionCounts, HealthCounts, WharfOverview } from './overview.js';
+export { serviceHealthState, serversUpLabel } from './service-health.js';
+export { sortableColumns } from './sorting.js';
+export type { ElementKind } from './sorting.js';
+export { openApiDocument } from './openapi.js';
+export { invalidRequest, elementNotFound, apiErrorCodes } from './errors.js';

@@ -1,0 +1,58 @@
+import type { ElementStatus } from '@wharf/config';
+import { firstValue } from './pagination.js';
+
+/** The fields list filters read; every element of the view has them. */
+export interface Listed {
+  name: string;
+  provider?: string;
+  status?: ElementStatus | string;
+  rule?: string;
+  service?: string;
+  middlewares?: string[];
+}
+
+/** Traefik `searchCriterion`: search, status, serviceName, middlewareName. */
+export interface Criteria {
+  search?: string;
+  status?: string;
+  serviceName?: string;
+  middlewareName?: string;
+}
+
+export function readCriteria(query: Record<string, unknown>): Criteria {
+  const pick = (k: string): string | undefined => {
+    const v = firstValue(query[k]);
+    return v === undefined || v === '' ? undefined : v;
+  };
+  return {
+    search: pick('search'),
+    status: pick('status'),
+    serviceName: pick('serviceName'),
+    middlewareName: pick('middlewareName'),
+  };
+}
+
+/** `name` matches `wanted`; without `@` only the part before `@` is compared. */
+export function sameElementName(name: string | undefined, wanted: string): boolean {
+  if (name === undefined) return false;
+  if (wanted.includes('@')) return name === wanted;
+  const at = name.indexOf('@');
+  return (at < 0 ? name : name.slice(0, at)) === wanted;
+}
+
+export function matchesCriteria(item: Listed, c: Criteria, searchRule: boolean): boolean {
+  if (c.status !== undefined && (item.status ?? '').toLowerCase() !== c.status.toLowerCase()) return false;
+  if (c.search !== undefined) {
+    const needle = c.search.toLowerCase();
+    const inName = item.name.toLowerCase().includes(needle);
+    const inRule = searchRule && (item.rule ?? '').toLowerCase().includes(needle);
+    if (!inName && !inRule) return false;
+  }
+  if (c.serviceName !== undefined && !sameElementName(item.service, c.serviceName)) return false;
+  if (c.middlewareName !== undefined && !(item.middlewares ?? []).includes(c.middlewareName)) return false;
+  return true;
+}
+
+export function filterItems<T extends Listed>(items: T[], c: Criteria, searchRule: boolean): T[] {
+  return items.filter((item) => matchesCriteria(item, c, searchRule));
+}

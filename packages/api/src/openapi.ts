@@ -1,0 +1,151 @@
+/**
+ * OpenAPI 3.1 description of every endpoint the API registers (a test checks coverage).
+ * Hand-written and compact: shared parameters and schemas are referenced, not repeated.
+ */
+type Json = Record<string, unknown>;
+
+const ref = (name: string): Json => ({ $ref: `#/components/schemas/${name}` });
+const param = (name: string): Json => ({ $ref: `#/components/parameters/${name}` });
+const json = (schema: Json): Json => ({ content: { 'application/json': { schema } } });
+const errorResponse = (description: string): Json => ({ description, ...json(ref('Error')) });
+
+function listOp(summary: string, item: string, filters: string[]): Json {
+  return {
+    get: {
+      summary,
+      parameters: [param('page'), param('per_page'), ...filters.map(param)],
+      responses: {
+        '200': {
+          description: 'one page, filtered and sorted',
+          headers: { 'X-Next-Page': { description: 'next page, or 1 on the last page', schema: { type: 'integer' } } },
+          ...json({ type: 'array', items: ref(item) }),
+        },
+        '400': errorResponse('invalid page, per_page or filter'),
+      },
+    },
+  };
+}
+
+function detailOp(summary: string, item: string): Json {
+  return {
+    get: {
+      summary,
+      parameters: [{ name: 'name', in: 'path', required: true, description: 'qualified name, URL-encoded', schema: { type: 'string' } }],
+      responses: { '200': { description: summary, ...json(ref(item)) }, '404': errorResponse('unknown name') },
+    },
+  };
+}
+
+const simple = (summary: string, schema: Json, extra: Json = {}): Json => ({
+  get: { summary, responses: { '200': { description: summary, ...json(schema) }, ...extra } },
+});
+
+const routerFilters = ['search', 'status', 'serviceName', 'middlewareName', 'sortBy', 'direction'];
+const filters = ['search', 'status', 'sortBy', 'direction'];
+
+function elementPaths(): Json {
+  const out: Json = {};
+  const kinds: Array<[string, string, string[]]> = [
+    ['http/routers', 'Router', routerFilters],
+    ['http/services', 'Service', filters],
+    ['http/middlewares', 'Middleware', filters],
+    ['tcp/routers', 'Router', routerFilters],
+    ['tcp/services', 'Service', filters],
+    ['tcp/middlewares', 'Middleware', filters],
+    ['udp/routers', 'Router', routerFilters],
+    ['udp/services', 'Service', filters],
+  ];
+  for (const [path, item, f] of kinds) {
+    out[`/api/${path}`] = listOp(`list ${path}`, item, f);
+    out[`/api/${path}/{name}`] = detailOp(`one of ${path}`, item);
+  }
+  return out;
+}
+
+const queryParam = (name: string, description: string, schema: Json = { type: 'string' }): Json => ({
+  name,
+  in: 'query',
+  description,
+  schema,
+});
+
+const components: Json = {
+  parameters: {
+    page: queryParam('page', 'page number (default 1)', { type: 'integer', minimum: 1 }),
+    per_page: queryParam('per_page', 'items per page (default 100)', { type: 'integer', minimum: 1 }),
+    search: queryParam('search', 'case-insensitive substring of the name (routers: or the rule)'),
+    status: queryParam('status', 'enabled | warning | disabled', { type: 'string', enum: ['enabled', 'warning', 'disabled'] }),
+    serviceName: queryParam('serviceName', 'exact service name; without @ compares the part before @'),
+    middlewareName: queryParam('middlewareName', 'exact middleware name in the router chain'),
+    sortBy: queryParam('sortBy', 'column to sort by (default name)'),
+    direction: queryParam('direction', 'asc (default) or desc', { type: 'string', enum: ['asc', 'desc'] }),
+  },
+  schemas: {
+    Error: { type: 'object', required: ['message'], properties: { message: { type: 'string' } } },
+    Router: { type: 'object', description: 'RouterInfo (@wharf/config)', required: ['name', 'provider', 'status'] },
+    Service: { type: 'object', description: 'ServiceInfo (@wharf/config), with serverStatus and health' },
+    Middleware: { type: 'object', description: 'MiddlewareInfo (@wharf/config): options under the type key' },
+    EntryPoint: { type: 'object', required: ['name', 'address'] },
+    Overview: { type: 'object', required: ['http', 'tcp', 'udp', 'features', 'providers'] },
+    WharfOverview: { type: 'object', description: 'Overview plus health, effectiveServices, diagnostics' },
+    Diagnostic: { type: 'object', required: ['provider', 'source', 'code', 'severity', 'message'] },
+    MatchExplanation: { type: 'object', required: ['matched', 'tried'] },
+    Version: { type: 'object', required: ['Version', 'Codename', 'startDate'] },
+  },
+};
+
+function wharfPaths(): Json {
+  return {
+    '/api/wharf/overview': simple('overview with service health counts', ref('WharfOverview')),
+    '/api/wharf/diagnostics': listOp('provider diagnostics', 'Diagnostic', ['search']),
+    '/api/wharf/events': {
+      get: {
+        summary: 'server-sent events: ready, generation, router-status, service-status, server-state, diagnostics',
+        responses: { '200': { description: 'event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } } },
+      },
+    },
+    '/api/wharf/match': {
+      get: {
+        summary: 'route tester: which router, chain and server would take this request',
+        parameters: [
+          queryParam('entryPoint', 'entry point name'),
+          queryParam('url', 'absolute http(s) URL'),
+          queryParam('method', 'HTTP method (default GET)'),
+          { ...queryParam('header', 'Name:value, repeatable', { type: 'array', items: { type: 'string' } }), explode: true },
+          queryParam('clientIP', 'client address for ClientIP matchers'),
+        ],
+        responses: { '200': { description: 'explanation', ...json(ref('MatchExplanation')) }, '400': errorResponse('bad url or entry point') },
+      },
+    },
+    '/api/wharf/openapi.json': simple('this document', { type: 'object' }),
+  };
+}
+
+/** The document, with `servers` pointing at the API's base path. */
+export function openApiDocument(basePath = '/'): Json {
+  return {
+    openapi: '3.1.0',
+    info: { title: 'wharf API', version: '1', description: 'Traefik-compatible API plus wharf extensions under /api/wharf/' },
+    servers: [{ url: basePath.replace(/\/$/, '') || '/' }],
+    paths: {
+      '/api/rawdata': simple('every runtime element keyed by qualified name', { type: 'object' }),
+      '/api/overview': simple('counts per section, features, providers', ref('Overview')),
+      '/api/version': simple('version', ref('Version')),
+      '/api/entrypoints': listOp('entry points sorted by name', 'EntryPoint', []),
+      '/api/entrypoints/{name}': detailOp('one entry point', 'EntryPoint'),
+      ...elementPaths(),
+      ...wharfPaths(),
+      '/ping': simple('liveness: OK, or the terminating status while shutting down', { type: 'string' }),
+      '/': { get: { summary: 'redirect to the dashboard', responses: { '302': { description: 'to dashboard/' } } } },
+      '/dashboard': { get: { summary: 'redirect to dashboard/', responses: { '302': { description: 'to dashboard/' } } } },
+      '/dashboard/{path}': {
+        get: {
+          summary: 'dashboard files; unknown paths fall back to index.html',
+          parameters: [{ name: 'path', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { '200': { description: 'file' } },
+        },
+      },
+    },
+    components,
+  };
+}
