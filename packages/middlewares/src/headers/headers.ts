@@ -1,0 +1,52 @@
+import type { HttpExchange, HttpResponse, HttpStep } from '@wharf/config';
+import type { OutgoingHttpHeaders } from 'node:http';
+import { setHeader, textResponse } from '../response.js';
+import { compileCors } from './cors.js';
+import type { HeadersOptions } from './schema.js';
+import { compileSecurity } from './security.js';
+
+type Edit = readonly [name: string, value: string | undefined];
+
+/** `{k: ''}` removes k, else sets it (Traefik custom headers). */
+function compileEdits(map: Record<string, string> | undefined): Edit[] {
+  return Object.entries(map ?? {}).map(([k, v]) => [k.toLowerCase(), v === '' ? undefined : v] as const);
+}
+
+function applyRequestEdits(ex: HttpExchange, edits: Edit[]): void {
+  for (const [name, value] of edits) {
+    if (value === undefined) delete ex.headers[name];
+    else ex.headers[name] = value;
+    if (name === 'host' && value !== undefined) ex.host = value.toLowerCase().replace(/:\d+$/, '');
+  }
+}
+
+function applyResponseEdits(headers: OutgoingHttpHeaders, edits: Edit[]): void {
+  for (const [name, value] of edits) setHeader(headers, name, value);
+}
+
+/** Custom request/response headers, CORS and security headers in one middleware, as Traefik. */
+export function createHeaders(options: HeadersOptions): HttpStep {
+  const requestEdits = compileEdits(options.customRequestHeaders);
+  const responseEdits = compileEdits(options.customResponseHeaders);
+  const cors = compileCors(options);
+  const security = compileSecurity(options);
+
+  const decorate = (ex: HttpExchange, res: HttpResponse): HttpResponse => {
+    if (res.upgraded) return res;
+    security.apply(ex, res.headers);
+    cors.applyToResponse(ex, res.headers);
+    applyResponseEdits(res.headers, responseEdits);
+    return res;
+  };
+
+  return async (ex, next) => {
+    if (!security.hostAllowed(ex)) return textResponse(500, 'Bad Host');
+    if (cors.isPreflight(ex)) {
+      const headers = cors.preflightHeaders(ex);
+      security.apply(ex, headers);
+      return { status: 200, headers: { ...headers, 'content-length': 0 }, body: null };
+    }
+    applyRequestEdits(ex, requestEdits);
+    return decorate(ex, await next());
+  };
+}

@@ -1,0 +1,5 @@
+import { defineMiddleware } from '../types.js';
+import { createHeaders } from './headers.js';
+import { HeadersSchema } from './schema.js';
+
+export const headers = defineMiddleware({ key: 'headers', schema: HeadersSchema, create: createHeaders });

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import type { HttpStep } from '@wharf/config';
+import { builtinMiddlewares, findMiddleware } from './registry.js';
+import { runMiddlewareCase, type MiddlewareCase } from './testing/middleware-case.js';
+
+const pass: HttpStep = (_ex, next) => next();
+
+const cases: Record<string, MiddlewareCase> = {
+  headers: { valid: { customRequestHeaders: { 'X-A': 'b' }, frameDeny: true }, invalid: { frameDeny: 'yes please' } },
+  stripPrefix: { valid: { prefixes: ['/api'] }, invalid: { prefixes: '/api' }, request: { url: '/api/x' } },
+  stripPrefixRegex: { valid: { regex: ['^/v[0-9]+'] }, invalid: { regex: [1] }, request: { url: '/v1/x' } },
+  addPrefix: { valid: { prefix: '/p' }, invalid: {} },
+  replacePath: { valid: { path: '/x' }, invalid: { path: 3 } },
+  replacePathRegex: { valid: { regex: '^/a/(.*)', replacement: '/b/$1' }, invalid: { regex: '^/a' } },
+  redirectScheme: { valid: { scheme: 'https', permanent: true }, invalid: { scheme: 'https', port: 'abc' } },
+  redirectRegex: { valid: { regex: '^http://(.*)', replacement: 'https://$1' }, invalid: { regex: 'x', replacement: '' } },
+  chain: { valid: { middlewares: ['a', 'b'] }, invalid: { middlewares: 'a' }, context: { middlewares: { a: pass, b: pass } } },
+};
+
+describe('registry', () => {
+  it('every built-in middleware has a contract case', () => {
+    expect(builtinMiddlewares.map((d) => d.key).filter((k) => !cases[k])).toEqual([]);
+  });
+  it('finds definitions case-insensitively and through deprecated aliases', () => {
+    expect(findMiddleware('stripprefix')?.key).toBe('stripPrefix');
+    expect(findMiddleware('STRIPPREFIXREGEX')?.key).toBe('stripPrefixRegex');
+    expect(findMiddleware('nope')).toBeUndefined();
+  });
+  it('type keys are unique', () => {
+    const keys = builtinMiddlewares.map((d) => d.key.toLowerCase());
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+});
+
+for (const def of builtinMiddlewares) {
+  describe(`middleware contract: ${def.key}`, () => runMiddlewareCase(def, cases[def.key] ?? { valid: {}, invalid: null }));
+}

@@ -1,0 +1,27 @@
+import { Value } from '@sinclair/typebox/value';
+import { describe, expect, it } from 'vitest';
+import { DurationSchema, durationMs } from './duration.js';
+import { StatusRangesSchema, compileStatusRanges } from './status-ranges.js';
+
+describe('durationMs', () => {
+  it.each([
+    ['10s', 10_000], ['100ms', 100], ['1m30s', 90_000], ['1.5s', 1500], [2, 2000], ['3', 3000], ['1h', 3_600_000],
+  ] as const)('%s → %d ms', (input, ms) => {
+    expect(Value.Check(DurationSchema, input)).toBe(true);
+    expect(durationMs(input, 0)).toBe(ms);
+  });
+  it('falls back when undefined and rejects garbage', () => {
+    expect(durationMs(undefined, 42)).toBe(42);
+    expect(Value.Check(DurationSchema, 'ten seconds')).toBe(false);
+  });
+});
+
+describe('compileStatusRanges', () => {
+  it('matches ranges and single codes from a list or a label string', () => {
+    const m = compileStatusRanges('500-599,429');
+    expect([500, 503, 599, 429].map(m)).toEqual([true, true, true, true]);
+    expect([499, 600, 200, 430].map(m)).toEqual([false, false, false, false]);
+    expect(compileStatusRanges(['404', '500-502'])(501)).toBe(true);
+    expect(Value.Check(StatusRangesSchema, ['5xx'])).toBe(false);
+  });
+});

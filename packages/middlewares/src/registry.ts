@@ -1,0 +1,26 @@
+import { addPrefix } from './add-prefix/index.js';
+import { chain } from './chain/index.js';
+import { headers } from './headers/index.js';
+import { redirectRegex } from './redirect-regex/index.js';
+import { redirectScheme } from './redirect-scheme/index.js';
+import { replacePathRegex } from './replace-path-regex/index.js';
+import { replacePath } from './replace-path/index.js';
+import { stripPrefixRegex } from './strip-prefix-regex/index.js';
+import { stripPrefix } from './strip-prefix/index.js';
+import type { MiddlewareDefinition } from './types.js';
+
+/** Every built-in middleware type. Adding one = one folder + one entry here. */
+export const builtinMiddlewares: readonly MiddlewareDefinition[] = [
+  headers, stripPrefix, stripPrefixRegex, addPrefix, replacePath, replacePathRegex, redirectScheme, redirectRegex, chain,
+] as MiddlewareDefinition[];
+
+/** Deprecated Traefik type keys → canonical key. */
+export const middlewareAliases: Readonly<Record<string, string>> = { ipwhitelist: 'ipAllowList' };
+
+const byKey = new Map(builtinMiddlewares.map((d) => [d.key.toLowerCase(), d]));
+
+/** Finds a definition by its type key, case-insensitively (`stripprefix` from labels), incl. deprecated aliases. */
+export function findMiddleware(typeKey: string): MiddlewareDefinition | undefined {
+  const key = typeKey.toLowerCase();
+  return byKey.get(key) ?? byKey.get(middlewareAliases[key]?.toLowerCase() ?? '');
+}

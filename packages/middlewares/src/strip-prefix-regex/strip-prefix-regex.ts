@@ -1,0 +1,19 @@
+import type { HttpStep } from '@wharf/config';
+import { compileGoRegex } from '../options/go-regex.js';
+import { addRequestHeader, ensureLeadingSlash, FORWARDED_PREFIX } from '../strip-prefix/strip-prefix.js';
+import type { StripPrefixRegexOptions } from './schema.js';
+
+/** Strips the first regex match when it is a prefix of the path; the match goes to X-Forwarded-Prefix. */
+export function createStripPrefixRegex(options: StripPrefixRegexOptions): HttpStep {
+  const expressions = options.regex.map((r) => compileGoRegex(r.trim()));
+  return (ex, next) => {
+    for (const re of expressions) {
+      const match = re.exec(ex.path)?.[0];
+      if (!match || !ex.path.startsWith(match)) continue;
+      addRequestHeader(ex.headers, FORWARDED_PREFIX, match);
+      ex.path = ensureLeadingSlash(ex.path.slice(match.length));
+      break;
+    }
+    return next();
+  };
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { fakeExchange, recordingNext } from '../testing/exchange.js';
+import { createStripPrefix } from './strip-prefix.js';
+import { createStripPrefixRegex } from '../strip-prefix-regex/strip-prefix-regex.js';
+
+async function run(step: ReturnType<typeof createStripPrefix>, url: string) {
+  const ex = fakeExchange({ url });
+  const rec = recordingNext();
+  await step(ex, rec.make(ex));
+  return rec.seen[0]!;
+}
+
+describe('stripPrefix', () => {
+  it.each([
+    ['/api/users', '/users', '/api'],
+    ['/api', '/', '/api'],
+    ['/apiv2/x', '/v2/x', '/api'],
+    ['/other', '/other', undefined],
+  ])('%s → %s', async (url, path, prefix) => {
+    const seen = await run(createStripPrefix({ prefixes: ['/api'] }), url);
+    expect(seen.path).toBe(path);
+    expect(seen.headers['x-forwarded-prefix']).toBe(prefix);
+  });
+  it('first matching prefix wins and keeps the query', async () => {
+    const seen = await run(createStripPrefix({ prefixes: ['/a/b', '/a'] }), '/a/b/c?x=1');
+    expect(seen.path).toBe('/c');
+    expect(seen.query).toBe('x=1');
+    expect(seen.headers['x-forwarded-prefix']).toBe('/a/b');
+  });
+  it('forceSlash=false leaves an emptied path empty', async () => {
+    expect((await run(createStripPrefix({ prefixes: ['/api'], forceSlash: false }), '/api')).path).toBe('');
+    expect((await run(createStripPrefix({ prefixes: ['/api/'] }), '/api/x')).path).toBe('/x');
+  });
+});
+
+describe('stripPrefixRegex', () => {
+  it('strips the match when it is a prefix', async () => {
+    const step = createStripPrefixRegex({ regex: ['/foo/[a-z0-9]+/[0-9]+/'] });
+    const seen = await run(step, '/foo/abc/12/bar');
+    expect(seen.path).toBe('/bar');
+    expect(seen.headers['x-forwarded-prefix']).toBe('/foo/abc/12/');
+    expect((await run(step, '/x/foo/abc/12/bar')).path).toBe('/x/foo/abc/12/bar');
+  });
+});

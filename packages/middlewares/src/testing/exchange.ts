@@ -1,0 +1,80 @@
+import { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders } from 'node:http';
+import { Socket } from 'node:net';
+import { Readable } from 'node:stream';
+import type { HttpExchange, HttpResponse, Next } from '@wharf/config';
+
+export interface FakeExchangeInit {
+  method?: string;
+  host?: string;
+  /** path with optional `?query` */
+  url?: string;
+  headers?: IncomingHttpHeaders;
+  body?: string | Buffer;
+  clientIP?: string;
+  isUpgrade?: boolean;
+}
+
+/** A minimal HttpExchange over a real `IncomingMessage` whose body is the given bytes. */
+export function fakeExchange(init: FakeExchangeInit = {}): HttpExchange {
+  const req = new IncomingMessage(new Socket());
+  const url = init.url ?? '/';
+  const [path = '/', query = ''] = splitOnce(url, '?');
+  const headers: IncomingHttpHeaders = { host: init.host ?? 'example.com', ...init.headers };
+  req.method = init.method ?? 'GET';
+  req.url = url;
+  req.headers = { ...headers };
+  if (init.body !== undefined) req.push(Buffer.from(init.body));
+  req.push(null);
+  return {
+    req,
+    res: new ServerResponse(req),
+    entryPoint: 'web',
+    clientIP: init.clientIP ?? '10.0.0.1',
+    startedAt: performance.now(),
+    method: req.method,
+    host: (init.host ?? 'example.com').toLowerCase(),
+    path,
+    query,
+    headers,
+    triedServers: new Set(),
+    attempts: 0,
+    requestSent: false,
+    isUpgrade: init.isUpgrade ?? false,
+    locals: new Map(),
+  };
+}
+
+function splitOnce(s: string, sep: string): [string, string] {
+  const i = s.indexOf(sep);
+  return i < 0 ? [s, ''] : [s.slice(0, i), s.slice(i + 1)];
+}
+
+/** A `next` that records the exchange it saw and answers `reply` (or 200 `ok`). */
+export function recordingNext(reply?: Partial<HttpResponse> | ((ex: HttpExchange) => HttpResponse)) {
+  const seen: Array<{ path: string; query: string; headers: IncomingHttpHeaders; method: string }> = [];
+  const make = (ex: HttpExchange): Next => async () => {
+    seen.push({ path: ex.path, query: ex.query, headers: { ...ex.headers }, method: ex.method });
+    if (typeof reply === 'function') return reply(ex);
+    return { status: 200, headers: { 'content-type': 'text/plain' }, body: 'ok', ...reply };
+  };
+  return { seen, make };
+}
+
+/** Reads any HttpResponse body into a Buffer. */
+export async function bodyOf(res: HttpResponse): Promise<Buffer> {
+  const body = res.body;
+  if (body === null) return Buffer.alloc(0);
+  if (typeof body === 'string') return Buffer.from(body);
+  if (Buffer.isBuffer(body)) return body;
+  const chunks: Buffer[] = [];
+  for await (const c of body) chunks.push(Buffer.from(c as Buffer));
+  return Buffer.concat(chunks);
+}
+
+export function streamOf(data: string | Buffer, chunkSize = 512): Readable {
+  const buf = Buffer.from(data);
+  const chunks: Buffer[] = [];
+  for (let i = 0; i < buf.length; i += chunkSize) chunks.push(buf.subarray(i, i + chunkSize));
+  return Readable.from(chunks);
+}
