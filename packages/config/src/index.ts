@@ -16,3 +16,6 @@ export * from './schema/duration.js';
 export * from './schema/router.js';
 export * from './schema/service.js';
 export * from './schema/dynamic.js';
+export * from './labels/label-issue.js';
+export * from './labels/label-tree.js';
+export * from './labels/decode-labels.js';
