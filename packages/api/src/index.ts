@@ -1,4 +1,4 @@
-export { createApiServer } from './server.js';
+export { createApiServer, registerApiRoutes, installApiErrorHandlers } from './server.js';
 export { createInternalApiHandler } from './internal-handler.js';
 export { normalizeBasePath } from './options.js';
 export type { ApiServerOptions, PingOptions, VersionInfo } from './options.js';

@@ -12,7 +12,7 @@ function loggerOptions(logger: ApiServerOptions['logger']): { logger?: boolean; 
   return { logger: logger ?? false };
 }
 
-function installErrorHandlers(app: FastifyInstance): void {
+export function installApiErrorHandlers(app: FastifyInstance): void {
   app.setErrorHandler((err, req, reply) => {
     if (isWharfError(err)) return reply.code(err.statusCode).send({ message: err.message });
     const status = typeof (err as { statusCode?: unknown }).statusCode === 'number' ? (err as { statusCode: number }).statusCode : 500;
@@ -22,14 +22,9 @@ function installErrorHandlers(app: FastifyInstance): void {
   app.setNotFoundHandler((_req, reply) => reply.code(404).type('text/plain; charset=utf-8').send('404 page not found'));
 }
 
-/**
- * The API (+ dashboard, + ping) as one Fastify instance, not listening: the app binds it to the
- * `traefik` entrypoint or reaches it through `createInternalApiHandler` (api@internal).
- */
-export function createApiServer(options: ApiServerOptions): FastifyInstance {
-  const app = Fastify({ ...loggerOptions(options.logger), exposeHeadRoutes: true }) as unknown as FastifyInstance;
+/** Registers every API route (and dashboard/ping when enabled) on an existing instance. */
+export function registerApiRoutes(app: FastifyInstance, options: ApiServerOptions): void {
   const basePath = normalizeBasePath(options.basePath);
-  installErrorHandlers(app);
   const { source } = options;
   registerCoreRoutes(app, basePath, { source, entryPoints: options.entryPoints, version: options.version });
   registerElementRoutes(app, basePath, source);
@@ -41,5 +36,15 @@ export function createApiServer(options: ApiServerOptions): FastifyInstance {
   }
   if (options.ping) registerPing(app, options.ping);
   options.extraRoutes?.(app);
+}
+
+/**
+ * The API (+ dashboard, + ping) as one Fastify instance, not listening: the app binds it to the
+ * `traefik` entrypoint or reaches it through `createInternalApiHandler` (api@internal).
+ */
+export function createApiServer(options: ApiServerOptions): FastifyInstance {
+  const app = Fastify({ ...loggerOptions(options.logger), exposeHeadRoutes: true }) as unknown as FastifyInstance;
+  installApiErrorHandlers(app);
+  registerApiRoutes(app, options);
   return app;
 }
