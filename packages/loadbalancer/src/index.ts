@@ -1,1 +1,24 @@
 export * from './types.js';
+export { LoadBalancerErrors } from './errors.js';
+export { parseDuration, positiveDurationOr } from './duration.js';
+export { createRandom, type RandomSource } from './random.js';
+export {
+  createWeightedRoundRobin,
+  type WeightedItem,
+  type WeightedRoundRobin,
+  type WeightedRoundRobinOptions,
+} from './weighted-round-robin.js';
+export { createLoadBalancer, type LoadBalancerOptions } from './load-balancer.js';
+export { createHealthRegistry, type MemoryHealthRegistry } from './health/health-registry.js';
+export { httpProbe, type Prober, type ProbeResult } from './health/http-probe.js';
+export type { ProbeTarget } from './health/probe-target.js';
+export {
+  formatSetCookie,
+  readCookie,
+  sanitizeCookieName,
+  stickyCookieName,
+  stickyCookieValue,
+  type StickyCookieAttributes,
+} from './sticky/sticky-cookie.js';
+export { builtinStrategies, defaultStrategy, resolveStrategy } from './strategies/registry.js';
+export type { BalancedServer, ServerFilter, Strategy, StrategyDefinition, StrategyOptions } from './strategies/types.js';

@@ -1,0 +1,21 @@
+import type { BalancedServer, ServerFilter } from './types.js';
+
+/** a's weighted load (in-flight / weight) is strictly below b's, without dividing. */
+export function lessLoaded(a: BalancedServer, b: BalancedServer): boolean {
+  return a.inFlight * b.ref.weight < b.inFlight * a.ref.weight;
+}
+
+/** The least-loaded accepted server, scanning from `start` (ties: first met). O(n). */
+export function leastLoaded(
+  servers: readonly BalancedServer[],
+  accept: ServerFilter,
+  start = 0,
+): BalancedServer | undefined {
+  let best: BalancedServer | undefined;
+  const n = servers.length;
+  for (let k = 0; k < n; k++) {
+    const s = servers[(start + k) % n] as BalancedServer;
+    if ((best === undefined || lessLoaded(s, best)) && accept(s)) best = s;
+  }
+  return best;
+}
