@@ -15,6 +15,7 @@ const cases: Record<string, MiddlewareCase> = {
   redirectScheme: { valid: { scheme: 'https', permanent: true }, invalid: { scheme: 'https', port: 'abc' } },
   redirectRegex: { valid: { regex: '^http://(.*)', replacement: 'https://$1' }, invalid: { regex: 'x', replacement: '' } },
   chain: { valid: { middlewares: ['a', 'b'] }, invalid: { middlewares: 'a' }, context: { middlewares: { a: pass, b: pass } } },
+  retry: { valid: { attempts: 2, initialInterval: '1ms' }, invalid: { attempts: 0 } },
 };
 
 describe('registry', () => {

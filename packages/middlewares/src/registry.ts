@@ -5,6 +5,7 @@ import { redirectRegex } from './redirect-regex/index.js';
 import { redirectScheme } from './redirect-scheme/index.js';
 import { replacePathRegex } from './replace-path-regex/index.js';
 import { replacePath } from './replace-path/index.js';
+import { retry } from './retry/index.js';
 import { stripPrefixRegex } from './strip-prefix-regex/index.js';
 import { stripPrefix } from './strip-prefix/index.js';
 import type { MiddlewareDefinition } from './types.js';
@@ -12,6 +13,7 @@ import type { MiddlewareDefinition } from './types.js';
 /** Every built-in middleware type. Adding one = one folder + one entry here. */
 export const builtinMiddlewares: readonly MiddlewareDefinition[] = [
   headers, stripPrefix, stripPrefixRegex, addPrefix, replacePath, replacePathRegex, redirectScheme, redirectRegex, chain,
+  retry,
 ] as MiddlewareDefinition[];
 
 /** Deprecated Traefik type keys → canonical key. */
