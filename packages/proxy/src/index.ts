@@ -1,1 +1,8 @@
-export {};
+export { createEntryPoint } from './entry-point.js';
+export type { EntryPoint, EntryPointOptions, EntryPointTimeouts } from './entry-point.js';
+export { createTransport } from './transport.js';
+export type { ClosableTransport, TransportOptions } from './transport.js';
+export type { ForwardedHeadersOptions } from './forwarded-headers.js';
+export { ProxyErrors } from './errors.js';
+export { normalizeHost, routingPath, splitTarget } from './request-target.js';
+export { addressText } from './listen.js';

@@ -1,0 +1,83 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import { BlockList, isIP } from 'node:net';
+import { hostname } from 'node:os';
+
+/** Entrypoint `forwardedHeaders` (Traefik): whose incoming X-Forwarded-* headers are believed. */
+export interface ForwardedHeadersOptions {
+  /** trust every client's X-Forwarded-* headers */
+  insecure?: boolean;
+  /** IPs or CIDRs whose X-Forwarded-* headers are kept */
+  trustedIPs?: string[];
+}
+
+/** Headers an untrusted client may not set (Traefik's forwardedheaders xHeaders). */
+const X_HEADERS = [
+  'x-forwarded-for',
+  'x-forwarded-proto',
+  'x-forwarded-host',
+  'x-forwarded-port',
+  'x-forwarded-server',
+  'x-forwarded-uri',
+  'x-forwarded-method',
+  'x-forwarded-prefix',
+  'x-forwarded-tls-client-cert',
+  'x-forwarded-tls-client-cert-info',
+  'x-real-ip',
+];
+
+const SERVER_NAME = hostname();
+
+function stripMapped(ip: string): string {
+  return ip.startsWith('::ffff:') && isIP(ip.slice(7)) === 4 ? ip.slice(7) : ip;
+}
+
+/** `trusted(ip)` per the options; built once per entrypoint. */
+export function createTrustCheck(options: ForwardedHeadersOptions | undefined): (ip: string) => boolean {
+  if (options?.insecure === true) return () => true;
+  const list = options?.trustedIPs ?? [];
+  if (list.length === 0) return () => false;
+  const block = new BlockList();
+  for (const entry of list) {
+    const [addr, bits] = entry.split('/') as [string, string | undefined];
+    const family = isIP(addr) === 6 ? 'ipv6' : 'ipv4';
+    if (bits === undefined) block.addAddress(addr, family);
+    else block.addSubnet(addr, Number(bits), family);
+  }
+  return (ip) => {
+    const plain = stripMapped(ip);
+    return block.check(plain, isIP(plain) === 6 ? 'ipv6' : 'ipv4');
+  };
+}
+
+/**
+ * The entrypoint's forwarded-headers step (Traefik semantics): drop X-Forwarded-* from untrusted
+ * clients, then set Proto/Host/Port/Real-Ip when absent and Server always. X-Forwarded-For is
+ * appended by the transport at forwarding time.
+ */
+export function applyForwardedHeaders(h: IncomingHttpHeaders, trusted: boolean, clientIP: string, isUpgrade: boolean): void {
+  if (!trusted) {
+    for (let i = 0; i < X_HEADERS.length; i++) {
+      const name = X_HEADERS[i] as string;
+      if (h[name] !== undefined) delete h[name];
+    }
+  }
+  if (h['x-forwarded-proto'] === undefined) h['x-forwarded-proto'] = isUpgrade ? 'ws' : 'http';
+  const host = h.host;
+  if (h['x-forwarded-host'] === undefined && host !== undefined) h['x-forwarded-host'] = host;
+  if (h['x-forwarded-port'] === undefined) h['x-forwarded-port'] = portOf(host);
+  h['x-forwarded-server'] = SERVER_NAME;
+  if (h['x-real-ip'] === undefined) h['x-real-ip'] = clientIP;
+}
+
+function portOf(host: string | undefined): string {
+  if (host === undefined) return '80';
+  const close = host.lastIndexOf(']');
+  const colon = host.lastIndexOf(':');
+  return colon > close ? host.slice(colon + 1) : '80';
+}
+
+/** `X-Forwarded-For` with the client IP appended (Go's ReverseProxy behaviour). */
+export function appendForwardedFor(prior: string | string[] | undefined, clientIP: string): string {
+  if (prior === undefined) return clientIP;
+  return `${Array.isArray(prior) ? prior.join(', ') : prior}, ${clientIP}`;
+}

@@ -1,0 +1,49 @@
+import type { IncomingHttpHeaders } from 'node:http';
+
+/** RFC 9110 §7.6.1 hop-by-hop headers (plus `expect`, answered by node:http itself). */
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'expect',
+]);
+
+/** true when `name` (lower-case) must not cross the proxy. */
+export function isHopByHop(name: string): boolean {
+  return HOP_BY_HOP.has(name) || name.startsWith('proxy-');
+}
+
+/** Extra names listed in a `Connection` header value (lower-case), or undefined when none. */
+export function connectionListed(connection: string | string[] | undefined): Set<string> | undefined {
+  if (connection === undefined) return undefined;
+  const text = Array.isArray(connection) ? connection.join(',') : connection;
+  let names: Set<string> | undefined;
+  for (const part of text.split(',')) {
+    const name = part.trim().toLowerCase();
+    if (name === '' || name === 'close' || name === 'keep-alive') continue;
+    (names ??= new Set()).add(name);
+  }
+  return names;
+}
+
+/**
+ * Flattens request headers into undici's `[k, v, k, v]` form, dropping hop-by-hop ones and
+ * `host` (the caller appends the Host it decided on).
+ */
+export function upstreamHeaderList(headers: IncomingHttpHeaders, out: string[]): string[] {
+  const listed = connectionListed(headers.connection);
+  for (const name in headers) {
+    const value = headers[name];
+    if (value === undefined || name === 'host' || isHopByHop(name)) continue;
+    if (listed !== undefined && listed.has(name)) continue;
+    if (typeof value === 'string') out.push(name, value);
+    else for (const v of value) out.push(name, v);
+  }
+  return out;
+}

@@ -1,0 +1,82 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { HttpResponse, RequestObserver } from '@wharf/config';
+import type { GenerationSource, MatchRequest, RouteMatch } from '@wharf/runtime';
+import { Exchange } from './exchange.js';
+import { applyForwardedHeaders } from './forwarded-headers.js';
+import { noteErrorCode, observeRequest } from './request-record.js';
+import { normalizeHost, routingPath, splitTarget } from './request-target.js';
+import { writeResponse, writeText } from './write-response.js';
+
+export interface RequestHandlerContext {
+  name: string;
+  generations: GenerationSource;
+  observers: readonly RequestObserver[];
+  trusted: (ip: string) => boolean;
+  log: (message: string, err?: unknown) => void;
+}
+
+type Handle = (req: IncomingMessage, res: ServerResponse, isUpgrade: boolean) => void;
+
+function clientIPOf(req: IncomingMessage): string {
+  const ip = req.socket.remoteAddress ?? '';
+  return ip.startsWith('::ffff:') && ip.indexOf('.') > 0 ? ip.slice(7) : ip;
+}
+
+/**
+ * The per-request path of an entrypoint: split the target (no URL objects), route on the
+ * current generation, run the compiled handler, write its answer. Never throws.
+ */
+export function createRequestHandler(ctx: RequestHandlerContext): Handle {
+  const { name, generations, observers, trusted, log } = ctx;
+  const observed = observers.length > 0;
+
+  function finish(ex: Exchange, r: HttpResponse): void {
+    if (observed && r.error !== undefined) noteErrorCode(ex, r.error.code);
+    writeResponse(ex.res, r);
+  }
+
+  function fail(ex: Exchange, err: unknown): void {
+    log(`entryPoint ${name}: router ${ex.routerName ?? '-'} handler failed for ${ex.method} ${ex.path}`, err);
+    if (observed) noteErrorCode(ex, 'WHARF_HANDLER_FAILED');
+    writeText(ex.res, 500, 'Internal Server Error');
+  }
+
+  function dispatch(ex: Exchange, route: RouteMatch): void {
+    ex.routerName = route.router;
+    ex.serviceName = route.service;
+    let pending: Promise<HttpResponse>;
+    try {
+      pending = route.handler(ex);
+    } catch (err) {
+      fail(ex, err);
+      return;
+    }
+    pending.then(
+      (r) => finish(ex, r),
+      (err: unknown) => fail(ex, err),
+    );
+  }
+
+  return function handle(req, res, isUpgrade) {
+    const startedAt = performance.now();
+    const target = splitTarget(req.url ?? '/');
+    const clientIP = clientIPOf(req);
+    const headers = req.headers;
+    const host = normalizeHost(target.authority ?? headers.host);
+    const method = req.method ?? 'GET';
+    const ex = new Exchange(req, res, name, clientIP, startedAt, method, host, target.path, target.query, headers, isUpgrade);
+    if (observed) observeRequest(ex, observers);
+    const path = routingPath(target.path);
+    if (path === null) return writeText(res, 400, 'Bad Request');
+    applyForwardedHeaders(headers, trusted(clientIP), clientIP, isUpgrade);
+    const match: MatchRequest = { host, path, method, headers, query: target.query, clientIP };
+    let route: RouteMatch | undefined;
+    try {
+      route = generations.current().route(name, match);
+    } catch (err) {
+      return fail(ex, err);
+    }
+    if (route === undefined) return writeText(res, 404, '404 page not found');
+    dispatch(ex, route);
+  };
+}

@@ -1,0 +1,75 @@
+import type { ServerResponse } from 'node:http';
+import type { RequestObserver, RequestRecord } from '@wharf/config';
+import type { Exchange } from './exchange.js';
+
+const kRecord = Symbol('wharf.record');
+const kLastRead = Symbol('wharf.lastRead');
+const kLastWritten = Symbol('wharf.lastWritten');
+
+/** per-socket counters at the end of the previous request (keep-alive), so heads are counted */
+type CountedSocket = { bytesRead: number; bytesWritten: number; [kLastRead]?: number; [kLastWritten]?: number };
+
+interface RecordState {
+  ex: Exchange;
+  observers: readonly RequestObserver[];
+  status: number;
+  errorCode: string | undefined;
+  done: boolean;
+}
+
+type ObservedResponse = ServerResponse & { [kRecord]?: RecordState };
+
+function emit(this: ObservedResponse): void {
+  const state = this[kRecord];
+  if (state === undefined || state.done) return;
+  state.done = true;
+  const { ex } = state;
+  const socket = ex.req.socket as unknown as CountedSocket;
+  const read = socket.bytesRead;
+  const written = socket.bytesWritten;
+  socket[kLastRead] = read;
+  socket[kLastWritten] = written;
+  const record: RequestRecord = {
+    entryPoint: ex.entryPoint,
+    router: ex.routerName,
+    service: ex.serviceName,
+    server: ex.serverURL,
+    method: ex.req.method ?? ex.method,
+    host: ex.host,
+    path: ex.path,
+    protocol: `HTTP/${ex.req.httpVersion}`,
+    status: this.writableFinished || this.headersSent ? this.statusCode : state.status,
+    clientIP: ex.clientIP,
+    startTime: performance.timeOrigin + ex.startedAt,
+    durationMs: performance.now() - ex.startedAt,
+    requestBytes: Math.max(0, read - ex.bytesReadAtStart),
+    responseBytes: Math.max(0, written - ex.bytesWrittenAtStart),
+    attempts: ex.attempts,
+    requestHeaders: ex.req.headers,
+    errorCode: state.errorCode,
+  };
+  for (const o of state.observers) {
+    try {
+      o.onRequestEnd(record);
+    } catch (err) {
+      console.error(`wharf: request observer failed: ${String(err)}`);
+    }
+  }
+}
+
+/** Arranges for observers to get a RequestRecord once the response finished or the client left. */
+export function observeRequest(ex: Exchange, observers: readonly RequestObserver[]): void {
+  const socket = ex.req.socket as unknown as CountedSocket;
+  ex.bytesReadAtStart = socket[kLastRead] ?? 0;
+  ex.bytesWrittenAtStart = socket[kLastWritten] ?? 0;
+  const res = ex.res as ObservedResponse;
+  res[kRecord] = { ex, observers, status: 499, errorCode: undefined, done: false };
+  res.once('finish', emit);
+  res.once('close', emit);
+}
+
+/** Notes the error code of the response (an upstream failure), for the record. */
+export function noteErrorCode(ex: Exchange, code: string | undefined): void {
+  const state = (ex.res as ObservedResponse)[kRecord];
+  if (state !== undefined) state.errorCode = code;
+}

@@ -1,0 +1,33 @@
+import { UpstreamErrors, type HttpResponse, type WharfError } from '@wharf/config';
+
+const CONNECT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'EADDRNOTAVAIL']);
+const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT']);
+
+/** Status 499 (client closed request, as Traefik logs it): the client went away first. */
+export const CLIENT_CLOSED = 499;
+
+function errorCode(err: unknown): string {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : 'UNKNOWN';
+}
+
+function failure(status: number, text: string, error: WharfError): HttpResponse {
+  return { status, headers: { 'content-type': 'text/plain; charset=utf-8', 'content-length': text.length }, body: text, error };
+}
+
+/**
+ * Maps a transport error to the response the client gets: dial errors → 502 connectFailed,
+ * no headers in time → 504 timeout, anything after the request left → 502 reset.
+ * `requestSent` is whether request bytes may have reached the server.
+ */
+export function upstreamFailure(err: unknown, requestSent: boolean): HttpResponse {
+  const code = errorCode(err);
+  const detail = code;
+  let res: HttpResponse;
+  if (TIMEOUT_CODES.has(code)) res = failure(504, 'Gateway Timeout', UpstreamErrors.timeout(detail));
+  else if (CONNECT_CODES.has(code) || !requestSent) res = failure(502, 'Bad Gateway', UpstreamErrors.connectFailed(detail));
+  else if (code === 'UND_ERR_ABORTED') res = failure(CLIENT_CLOSED, 'Client Closed Request', UpstreamErrors.reset(detail));
+  else res = failure(502, 'Bad Gateway', UpstreamErrors.reset(detail));
+  if (res.error !== undefined) Object.defineProperty(res.error, 'cause', { value: err, enumerable: false });
+  return res;
+}

@@ -1,0 +1,46 @@
+import type { ServerResponse } from 'node:http';
+import type { Readable } from 'node:stream';
+import type { HttpResponse } from '@wharf/config';
+
+function onBodyError(this: Readable & { wharfRes?: ServerResponse }, err: Error): void {
+  this.wharfRes?.destroy(err);
+}
+
+function onResponseClose(this: ServerResponse & { wharfBody?: Readable }): void {
+  const body = this.wharfBody;
+  if (body !== undefined && !body.readableEnded) body.destroy();
+}
+
+/**
+ * Writes an HttpResponse to the client. Streams are piped with backpressure; a body stream that
+ * fails mid-way destroys the client connection (the response cannot be completed honestly), and
+ * a client that leaves destroys the body stream (which aborts the upstream request).
+ */
+export function writeResponse(res: ServerResponse, r: HttpResponse): void {
+  if (r.upgraded === true) return;
+  if (res.headersSent) {
+    res.end();
+    return;
+  }
+  res.writeHead(r.status, r.headers);
+  const body = r.body;
+  if (body === null) res.end();
+  else if (typeof body === 'string' || Buffer.isBuffer(body)) res.end(body);
+  else {
+    (body as Readable & { wharfRes?: ServerResponse }).wharfRes = res;
+    (res as ServerResponse & { wharfBody?: Readable }).wharfBody = body;
+    body.once('error', onBodyError);
+    res.once('close', onResponseClose);
+    body.pipe(res);
+  }
+}
+
+/** A fixed text answer (404, 400, 500) with a content length. */
+export function writeText(res: ServerResponse, status: number, text: string): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'content-length': Buffer.byteLength(text), 'x-content-type-options': 'nosniff' });
+  res.end(text);
+}
