@@ -1,0 +1,40 @@
+import type { Diagnostic, DiagnosticSeverity } from '@wharf/config';
+
+/** Stable diagnostic codes of the Docker provider (documented in docs/docker.md). */
+export const DockerDiagnosticCode = {
+  labelUnknownKey: 'DOCKER_LABEL_INVALID',
+  labelUnknownRoot: 'DOCKER_LABEL_UNKNOWN_ROOT',
+  noPort: 'DOCKER_NO_PORT',
+  noAddress: 'DOCKER_NO_ADDRESS',
+  networkNotFound: 'DOCKER_NETWORK_NOT_FOUND',
+  linkedContainerNotFound: 'DOCKER_LINKED_CONTAINER_NOT_FOUND',
+  conflict: 'DOCKER_CONFLICT',
+  unsupportedFamily: 'DOCKER_TCP_UDP_UNSUPPORTED',
+  constraintsInvalid: 'DOCKER_CONSTRAINTS_INVALID',
+  ruleUndefined: 'DOCKER_RULE_UNDEFINED',
+  routerServiceAmbiguous: 'DOCKER_ROUTER_SERVICE_AMBIGUOUS',
+  tooManyServices: 'DOCKER_TOO_MANY_SERVICES',
+  serverUrlConflict: 'DOCKER_SERVER_URL_WITH_PORT',
+  unhealthy: 'DOCKER_CONTAINER_UNHEALTHY',
+  draining: 'DOCKER_CONTAINER_DRAINING',
+  invalidProviderLabel: 'DOCKER_PROVIDER_LABEL_INVALID',
+} as const;
+
+export type DockerDiagnosticCode = (typeof DockerDiagnosticCode)[keyof typeof DockerDiagnosticCode];
+
+export interface DiagnosticInput {
+  code: DockerDiagnosticCode;
+  severity: DiagnosticSeverity;
+  message: string;
+  key?: string;
+  suggestion?: string;
+  element?: Diagnostic['element'];
+}
+
+export function containerDiagnostic(source: string, input: DiagnosticInput): Diagnostic {
+  const diagnostic: Diagnostic = { provider: 'docker', source, code: input.code, severity: input.severity, message: input.message };
+  if (input.key !== undefined) diagnostic.key = input.key;
+  if (input.suggestion !== undefined) diagnostic.suggestion = input.suggestion;
+  if (input.element !== undefined) diagnostic.element = input.element;
+  return diagnostic;
+}

@@ -1,0 +1,89 @@
+import type { Diagnostic, DynamicConfig, ServerConfig, ServiceConfig } from '@wharf/config';
+import type { Fragment } from './container-fragment.js';
+import { containerDiagnostic, DockerDiagnosticCode as Code } from './diagnostics.js';
+
+type Kind = 'router' | 'service' | 'middleware';
+
+interface Slot<T> {
+  value: T;
+  /** stable JSON of the definition (servers excluded for services) → containers defining it */
+  variants: Map<string, string[]>;
+}
+
+/**
+ * Merge per-container fragments (reference §1.5): services identical but for their servers are
+ * merged (servers de-duplicated by URL); any other same-named element must be deep-equal, or
+ * it is removed and a diagnostic names the containers that disagree. Only that element is lost.
+ */
+export function mergeFragments(fragments: readonly Fragment[]): { config: DynamicConfig; diagnostics: Diagnostic[] } {
+  const routers = new Map<string, Slot<Fragment['routers'][string]>>();
+  const services = new Map<string, Slot<ServiceConfig>>();
+  const middlewares = new Map<string, Slot<Fragment['middlewares'][string]>>();
+  for (const fragment of fragments) {
+    for (const [name, router] of Object.entries(fragment.routers)) add(routers, name, router, stableJson(router), fragment.container);
+    for (const [name, mw] of Object.entries(fragment.middlewares)) add(middlewares, name, mw, stableJson(mw), fragment.container);
+    for (const [name, service] of Object.entries(fragment.services)) {
+      const slot = add(services, name, service, stableJson(withoutServers(service)), fragment.container);
+      if (slot.value !== service && slot.variants.size === 1) slot.value = appendServers(slot.value, service);
+    }
+  }
+  const diagnostics: Diagnostic[] = [];
+  const config: DynamicConfig = {
+    http: {
+      routers: settle(routers, 'router', diagnostics),
+      services: settle(services, 'service', diagnostics),
+      middlewares: settle(middlewares, 'middleware', diagnostics),
+    },
+  };
+  return { config, diagnostics };
+}
+
+function add<T>(slots: Map<string, Slot<T>>, name: string, value: T, json: string, container: string): Slot<T> {
+  let slot = slots.get(name);
+  if (!slot) {
+    slot = { value, variants: new Map() };
+    slots.set(name, slot);
+  }
+  const owners = slot.variants.get(json) ?? [];
+  owners.push(container);
+  slot.variants.set(json, owners);
+  return slot;
+}
+
+function settle<T>(slots: Map<string, Slot<T>>, kind: Kind, diagnostics: Diagnostic[]): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const [name, slot] of slots) {
+    if (slot.variants.size === 1) {
+      out[name] = slot.value;
+      continue;
+    }
+    const groups = [...slot.variants.values()].map((owners) => owners.join(', '));
+    const all = [...slot.variants.values()].flat();
+    diagnostics.push(containerDiagnostic(all.join(', '), {
+      code: Code.conflict, severity: 'error', element: { kind, name },
+      message: `${kind} "${name}" is defined multiple times with different configurations: [${groups.join('] vs [')}]; it is disabled until they agree`,
+    }));
+  }
+  return out;
+}
+
+function withoutServers(service: ServiceConfig): ServiceConfig {
+  if (!service.loadBalancer) return service;
+  const { servers: _servers, ...loadBalancer } = service.loadBalancer;
+  return { ...service, loadBalancer };
+}
+
+function appendServers(into: ServiceConfig, from: ServiceConfig): ServiceConfig {
+  const existing = into.loadBalancer?.servers ?? [];
+  const seen = new Set(existing.map((s) => s.url));
+  const added: ServerConfig[] = (from.loadBalancer?.servers ?? []).filter((s) => !seen.has(s.url) && seen.add(s.url));
+  return { ...into, loadBalancer: { ...into.loadBalancer, servers: [...existing, ...added] } };
+}
+
+/** JSON with object keys sorted, so equal definitions compare equal regardless of label order. */
+export function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => {
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
+    return Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  });
+}
