@@ -1,1 +1,8 @@
 export * from './types.js';
+export { RULE_SYNTAX_CODE, RuleSyntaxError, isRuleSyntaxError } from './errors.js';
+export { parseRule, defaultPriority, effectivePriority } from './parse-rule.js';
+export { createRouteTable, compareEntries } from './route-table.js';
+export { routingPath } from './routing-path.js';
+export { normalizeHost } from './normalize-host.js';
+export { compileGoRegexp } from './go-regexp.js';
+export { v2Matchers, v3Matchers } from './matchers/registry.js';

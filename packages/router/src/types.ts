@@ -29,6 +29,13 @@ export interface ParsedRule {
    * host index; null when the rule can match other hosts (HostRegexp, wildcards, ||, !, none).
    */
   readonly hosts: readonly string[] | null;
+  /**
+   * Like `hosts`, but may also hold one-label wildcards (`*.example.com`), which the route
+   * table indexes by parent domain. Optional for compatibility; null = any host.
+   */
+  readonly hostKeys?: readonly string[] | null;
+  /** the syntax the rule was compiled with */
+  readonly syntax?: 'v2' | 'v3';
   /** route tester: the text of the first matcher that fails for this request, or undefined if it matches */
   explain(req: MatchRequest): string | undefined;
 }

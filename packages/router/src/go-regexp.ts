@@ -1,0 +1,183 @@
+import { MatcherArgumentError } from './errors.js';
+
+/**
+ * Translates a Go RE2 regexp into an equivalent JavaScript RegExp (unanchored, as Go's
+ * MatchString). Handled: leading `(?flags)` → JS flags (i, m, s), `(?P<name>` → `(?<name>`,
+ * `\A` `\z` `\Q…\E` `\pL` `\x{…}` `\a` `\s` octal escapes, POSIX `[[:alpha:]]` classes, a
+ * leading `]` in a class. Rejected (RE2 would reject them, or JS cannot express them):
+ * back-references, lookaround, `(?U)`, flags in mid-pattern, `\C`, unknown escapes.
+ */
+export function compileGoRegexp(source: string, argIndex = 0): RegExp {
+  const fail = (why: string): never => {
+    throw new MatcherArgumentError(`invalid regexp ${JSON.stringify(source)}: ${why}`, argIndex);
+  };
+  const translator = new Translator(source, fail);
+  const { pattern, flags } = translator.run();
+  try {
+    return new RegExp(pattern, flags);
+  } catch (err) {
+    return fail(err instanceof Error ? err.message : 'cannot compile');
+  }
+}
+
+const POSIX_CLASSES: Record<string, string> = {
+  alnum: '0-9A-Za-z', alpha: 'A-Za-z', ascii: '\\x00-\\x7F', blank: '\\t ', cntrl: '\\x00-\\x1F\\x7F',
+  digit: '0-9', graph: '!-~', lower: 'a-z', print: ' -~', punct: '!-\\/:-@\\[-`{-~',
+  space: '\\t\\n\\v\\f\\r ', upper: 'A-Z', word: '0-9A-Za-z_', xdigit: '0-9A-Fa-f',
+};
+const JS_SYNTAX = new Set('^$\\.*+?()[]{}|/'.split(''));
+const SIMPLE_ESCAPES: Record<string, string> = { a: '\\x07', f: '\\f', t: '\\t', n: '\\n', r: '\\r', v: '\\v' };
+const KEPT_ESCAPES = new Set(['b', 'B', 'd', 'D', 'w', 'W']);
+const GO_SPACE = '\\t\\n\\f\\r ';
+
+class Translator {
+  private i = 0;
+  private out = '';
+  private inClass = false;
+  private unicode = false;
+  private readonly flags = new Set<string>();
+
+  constructor(
+    private readonly src: string,
+    private readonly fail: (why: string) => never,
+  ) {}
+
+  run(): { pattern: string; flags: string } {
+    this.leadingFlags();
+    while (this.i < this.src.length) {
+      const ch = this.src[this.i];
+      if (ch === '\\') this.escape();
+      else if (this.inClass) this.classChar(ch);
+      else if (ch === '(') this.group();
+      else if (ch === '[') this.openClass();
+      else {
+        this.out += ch;
+        this.i++;
+      }
+    }
+    if (this.unicode) this.flags.add('u');
+    return { pattern: this.out, flags: [...this.flags].sort().join('') };
+  }
+
+  private leadingFlags(): void {
+    let match: RegExpExecArray | null;
+    while ((match = /^\(\?([a-zA-Z]+)\)/.exec(this.src.slice(this.i))) !== null) {
+      for (const flag of match[1]) {
+        if (flag === 'U') this.fail('the ungreedy flag (?U) is not supported');
+        if (!'ims'.includes(flag)) this.fail(`unknown flag ${flag}`);
+        this.flags.add(flag);
+      }
+      this.i += match[0].length;
+    }
+  }
+
+  private group(): void {
+    const rest = this.src.slice(this.i);
+    if (rest.startsWith('(?P<')) {
+      this.out += '(?<';
+      this.i += 4;
+    } else if (/^\(\?(=|!|<=|<!)/.test(rest)) {
+      this.fail('lookaround is not supported (Go RE2 syntax)');
+    } else if (/^\(\?[a-zA-Z-]*[:)]/.test(rest) && !rest.startsWith('(?:')) {
+      this.fail('inline flags are only supported at the start of the regexp, e.g. (?i)');
+    } else {
+      this.out += '(';
+      this.i++;
+    }
+  }
+
+  private openClass(): void {
+    this.inClass = true;
+    this.i++;
+    this.out += '[';
+    if (this.src[this.i] === '^') {
+      this.out += '^';
+      this.i++;
+    }
+    if (this.src[this.i] === ']') {
+      this.out += '\\]';
+      this.i++;
+    }
+  }
+
+  private classChar(ch: string): void {
+    const posix = /^\[:(\^?)([a-z]+):\]/.exec(this.src.slice(this.i));
+    if (posix !== null) {
+      const expansion = POSIX_CLASSES[posix[2]];
+      if (expansion === undefined || posix[1] === '^') this.fail(`unsupported character class ${posix[0]}`);
+      this.out += expansion;
+      this.i += posix[0].length;
+      return;
+    }
+    if (ch === ']') this.inClass = false;
+    this.out += ch === '[' ? '\\[' : ch;
+    this.i++;
+  }
+
+  private escape(): void {
+    const c = this.src[this.i + 1];
+    if (c === undefined) this.fail('trailing backslash');
+    this.i += 2;
+    if (c in SIMPLE_ESCAPES) this.out += SIMPLE_ESCAPES[c];
+    else if (KEPT_ESCAPES.has(c)) this.out += `\\${c}`;
+    else if (c === 's') this.out += this.inClass ? GO_SPACE : `[${GO_SPACE}]`;
+    else if (c === 'S') this.out += this.inClass ? '\\S' : `[^${GO_SPACE}]`;
+    else if (c === 'A' || c === 'z') this.anchor(c);
+    else if (c === 'Q') this.quoted();
+    else if (c === 'p' || c === 'P') this.unicodeClass(c);
+    else if (c === 'x') this.hex();
+    else if (/[0-7]/.test(c)) this.octal(c);
+    else if (/[0-9A-Za-z]/.test(c)) this.fail(`invalid escape sequence \\${c}`);
+    else this.out += this.literal(c);
+  }
+
+  private anchor(c: string): void {
+    if (this.inClass) this.fail(`invalid escape \\${c} in character class`);
+    this.out += c === 'A' ? '(?<![\\s\\S])' : '(?![\\s\\S])';
+  }
+
+  private quoted(): void {
+    const end = this.src.indexOf('\\E', this.i);
+    const text = this.src.slice(this.i, end === -1 ? undefined : end);
+    this.i = end === -1 ? this.src.length : end + 2;
+    for (const ch of text) this.out += this.literal(ch);
+  }
+
+  private unicodeClass(c: string): void {
+    const match = /^(?:\{(\^?)([A-Za-z_]+)\}|([A-Za-z]))/.exec(this.src.slice(this.i));
+    if (match === null) return this.fail(`invalid Unicode class escape \\${c}`);
+    this.i += match[0].length;
+    const name = match[2] ?? match[3];
+    const negated = (match[1] === '^') !== (c === 'P');
+    const property = name.length <= 2 ? name : name === 'Any' ? 'Any' : `Script=${name}`;
+    this.unicode = true;
+    this.out += `\\${negated ? 'P' : 'p'}{${property}}`;
+  }
+
+  private hex(): void {
+    const match = /^(?:\{([0-9A-Fa-f]{1,6})\}|([0-9A-Fa-f]{2}))/.exec(this.src.slice(this.i));
+    if (match === null) return this.fail('invalid \\x escape');
+    this.i += match[0].length;
+    this.out += this.codePoint(parseInt(match[1] ?? match[2], 16));
+  }
+
+  private octal(first: string): void {
+    const match = /^[0-7]{0,2}/.exec(this.src.slice(this.i)) as RegExpExecArray;
+    if (first !== '0' && match[0].length === 0) this.fail(`back-references are not supported: \\${first}`);
+    this.i += match[0].length;
+    this.out += this.codePoint(parseInt(first + match[0], 8));
+  }
+
+  private codePoint(code: number): string {
+    if (code > 0x10ffff) this.fail('code point out of range');
+    if (code <= 0xffff) return `\\u${code.toString(16).padStart(4, '0')}`;
+    this.unicode = true;
+    return `\\u{${code.toString(16)}}`;
+  }
+
+  /** a literal character, escaped for JS in both unicode and legacy modes */
+  private literal(ch: string): string {
+    if (JS_SYNTAX.has(ch) || (ch === '-' && this.inClass)) return `\\${ch}`;
+    return ch;
+  }
+}
