@@ -1,1 +1,4 @@
-export {};
+export * from './options.js';
+export * from './file-provider.js';
+export { buildConfig } from './build-config.js';
+export { parseConfigText, type ParsedFile, type Position } from './parsed-file.js';
