@@ -1,8 +1,11 @@
 import type { BalancedServer, ServerFilter } from './types.js';
 
-/** a's weighted load (in-flight / weight) is strictly below b's, without dividing. */
+/**
+ * a's weighted load is strictly below b's. The load counts the request being placed, as
+ * HAProxy does: (in-flight + 1) / weight, so weights matter even when nothing is in flight.
+ */
 export function lessLoaded(a: BalancedServer, b: BalancedServer): boolean {
-  return a.inFlight * b.ref.weight < b.inFlight * a.ref.weight;
+  return (a.inFlight + 1) * b.ref.weight < (b.inFlight + 1) * a.ref.weight;
 }
 
 /** The least-loaded accepted server, scanning from `start` (ties: first met). O(n). */
