@@ -16,6 +16,8 @@ const cases: Record<string, MiddlewareCase> = {
   redirectRegex: { valid: { regex: '^http://(.*)', replacement: 'https://$1' }, invalid: { regex: 'x', replacement: '' } },
   chain: { valid: { middlewares: ['a', 'b'] }, invalid: { middlewares: 'a' }, context: { middlewares: { a: pass, b: pass } } },
   retry: { valid: { attempts: 2, initialInterval: '1ms' }, invalid: { attempts: 0 } },
+  basicAuth: { valid: { users: ['alice:{SHA}5en6G6MezRroT3XKqkdPOmY/BfQ='] }, invalid: { users: ['no-colon'] } },
+  digestAuth: { valid: { users: ['alice:traefik:0123456789abcdef0123456789abcdef'] }, invalid: { users: ['alice:traefik:short'] } },
 };
 
 describe('registry', () => {

@@ -1,5 +1,7 @@
 import { addPrefix } from './add-prefix/index.js';
+import { basicAuth } from './basic-auth/index.js';
 import { chain } from './chain/index.js';
+import { digestAuth } from './digest-auth/index.js';
 import { headers } from './headers/index.js';
 import { redirectRegex } from './redirect-regex/index.js';
 import { redirectScheme } from './redirect-scheme/index.js';
@@ -13,7 +15,7 @@ import type { MiddlewareDefinition } from './types.js';
 /** Every built-in middleware type. Adding one = one folder + one entry here. */
 export const builtinMiddlewares: readonly MiddlewareDefinition[] = [
   headers, stripPrefix, stripPrefixRegex, addPrefix, replacePath, replacePathRegex, redirectScheme, redirectRegex, chain,
-  retry,
+  retry, basicAuth, digestAuth,
 ] as MiddlewareDefinition[];
 
 /** Deprecated Traefik type keys → canonical key. */

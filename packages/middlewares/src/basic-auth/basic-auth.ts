@@ -1,0 +1,33 @@
+import type { HttpExchange, HttpStep } from '@wharf/config';
+import { verifyHtpasswd } from '../credentials/htpasswd.js';
+import { loadUserLines, parseHtpasswd } from '../credentials/user-list.js';
+import { MiddlewareErrors } from '../errors.js';
+import { requestHeader, textResponse } from '../response.js';
+import type { MiddlewareContext } from '../types.js';
+import type { BasicAuthOptions } from './schema.js';
+
+function credentials(ex: HttpExchange): { user: string; password: string } | undefined {
+  const header = requestHeader(ex.headers, 'authorization');
+  const m = header ? /^basic\s+(\S+)$/i.exec(header.trim()) : null;
+  if (!m) return undefined;
+  const decoded = Buffer.from(m[1]!, 'base64').toString('utf8');
+  const i = decoded.indexOf(':');
+  return i < 0 ? undefined : { user: decoded.slice(0, i), password: decoded.slice(i + 1) };
+}
+
+/** HTTP Basic authentication against htpasswd users (bcrypt, apr1-MD5, SHA1). */
+export function createBasicAuth(options: BasicAuthOptions, ctx: MiddlewareContext): HttpStep {
+  const users = parseHtpasswd(loadUserLines(options.users, options.usersFile, ctx.name));
+  if (users.size === 0) throw MiddlewareErrors.invalidOptions(ctx.name, 'basicAuth needs users or usersFile');
+  const realm = (options.realm ?? 'traefik').replace(/"/g, '\\"');
+  const headerField = options.headerField?.toLowerCase();
+  const unauthorized = () => textResponse(401, '401 Unauthorized\n', { 'www-authenticate': `Basic realm="${realm}"` });
+  return async (ex, next) => {
+    const creds = credentials(ex);
+    const hash = creds ? users.get(creds.user) : undefined;
+    if (!creds || hash === undefined || !(await verifyHtpasswd(creds.password, hash))) return unauthorized();
+    if (headerField) ex.headers[headerField] = creds.user;
+    if (options.removeHeader) delete ex.headers.authorization;
+    return next();
+  };
+}
