@@ -129,3 +129,21 @@ describe('decodeWithSchema', () => {
     expect(issues[0]).toMatchObject({ path: 'http', expected: 'an object', got: 'a list' });
   });
 });
+
+describe('decodeWithSchema defaults', () => {
+  it('fills absent properties that carry a default, including required ones', () => {
+    const schema = Type.Object({
+      endpoint: Type.String({ default: 'unix:///var/run/docker.sock' }),
+      watch: Type.Boolean({ default: true }),
+      buckets: Type.Optional(Type.Array(Type.Number(), { default: [0.1, 0.3] })),
+      network: Type.Optional(Type.String()),
+    });
+    expect(decodeWithSchema(schema, 'true').value).toEqual({ endpoint: 'unix:///var/run/docker.sock', watch: true, buckets: [0.1, 0.3] });
+    expect(decodeWithSchema(schema, { watch: 'false', network: 'web' }).value).toEqual({
+      endpoint: 'unix:///var/run/docker.sock',
+      watch: false,
+      network: 'web',
+      buckets: [0.1, 0.3],
+    });
+  });
+});

@@ -95,8 +95,17 @@ function decodeObject(ctx: WalkContext, path: string, schema: SchemaNode, raw: u
     }
     if (decoded === FAIL) failed = true;
   }
+  fillDefaults(props, out, seenAs);
   if (!checkObjectBounds(ctx, path, schema, out, failed ? seenAs : undefined)) failed = true;
   return failed ? FAIL : out;
+}
+
+/** Absent properties whose schema carries a `default` get a copy of it (JSON-Schema `default`). */
+function fillDefaults(props: Record<string, SchemaNode>, out: Record<string, unknown>, seen: Map<string, string>): void {
+  for (const [name, prop] of Object.entries(props)) {
+    const fallback = (prop as { default?: unknown }).default;
+    if (fallback !== undefined && out[name] === undefined && !seen.has(name)) out[name] = structuredClone(fallback);
+  }
 }
 
 function unknownKey(ctx: WalkContext, path: string, key: string, candidates: string[]): void {
