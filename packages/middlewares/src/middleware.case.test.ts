@@ -18,6 +18,8 @@ const cases: Record<string, MiddlewareCase> = {
   retry: { valid: { attempts: 2, initialInterval: '1ms' }, invalid: { attempts: 0 } },
   basicAuth: { valid: { users: ['alice:{SHA}5en6G6MezRroT3XKqkdPOmY/BfQ='] }, invalid: { users: ['no-colon'] } },
   digestAuth: { valid: { users: ['alice:traefik:0123456789abcdef0123456789abcdef'] }, invalid: { users: ['alice:traefik:short'] } },
+  ipAllowList: { valid: { sourceRange: ['10.0.0.0/8'] }, invalid: { sourceRange: [] } },
+  inFlightReq: { valid: { amount: 1 }, invalid: { amount: 0 } },
 };
 
 describe('registry', () => {
@@ -27,6 +29,7 @@ describe('registry', () => {
   it('finds definitions case-insensitively and through deprecated aliases', () => {
     expect(findMiddleware('stripprefix')?.key).toBe('stripPrefix');
     expect(findMiddleware('STRIPPREFIXREGEX')?.key).toBe('stripPrefixRegex');
+    expect(findMiddleware('ipWhiteList')?.key).toBe('ipAllowList');
     expect(findMiddleware('nope')).toBeUndefined();
   });
   it('type keys are unique', () => {
