@@ -1,0 +1,109 @@
+import Docker from 'dockerode';
+import type { Readable } from 'node:stream';
+import type { ContainerData } from './docker-data.js';
+import { dockerError } from './errors.js';
+import { toContainerData } from './inspect-mapping.js';
+
+/** A container event the watcher cares about. */
+export interface DockerEvent {
+  action: string;
+  id: string;
+  /** `kill` events carry the signal number */
+  signal?: string;
+}
+
+/** What the watcher needs from an engine: the seam that unit tests fake. */
+export interface DockerSource {
+  list(signal: AbortSignal): Promise<ContainerData[]>;
+  /** container events from now on; the iterable ends or throws when the engine goes away */
+  events(signal: AbortSignal): Promise<AsyncIterable<DockerEvent>>;
+}
+
+/** The newest API this client speaks; older engines get their own maximum (Engine 29 refuses < 1.44). */
+export const MAX_API_VERSION = '1.51';
+
+export interface DockerSourceOptions {
+  endpoint: string;
+  /** ms; applies to list/inspect, never to the event stream */
+  timeoutMs?: number;
+  username?: string;
+  password?: string;
+  tls?: { ca?: string; cert?: string; key?: string; insecureSkipVerify?: boolean };
+}
+
+export function modemOptions(options: DockerSourceOptions): Docker.DockerOptions {
+  const url = new URL(options.endpoint);
+  if (url.protocol === 'unix:') return { socketPath: url.pathname };
+  if (url.protocol === 'npipe:') return { socketPath: url.pathname };
+  const https = url.protocol === 'https:' || Boolean(options.tls?.cert || options.tls?.ca);
+  const out: Docker.DockerOptions = {
+    host: url.hostname, port: url.port || (https ? 2376 : 2375), protocol: https ? 'https' : 'http',
+  };
+  if (options.tls) Object.assign(out, { ca: options.tls.ca, cert: options.tls.cert, key: options.tls.key });
+  if (options.username) Object.assign(out, { headers: { authorization: `Basic ${Buffer.from(`${options.username}:${options.password ?? ''}`).toString('base64')}` } });
+  return out;
+}
+
+/** min(server ApiVersion, MAX_API_VERSION), compared numerically (`1.9` < `1.41`). */
+export function negotiateApiVersion(server: string): string {
+  const [sMaj = 0, sMin = 0] = server.split('.').map(Number);
+  const [mMaj = 0, mMin = 0] = MAX_API_VERSION.split('.').map(Number);
+  return sMaj < mMaj || (sMaj === mMaj && sMin < mMin) ? server : MAX_API_VERSION;
+}
+
+export function createDockerodeSource(options: DockerSourceOptions): DockerSource {
+  let clients: Promise<{ api: Docker; stream: Docker }> | undefined;
+  const connect = async (): Promise<{ api: Docker; stream: Docker }> => {
+    const base = modemOptions(options);
+    const probe = new Docker({ ...base, timeout: options.timeoutMs || 10_000 });
+    const version = negotiateApiVersion((await probe.version()).ApiVersion);
+    return {
+      api: new Docker({ ...base, version: `v${version}`, ...(options.timeoutMs ? { timeout: options.timeoutMs } : {}) }),
+      stream: new Docker({ ...base, version: `v${version}` }),
+    };
+  };
+  const client = async () => {
+    clients ??= connect().catch((err: unknown) => { clients = undefined; throw err; });
+    return clients;
+  };
+  return {
+    async list(signal) {
+      const { api } = await client().catch((err: unknown) => { throw dockerError(options.endpoint, err); });
+      try {
+        const summaries = await api.listContainers({ all: true, abortSignal: signal });
+        const infos = await Promise.all(summaries.map((s) => api.getContainer(s.Id).inspect({ abortSignal: signal }).catch(() => undefined)));
+        return infos.filter((i) => i !== undefined).map(toContainerData);
+      } catch (err) {
+        clients = undefined;
+        throw dockerError(options.endpoint, err);
+      }
+    },
+    async events(signal) {
+      const { stream } = await client().catch((err: unknown) => { throw dockerError(options.endpoint, err); });
+      const filters = { type: ['container'], event: ['start', 'die', 'kill', 'stop', 'health_status'] };
+      const raw = (await stream.getEvents({ filters, abortSignal: signal } as never)) as unknown as Readable;
+      return parseEvents(raw, signal);
+    },
+  };
+}
+
+async function* parseEvents(stream: Readable, signal: AbortSignal): AsyncIterable<DockerEvent> {
+  let buffer = '';
+  const abort = () => stream.destroy();
+  signal.addEventListener('abort', abort, { once: true });
+  try {
+    for await (const chunk of stream) {
+      buffer += String(chunk);
+      let newline: number;
+      while ((newline = buffer.indexOf('\n')) >= 0) {
+        const line = buffer.slice(0, newline).trim();
+        buffer = buffer.slice(newline + 1);
+        if (!line) continue;
+        const msg = JSON.parse(line) as { Action?: string; id?: string; Actor?: { ID?: string; Attributes?: Record<string, string> } };
+        yield { action: msg.Action ?? '', id: msg.Actor?.ID ?? msg.id ?? '', signal: msg.Actor?.Attributes?.signal };
+      }
+    }
+  } finally {
+    signal.removeEventListener('abort', abort);
+  }
+}

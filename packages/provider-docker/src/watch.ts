@@ -1,0 +1,120 @@
+import type { ProviderSnapshot } from '@wharf/config';
+import type { ContainerData } from './docker-data.js';
+import type { DockerEvent, DockerSource } from './docker-source.js';
+
+/** Minimal pino-compatible logger (as the file provider's). */
+export interface DockerProviderLogger {
+  error(obj: object, msg?: string): void;
+  warn?(obj: object, msg?: string): void;
+  info?(obj: object, msg?: string): void;
+  debug?(obj: object, msg?: string): void;
+}
+
+export interface WatchOptions {
+  watch: boolean;
+  /** debounce of events before a re-list (default 50 ms) */
+  debounceMs: number;
+  backoff: { initialMs: number; maxMs: number };
+  /** a drained container whose `die` never comes is routed again after this (default 5 min) */
+  drainTtlMs: number;
+  logger?: DockerProviderLogger;
+}
+
+/** `kill` signals that end a container (absent = SIGKILL/SIGTERM from `docker stop`). */
+const TERMINATING = new Set(['', '2', '3', '9', '15', 'SIGINT', 'SIGQUIT', 'SIGKILL', 'SIGTERM', 'INT', 'QUIT', 'KILL', 'TERM']);
+
+/**
+ * The I/O shell: list → build → emit, then re-list on container events. A stopping container
+ * is drained at `kill`/`stop`, before it dies. When the engine goes away nothing is emitted
+ * (the aggregator keeps the last snapshot); reconnect with backoff and resync.
+ */
+export async function watchDocker(
+  source: DockerSource, build: (containers: ContainerData[]) => ProviderSnapshot,
+  emit: (snapshot: ProviderSnapshot) => void, signal: AbortSignal, options: WatchOptions,
+): Promise<void> {
+  const draining = new Map<string, number>();
+  const sync = async (): Promise<void> => {
+    const containers = await source.list(signal);
+    const now = Date.now();
+    for (const [id, since] of draining) {
+      const c = containers.find((x) => x.id === id);
+      if (!c || c.status !== 'running' || now - since > options.drainTtlMs) draining.delete(id);
+    }
+    if (!signal.aborted) emit(build(containers.map((c) => (draining.has(c.id) ? { ...c, draining: true } : c))));
+  };
+  let delay = options.backoff.initialMs;
+  while (!signal.aborted) {
+    try {
+      const events = options.watch ? await source.events(signal) : undefined;
+      await sync();
+      delay = options.backoff.initialMs;
+      if (!events) return;
+      await consume(events, draining, sync, signal, options);
+      if (signal.aborted) return;
+      options.logger?.warn?.({ provider: 'docker' }, 'Docker event stream ended; reconnecting');
+    } catch (err) {
+      if (signal.aborted) return;
+      options.logger?.error({ provider: 'docker', err, retryInMs: delay }, 'Docker provider error; keeping the last configuration');
+    }
+    await sleep(delay, signal);
+    delay = Math.min(delay * 2, options.backoff.maxMs);
+  }
+}
+
+async function consume(
+  events: AsyncIterable<DockerEvent>, draining: Map<string, number>, sync: () => Promise<void>,
+  signal: AbortSignal, options: WatchOptions,
+): Promise<void> {
+  const debounced = createSerialDebounce(sync, options.debounceMs, (err) =>
+    options.logger?.error({ provider: 'docker', err }, 'Docker re-list failed'));
+  try {
+    for await (const event of events) {
+      if (signal.aborted) break;
+      options.logger?.debug?.({ provider: 'docker', action: event.action, id: event.id }, 'Docker event');
+      if (event.action === 'stop' || (event.action === 'kill' && TERMINATING.has(event.signal ?? ''))) {
+        draining.set(event.id, Date.now());
+        debounced.now();
+      } else if (event.action === 'start') {
+        draining.delete(event.id);
+        debounced.schedule();
+      } else {
+        debounced.schedule();
+      }
+    }
+  } finally {
+    await debounced.flush();
+  }
+}
+
+/** Debounced, never-overlapping runs: events during a run trigger exactly one more run. */
+export function createSerialDebounce(run: () => Promise<void>, ms: number, onError: (err: unknown) => void) {
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let again = false;
+  const start = (): void => {
+    timer = undefined;
+    if (running) { again = true; return; }
+    running = run().catch(onError).finally(() => {
+      running = undefined;
+      if (again) { again = false; start(); }
+    });
+  };
+  return {
+    schedule(): void { timer ??= setTimeout(start, ms); },
+    /** drain signals skip the debounce: excluding a stopping container is urgent */
+    now(): void { if (timer) clearTimeout(timer); start(); },
+    async flush(): Promise<void> {
+      if (timer) { clearTimeout(timer); timer = undefined; }
+      while (running) await running;
+    },
+  };
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    function done(): void { clearTimeout(timer); signal.removeEventListener('abort', done); resolve(); }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
