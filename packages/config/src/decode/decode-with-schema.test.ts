@@ -147,3 +147,12 @@ describe('decodeWithSchema defaults', () => {
     });
   });
 });
+
+describe('decodeWithSchema object defaults', () => {
+  it('decodes an object default so nested defaults apply', () => {
+    const schema = Type.Object({
+      log: Type.Object({ level: Type.String({ default: 'ERROR' }), filePath: Type.Optional(Type.String()) }, { default: {} }),
+    });
+    expect(decodeWithSchema(schema, {}).value).toEqual({ log: { level: 'ERROR' } });
+  });
+});

@@ -95,16 +95,27 @@ function decodeObject(ctx: WalkContext, path: string, schema: SchemaNode, raw: u
     }
     if (decoded === FAIL) failed = true;
   }
-  fillDefaults(props, out, seenAs);
+  fillDefaults(ctx, path, props, out, seenAs);
   if (!checkObjectBounds(ctx, path, schema, out, failed ? seenAs : undefined)) failed = true;
   return failed ? FAIL : out;
 }
 
-/** Absent properties whose schema carries a `default` get a copy of it (JSON-Schema `default`). */
-function fillDefaults(props: Record<string, SchemaNode>, out: Record<string, unknown>, seen: Map<string, string>): void {
+/**
+ * Absent properties whose schema carries a `default` get it, decoded through that schema, so an
+ * object default (`{}`) picks up its own fields' defaults.
+ */
+function fillDefaults(
+  ctx: WalkContext,
+  path: string,
+  props: Record<string, SchemaNode>,
+  out: Record<string, unknown>,
+  seen: Map<string, string>,
+): void {
   for (const [name, prop] of Object.entries(props)) {
     const fallback = (prop as { default?: unknown }).default;
-    if (fallback !== undefined && out[name] === undefined && !seen.has(name)) out[name] = structuredClone(fallback);
+    if (fallback === undefined || out[name] !== undefined || seen.has(name)) continue;
+    const decoded = decodeNode(ctx, joinPath(path, name), prop, structuredClone(fallback));
+    if (decoded !== FAIL && decoded !== OMIT) out[name] = decoded;
   }
 }
 
