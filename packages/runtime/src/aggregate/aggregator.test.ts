@@ -1,0 +1,145 @@
+import type { Diagnostic, DynamicConfig, EmitSnapshot, Provider } from '@wharf/config';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createAggregator } from './aggregator.js';
+import { qualifyConfig } from './qualify.js';
+
+function cfg(routers: DynamicConfig['http']['routers'] = {}, services: DynamicConfig['http']['services'] = {}): DynamicConfig {
+  return { http: { routers, services, middlewares: {} } };
+}
+
+/** A provider whose emit is driven by the test. */
+function manualProvider(name: string) {
+  let emit: EmitSnapshot | undefined;
+  let signal: AbortSignal | undefined;
+  const provider: Provider = {
+    name,
+    start: (e, s) =>
+      new Promise<void>((resolve) => {
+        emit = e;
+        signal = s;
+        s.addEventListener('abort', () => resolve(), { once: true });
+      }),
+  };
+  return {
+    provider,
+    emit: (config: DynamicConfig, diagnostics: Diagnostic[] = []) => emit!({ config, diagnostics }),
+    aborted: () => signal?.aborted ?? false,
+  };
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('qualifyConfig', () => {
+  it('qualifies element names and unqualified references into the provider', () => {
+    const out = qualifyConfig(
+      {
+        http: {
+          routers: { r: { rule: 'Host(`a`)', service: 's', middlewares: ['m', 'x@file'] } },
+          services: {
+            s: { loadBalancer: { servers: [{ url: 'http://a' }] }, middlewares: ['m'] },
+            w: { weighted: { services: [{ name: 's', weight: 2 }, { name: 't@file' }] } },
+            mi: { mirroring: { service: 's', mirrors: [{ name: 'w', percent: 10 }] } },
+            f: { failover: { service: 's', fallback: 'api@internal' } },
+          },
+          middlewares: { m: { chain: { middlewares: ['a', 'b@file'] } }, e: { errors: { service: 's', status: ['500'] } } },
+        },
+      },
+      'docker',
+    );
+    expect(out.http.routers['r@docker']).toMatchObject({ service: 's@docker', middlewares: ['m@docker', 'x@file'] });
+    expect(out.http.services['s@docker']!.middlewares).toEqual(['m@docker']);
+    expect(out.http.services['w@docker']!.weighted!.services).toEqual([{ name: 's@docker', weight: 2 }, { name: 't@file' }]);
+    expect(out.http.services['mi@docker']!.mirroring).toMatchObject({ service: 's@docker', mirrors: [{ name: 'w@docker', percent: 10 }] });
+    expect(out.http.services['f@docker']!.failover).toEqual({ service: 's@docker', fallback: 'api@internal' });
+    expect(out.http.middlewares['m@docker']).toEqual({ chain: { middlewares: ['a@docker', 'b@file'] } });
+    expect(out.http.middlewares['e@docker']).toEqual({ errors: { service: 's@docker', status: ['500'] } });
+  });
+});
+
+describe('createAggregator', () => {
+  it('waits for every provider before the first apply, then merges qualified configs', async () => {
+    const a = manualProvider('docker');
+    const b = manualProvider('file');
+    const onConfig = vi.fn();
+    const agg = createAggregator({ providers: [a.provider, b.provider], throttleMs: 0, onConfig });
+    agg.start();
+    await Promise.resolve();
+    a.emit(cfg({ r: { rule: 'Host(`a`)', service: 's' } }), [{ provider: 'docker', source: 'c1', code: 'X', severity: 'warning', message: 'm' }]);
+    expect(onConfig).not.toHaveBeenCalled();
+    b.emit(cfg({ r: { rule: 'Host(`b`)', service: 's' } }));
+    expect(onConfig).toHaveBeenCalledTimes(1);
+    const [merged, diagnostics] = onConfig.mock.calls[0]!;
+    expect(Object.keys(merged.http.routers).sort()).toEqual(['r@docker', 'r@file']);
+    expect(merged.http.routers['r@file'].service).toBe('s@file');
+    expect(diagnostics).toHaveLength(1);
+    await agg.close();
+    expect(a.aborted()).toBe(true);
+  });
+
+  it('applies without a silent provider after the first-snapshot timeout', async () => {
+    vi.useFakeTimers();
+    const a = manualProvider('docker');
+    const b = manualProvider('file');
+    const onConfig = vi.fn();
+    const agg = createAggregator({ providers: [a.provider, b.provider], throttleMs: 0, firstSnapshotTimeoutMs: 5000, onConfig });
+    agg.start();
+    await vi.advanceTimersByTimeAsync(0);
+    a.emit(cfg({ r: { rule: 'Host(`a`)', service: 's' } }));
+    await vi.advanceTimersByTimeAsync(4000);
+    expect(onConfig).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1500);
+    expect(onConfig).toHaveBeenCalledTimes(1);
+    expect(Object.keys(onConfig.mock.calls[0]![0].http.routers)).toEqual(['r@docker']);
+    await agg.close();
+  });
+
+  it('throttles per provider, latest wins, and drops deep-equal snapshots', async () => {
+    vi.useFakeTimers();
+    const a = manualProvider('docker');
+    const onConfig = vi.fn();
+    const agg = createAggregator({ providers: [a.provider], throttleMs: 2000, onConfig });
+    agg.start();
+    await vi.advanceTimersByTimeAsync(0);
+    a.emit(cfg({ v1: { rule: 'Host(`a`)', service: 's' } }));
+    expect(onConfig).toHaveBeenCalledTimes(1);
+    a.emit(cfg({ v2: { rule: 'Host(`a`)', service: 's' } }));
+    a.emit(cfg({ v3: { rule: 'Host(`a`)', service: 's' } }));
+    expect(onConfig).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(2001);
+    expect(onConfig).toHaveBeenCalledTimes(2);
+    expect(Object.keys(onConfig.mock.calls[1]![0].http.routers)).toEqual(['v3@docker']);
+    await vi.advanceTimersByTimeAsync(5000);
+    a.emit(cfg({ v3: { rule: 'Host(`a`)', service: 's' } }));
+    expect(onConfig).toHaveBeenCalledTimes(2);
+    await agg.close();
+  });
+
+  it('restarts a crashing provider with backoff and never throws', async () => {
+    vi.useFakeTimers();
+    let starts = 0;
+    const provider: Provider = {
+      name: 'flaky',
+      async start(emit, signal) {
+        starts += 1;
+        if (starts < 3) throw new Error('socket hang up');
+        emit({ config: cfg({ r: { rule: 'Host(`x`)', service: 's' } }), diagnostics: [] });
+        await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
+      },
+    };
+    const errors: string[] = [];
+    const logger = { debug() {}, info() {}, warn() {}, error: (msg: string) => errors.push(msg) };
+    const onConfig = vi.fn(() => {
+      throw new Error('consumer failure');
+    });
+    const agg = createAggregator({ providers: [provider], throttleMs: 0, onConfig, logger, backoffInitialMs: 100, backoffMaxMs: 1000 });
+    agg.start();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(starts).toBe(3);
+    expect(onConfig).toHaveBeenCalledTimes(1);
+    expect(errors.filter((e) => e.includes('provider crashed'))).toHaveLength(2);
+    expect(errors.some((e) => e.includes('applying the configuration failed'))).toBe(true);
+    await agg.close();
+  });
+});
