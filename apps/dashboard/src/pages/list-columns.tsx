@@ -1,0 +1,72 @@
+import type { MiddlewareInfo, RouterInfo, ServiceInfo } from '@wharf/config';
+import type { ReactNode } from 'react';
+import { HealthBadge, StatusBadge } from '../components/status-badge.js';
+import { healthOf, serversUpLabel } from '../components/service-health.js';
+import { hrefFor } from '../nav/hash-location.js';
+
+export type ListKind = 'routers' | 'services' | 'middlewares';
+type Item = RouterInfo & ServiceInfo & MiddlewareInfo;
+
+export interface Column {
+  label: string;
+  /** API `sortBy` value; absent = not sortable */
+  sortBy?: string;
+  render(item: Item, proto: string): ReactNode;
+}
+
+export const detailHref = (proto: string, kind: ListKind, name: string): string =>
+  hrefFor(`/${proto}/${kind}/${encodeURIComponent(name)}`);
+
+const status: Column = { label: 'Status', sortBy: 'status', render: (i) => <StatusBadge status={i.status} /> };
+const provider: Column = { label: 'Provider', sortBy: 'provider', render: (i) => i.provider };
+const nameCol = (kind: ListKind): Column => ({
+  label: 'Name',
+  sortBy: 'name',
+  render: (i, proto) => <a href={detailHref(proto, kind, i.name)}>{i.name}</a>,
+});
+
+function serverCount(i: Item): number {
+  const lb = i.loadBalancer as { servers?: unknown[] } | undefined;
+  return lb?.servers?.length ?? 0;
+}
+
+export const columns: Record<ListKind, Column[]> = {
+  routers: [
+    status,
+    { label: 'TLS', render: (i) => (i.tls ? <span title="TLS">🔒</span> : '') },
+    { label: 'Rule', sortBy: 'rule', render: (i) => <code className="rule" title={i.rule}>{i.rule}</code> },
+    {
+      label: 'Entrypoints',
+      sortBy: 'entryPoints',
+      render: (i) => (i.using ?? i.entryPoints ?? []).map((e) => <span key={e} className="chip">{e}</span>),
+    },
+    nameCol('routers'),
+    {
+      label: 'Service',
+      sortBy: 'service',
+      render: (i, proto) => (i.service ? <a href={detailHref(proto, 'services', qualify(i.service, i.provider))}>{i.service}</a> : ''),
+    },
+    provider,
+    { label: 'Priority', sortBy: 'priority', render: (i) => i.priorityStr ?? i.priority },
+  ],
+  services: [
+    status,
+    nameCol('services'),
+    { label: 'Type', sortBy: 'type', render: (i) => i.type },
+    { label: 'Servers', sortBy: 'servers', render: (i) => serverCount(i) || '' },
+    {
+      label: 'Health',
+      render: (i) => {
+        const label = serversUpLabel(i);
+        return label ? <HealthBadge health={healthOf(i)} label={label} /> : <span className="muted">—</span>;
+      },
+    },
+    provider,
+  ],
+  middlewares: [status, nameCol('middlewares'), { label: 'Type', sortBy: 'type', render: (i) => i.type }, provider],
+};
+
+/** `svc` referenced by a router of provider `p` means `svc@p` (Traefik's qualification). */
+export function qualify(name: string, providerName: string | undefined): string {
+  return name.includes('@') || !providerName ? name : `${name}@${providerName}`;
+}

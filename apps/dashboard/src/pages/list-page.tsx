@@ -1,0 +1,112 @@
+import type { MiddlewareInfo, RouterInfo, ServiceInfo } from '@wharf/config';
+import { useEffect, useState } from 'react';
+import { useApi } from '../api/use-api.js';
+import { Empty, Failure, Loading } from '../components/states.js';
+import { hrefFor, navigate } from '../nav/hash-location.js';
+import { columns, type ListKind } from './list-columns.js';
+
+const pageSize = 100;
+const statusFilters: Array<[string, string]> = [
+  ['', 'All status'],
+  ['enabled', 'Success'],
+  ['warning', 'Warnings'],
+  ['disabled', 'Errors'],
+];
+
+type Item = RouterInfo & ServiceInfo & MiddlewareInfo;
+
+export function ListPage({ proto, kind, query }: { proto: string; kind: ListKind; query: URLSearchParams }) {
+  const path = `/${proto}/${kind}`;
+  const q = Object.fromEntries(query.entries());
+  const [search, setSearch] = useState(q['search'] ?? '');
+  const [pages, setPages] = useState(1);
+  const setQuery = (patch: Record<string, string | undefined>): void => navigate(hrefFor(path, { ...q, ...patch }));
+
+  useEffect(() => {
+    if ((q['search'] ?? '') === search) return;
+    const t = setTimeout(() => setQuery({ search: search || undefined }), 300);
+    return () => clearTimeout(t);
+  });
+
+  const list = useApi<Item[]>(`api/${proto}/${kind}`, {
+    search: q['search'],
+    status: q['status'],
+    sortBy: q['sortBy'],
+    direction: q['direction'],
+    serviceName: q['serviceName'],
+    middlewareName: q['middlewareName'],
+    per_page: pageSize * pages,
+  });
+  const cols = columns[kind];
+  const title = `${proto.toUpperCase()} ${kind.charAt(0).toUpperCase()}${kind.slice(1)}`;
+
+  const sortHeader = (sortBy: string, label: string) => {
+    const active = (q['sortBy'] ?? 'name') === sortBy;
+    const dir = active && q['direction'] === 'desc' ? 'desc' : 'asc';
+    const next = active && dir === 'asc' ? 'desc' : 'asc';
+    return (
+      <button type="button" className="th-sort" onClick={() => setQuery({ sortBy, direction: next })}>
+        {label} {active ? (dir === 'asc' ? '▲' : '▼') : ''}
+      </button>
+    );
+  };
+
+  return (
+    <div className="page">
+      <h1>{title}</h1>
+      <div className="toolbar" role="toolbar" aria-label="Filters">
+        {statusFilters.map(([value, label]) => (
+          <button
+            key={value || 'all'}
+            type="button"
+            className={`btn${(q['status'] ?? '') === value ? ' active' : ''}`}
+            aria-pressed={(q['status'] ?? '') === value}
+            onClick={() => setQuery({ status: value || undefined })}
+          >
+            {label}
+          </button>
+        ))}
+        <input type="search" placeholder="Search" aria-label="Search" value={search} onChange={(e) => setSearch(e.target.value)} />
+      </div>
+      {list.error ? <Failure message={list.error} /> : null}
+      {!list.data && !list.error ? <Loading /> : null}
+      {list.data && list.data.length === 0 ? <Empty /> : null}
+      {list.data && list.data.length > 0 ? (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                {cols.map((c) => (
+                  <th key={c.label} scope="col" aria-sort={ariaSort(q, c.sortBy)}>
+                    {c.sortBy ? sortHeader(c.sortBy, c.label) : c.label}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {list.data.map((item) => (
+                <tr key={item.name} data-name={item.name}>
+                  {cols.map((c) => (
+                    <td key={c.label} data-label={c.label}>
+                      {c.render(item, proto)}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {list.nextPage !== undefined && list.nextPage !== 1 ? (
+        <button type="button" className="btn" onClick={() => setPages((p) => p + 1)}>
+          Load more
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+function ariaSort(q: Record<string, string>, sortBy: string | undefined): 'ascending' | 'descending' | undefined {
+  if (!sortBy || (q['sortBy'] ?? 'name') !== sortBy) return undefined;
+  return q['direction'] === 'desc' ? 'descending' : 'ascending';
+}

@@ -1,0 +1,97 @@
+import type { MiddlewareInfo, RouterInfo, ServiceInfo } from '@wharf/config';
+import { nameSegment } from '../api/api-base.js';
+import { useApi } from '../api/use-api.js';
+import { ServerStateBadge, StatusBadge } from '../components/status-badge.js';
+import { serverState } from '../components/service-health.js';
+import { Failure, Loading } from '../components/states.js';
+import { Definition, Problems } from './detail-parts.js';
+import { detailHref, qualify } from './list-columns.js';
+
+function ServersStep({ service }: { service: ServiceInfo }) {
+  const servers = service.loadBalancer?.servers ?? [];
+  if (servers.length === 0) return null;
+  return (
+    <div className="flow-step" aria-label="Servers">
+      <div className="flow-title">Servers</div>
+      <ul className="plain">
+        {servers.map((s) => (
+          <li key={s.url}>
+            <ServerStateBadge state={serverState(service, s.url)} /> <code>{s.url}</code>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function Flow({ router, proto }: { router: RouterInfo; proto: string }) {
+  const serviceName = router.service ? qualify(router.service, router.provider) : undefined;
+  const service = useApi<ServiceInfo>(serviceName ? `api/${proto}/services/${nameSegment(serviceName)}` : undefined);
+  const mws = useApi<MiddlewareInfo[]>(`api/${proto}/middlewares`, { per_page: 1000 });
+  const chain = (router.middlewares ?? []).map((m) => qualify(m, router.provider));
+  const byName = new Map((mws.data ?? []).map((m) => [m.name, m]));
+  return (
+    <section className="card" aria-label="Router flow">
+      <h2>Flow</h2>
+      <div className="flow">
+        <div className="flow-step">
+          <div className="flow-title">Entrypoints</div>
+          {(router.using ?? router.entryPoints ?? []).map((e) => (
+            <span key={e} className="chip">{e}</span>
+          ))}
+        </div>
+        <div className="flow-step">
+          <div className="flow-title">Router</div>
+          <StatusBadge status={router.status} /> {router.name}
+        </div>
+        {chain.length > 0 ? (
+          <div className="flow-step">
+            <div className="flow-title">Middlewares</div>
+            <ol className="plain">
+              {chain.map((m) => (
+                <li key={m}>
+                  <StatusBadge status={byName.get(m)?.status ?? 'disabled'} /> <a href={detailHref(proto, 'middlewares', m)}>{m}</a>
+                </li>
+              ))}
+            </ol>
+          </div>
+        ) : null}
+        {serviceName ? (
+          <div className="flow-step">
+            <div className="flow-title">Service</div>
+            <StatusBadge status={service.data?.status ?? (service.error ? 'disabled' : undefined)} />{' '}
+            <a href={detailHref(proto, 'services', serviceName)}>{serviceName}</a>
+          </div>
+        ) : null}
+        {service.data ? <ServersStep service={service.data} /> : null}
+      </div>
+    </section>
+  );
+}
+
+export function RouterPage({ proto, name }: { proto: string; name: string }) {
+  const router = useApi<RouterInfo>(`api/${proto}/routers/${nameSegment(name)}`);
+  if (router.error) return <Failure message={router.error} />;
+  const r = router.data;
+  if (!r) return <Loading />;
+  return (
+    <div className="page">
+      <h1>Router {r.name}</h1>
+      <Flow router={r} proto={proto} />
+      <Definition
+        title="Router details"
+        rows={[
+          ['Status', <StatusBadge status={r.status} />],
+          ['Provider', r.provider],
+          ['Rule', r.rule ? <code>{r.rule}</code> : undefined],
+          ['Priority', r.priorityStr ?? r.priority],
+          ['Entrypoints', (r.using ?? []).join(', ')],
+          ['Service', r.service],
+          ['TLS options', r.tls?.options],
+          ['Cert resolver', r.tls?.certResolver],
+        ]}
+      />
+      <Problems name={r.name} errors={r.error} />
+    </div>
+  );
+}
