@@ -1,0 +1,29 @@
+/**
+ * User-facing error texts attached to runtime elements (Traefik's wording where Traefik has one,
+ * so searches for Traefik errors find answers for wharf too).
+ */
+export const Messages = {
+  serviceMissing: (name: string) => `the service "${name}" does not exist`,
+  serviceDisabled: (name: string, reason: string) => `the service "${name}" is disabled${reason}`,
+  routerNoService: () => 'the router has no service',
+  middlewareMissing: (name: string) => `middleware "${name}" does not exist`,
+  middlewareDisabled: (name: string, reason: string) => `middleware "${name}" is disabled${reason}`,
+  entryPointMissing: (name: string) => `entryPoint "${name}" doesn't exist`,
+  noEntryPoint: () => 'no valid entryPoint for this router',
+  ruleMissing: () => 'the router has no rule',
+  ruleInvalid: (rule: string, detail: string) => `error while parsing rule ${rule}: ${detail}`,
+  priorityTooHigh: (p: number, max: string) => `the router priority ${p} exceeds the max user-defined priority ${max}`,
+  serviceNoType: () => 'the service has no type: set one of loadBalancer, weighted, mirroring, failover',
+  multiTypesService: () => 'multi-types service not supported, consider declaring two different pieces of service instead',
+  serverURLInvalid: (url: string, detail: string) => `error parsing server URL ${url}: ${detail}`,
+  serviceCycle: (path: string[]) => `service cycle detected: ${path.join(' -> ')}`,
+  compositeMissingField: (kind: string, field: string) => `${kind} service: "${field}" is required`,
+  middlewareNoType: (name: string) => `invalid middleware "${name}" configuration: invalid middleware type or middleware does not exist`,
+  middlewareUnknownType: (name: string, type: string, suggestion?: string) =>
+    `invalid middleware "${name}" configuration: unknown middleware type "${type}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`,
+  multiTypesMiddleware: (name: string) =>
+    `invalid middleware "${name}" configuration: multi-types middleware not supported, consider declaring two different pieces of middleware instead`,
+  middlewareCycle: (path: string[]) => `middleware cycle detected: ${path.join(' -> ')}`,
+  tcpUnsupported: () => 'TCP routing is not supported yet',
+  udpUnsupported: () => 'UDP routing is not supported yet',
+} as const;

@@ -1,0 +1,80 @@
+import { splitQualified } from '@wharf/config';
+import type { ServiceConfig } from '@wharf/config';
+import { addError, isDisabled, newState, reasonOf } from './element-state.js';
+import { Messages } from './messages.js';
+import type { ServiceKind, ValidatedService } from './validated.js';
+
+const KINDS: Array<[keyof ServiceConfig, ServiceKind]> = [
+  ['loadBalancer', 'loadbalancer'],
+  ['weighted', 'weighted'],
+  ['mirroring', 'mirroring'],
+  ['failover', 'failover'],
+];
+
+function checkServerURL(url: unknown): string | undefined {
+  if (typeof url !== 'string' || url === '') return 'empty URL';
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return 'invalid URL';
+  }
+  if (!['http:', 'https:', 'h2c:'].includes(parsed.protocol)) return `unsupported scheme "${parsed.protocol.slice(0, -1)}"`;
+  if (parsed.hostname === '') return 'missing host';
+  return undefined;
+}
+
+/** Element-local checks: exactly one type, server URLs, required composite fields. */
+export function validateServiceShape(name: string, config: ServiceConfig): ValidatedService {
+  const v: ValidatedService = { ...newState(), name, provider: splitQualified(name).provider, config, usedBy: [] };
+  const present = KINDS.filter(([key]) => config[key] !== undefined && config[key] !== null);
+  if (present.length === 0) addError(v, Messages.serviceNoType(), true);
+  if (present.length > 1) addError(v, Messages.multiTypesService(), true);
+  if (present.length !== 1) return v;
+  v.kind = present[0]![1];
+  if (config.loadBalancer) {
+    for (const server of config.loadBalancer.servers ?? []) {
+      const problem = checkServerURL(server?.url);
+      if (problem) addError(v, Messages.serverURLInvalid(String(server?.url ?? ''), problem), true);
+    }
+  }
+  if (config.mirroring && !config.mirroring.service) addError(v, Messages.compositeMissingField('mirroring', 'service'), true);
+  if (config.failover && !config.failover.service) addError(v, Messages.compositeMissingField('failover', 'service'), true);
+  if (config.failover && !config.failover.fallback) addError(v, Messages.compositeMissingField('failover', 'fallback'), true);
+  return v;
+}
+
+/** Child services a composite forwards to (main first). */
+export function childServices(config: ServiceConfig): string[] {
+  if (config.weighted) return (config.weighted.services ?? []).map((c) => c.name);
+  if (config.mirroring) return [config.mirroring.service ?? '', ...(config.mirroring.mirrors ?? []).map((m) => m.name)].filter(Boolean);
+  if (config.failover) return [config.failover.service ?? '', config.failover.fallback ?? ''].filter(Boolean);
+  return [];
+}
+
+/**
+ * Composite references: a missing, disabled or cyclic child disables the composite (depth-first,
+ * memoised, so `a → b → a` is reported once on each member).
+ */
+export function validateCompositeChildren(services: Record<string, ValidatedService>, internal: Set<string>): void {
+  const done = new Set<string>();
+  const visit = (name: string, stack: string[]): void => {
+    const svc = services[name];
+    if (!svc || done.has(name)) return;
+    for (const child of childServices(svc.config)) {
+      if (stack.includes(child)) {
+        addError(svc, Messages.serviceCycle([...stack.slice(stack.indexOf(child)), child]), true);
+        continue;
+      }
+      const target = services[child];
+      if (!target) {
+        if (!internal.has(child)) addError(svc, Messages.serviceMissing(child), true);
+        continue;
+      }
+      visit(child, [...stack, child]);
+      if (isDisabled(target)) addError(svc, Messages.serviceDisabled(child, reasonOf(target)), true);
+    }
+    done.add(name);
+  };
+  for (const name of Object.keys(services)) visit(name, [name]);
+}

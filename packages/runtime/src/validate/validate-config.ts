@@ -1,0 +1,80 @@
+import { splitQualified } from '@wharf/config';
+import type { DynamicConfig, RuleSyntax } from '@wharf/config';
+import type { RuntimeDeps } from '../deps.js';
+import { addError, isDisabled, newState, reasonOf } from './element-state.js';
+import { Messages } from './messages.js';
+import { validateMiddlewareReferences, validateMiddlewareShape } from './middleware.js';
+import { validateRouter } from './router.js';
+import { validateCompositeChildren, validateServiceShape } from './service.js';
+import type { EntryPointSpec, ValidatedConfig, ValidatedOther, ValidatedService } from './validated.js';
+
+export interface ValidateOptions {
+  entryPoints: EntryPointSpec[];
+  defaultRuleSyntax: RuleSyntax;
+  deps: Pick<RuntimeDeps, 'parseRule' | 'defaultPriority' | 'middlewares' | 'findMiddleware' | 'decodeOptions'>;
+  /** qualified names of internal services routers may use (`api@internal`, `noop@internal`…) */
+  internalServices: Iterable<string>;
+}
+
+function unsupported(rec: Record<string, Record<string, unknown>> | undefined, message: string): Record<string, ValidatedOther> {
+  const out: Record<string, ValidatedOther> = {};
+  for (const [name, config] of Object.entries(rec ?? {})) {
+    const v: ValidatedOther = { ...newState(), name, provider: splitQualified(name).provider, config };
+    addError(v, message, true);
+    out[name] = v;
+  }
+  return out;
+}
+
+function checkServiceMiddlewares(services: Record<string, ValidatedService>, result: ValidatedConfig): void {
+  for (const svc of Object.values(services)) {
+    for (const mw of svc.config.middlewares ?? []) {
+      const target = result.middlewares[mw];
+      if (!target) addError(svc, Messages.middlewareMissing(mw), true);
+      else if (isDisabled(target)) addError(svc, Messages.middlewareDisabled(mw, reasonOf(target)), true);
+    }
+  }
+}
+
+function populateUsedBy(result: ValidatedConfig): void {
+  for (const r of Object.values(result.routers)) {
+    const svc = r.config.service ? result.services[r.config.service] : undefined;
+    if (svc && !svc.usedBy.includes(r.name)) svc.usedBy.push(r.name);
+    for (const m of r.config.middlewares ?? []) {
+      const mw = result.middlewares[m];
+      if (mw && !mw.usedBy.includes(r.name)) mw.usedBy.push(r.name);
+    }
+  }
+  for (const e of [...Object.values(result.services), ...Object.values(result.middlewares)]) e.usedBy.sort();
+}
+
+/**
+ * Per-element validation of the merged config: never rejects the whole config. Invalid elements
+ * are `disabled` with errors; referrers of disabled/missing elements are disabled too.
+ */
+export function validateConfig(config: DynamicConfig, opts: ValidateOptions): ValidatedConfig {
+  const internal = new Set(opts.internalServices);
+  const http = config.http;
+  const result: ValidatedConfig = {
+    routers: {},
+    services: {},
+    middlewares: {},
+    internalServices: internal,
+    tcpRouters: unsupported(config.tcp?.routers, Messages.tcpUnsupported()),
+    tcpServices: unsupported(config.tcp?.services, Messages.tcpUnsupported()),
+    tcpMiddlewares: unsupported(config.tcp?.middlewares, Messages.tcpUnsupported()),
+    udpRouters: unsupported(config.udp?.routers, Messages.udpUnsupported()),
+    udpServices: unsupported(config.udp?.services, Messages.udpUnsupported()),
+  };
+  for (const [name, svc] of Object.entries(http.services ?? {})) result.services[name] = validateServiceShape(name, svc ?? {});
+  for (const [name, mw] of Object.entries(http.middlewares ?? {})) {
+    result.middlewares[name] = validateMiddlewareShape(name, mw ?? {}, opts.deps);
+  }
+  validateMiddlewareReferences(result.middlewares, result.services, internal);
+  checkServiceMiddlewares(result.services, result);
+  validateCompositeChildren(result.services, internal);
+  const ctx = { ...opts, deps: opts.deps, services: result.services, middlewares: result.middlewares, internalServices: internal };
+  for (const [name, router] of Object.entries(http.routers ?? {})) result.routers[name] = validateRouter(name, router ?? {}, ctx);
+  populateUsedBy(result);
+  return result;
+}
