@@ -20,6 +20,7 @@ const cases: Record<string, MiddlewareCase> = {
   digestAuth: { valid: { users: ['alice:traefik:0123456789abcdef0123456789abcdef'] }, invalid: { users: ['alice:traefik:short'] } },
   ipAllowList: { valid: { sourceRange: ['10.0.0.0/8'] }, invalid: { sourceRange: [] } },
   inFlightReq: { valid: { amount: 1 }, invalid: { amount: 0 } },
+  rateLimit: { valid: { average: 100, burst: 50 }, invalid: { average: -1 } },
 };
 
 describe('registry', () => {

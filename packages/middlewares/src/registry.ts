@@ -5,6 +5,7 @@ import { digestAuth } from './digest-auth/index.js';
 import { headers } from './headers/index.js';
 import { inFlightReq } from './in-flight-req/index.js';
 import { ipAllowList } from './ip-allow-list/index.js';
+import { rateLimit } from './rate-limit/index.js';
 import { redirectRegex } from './redirect-regex/index.js';
 import { redirectScheme } from './redirect-scheme/index.js';
 import { replacePathRegex } from './replace-path-regex/index.js';
@@ -17,7 +18,7 @@ import type { MiddlewareDefinition } from './types.js';
 /** Every built-in middleware type. Adding one = one folder + one entry here. */
 export const builtinMiddlewares: readonly MiddlewareDefinition[] = [
   headers, stripPrefix, stripPrefixRegex, addPrefix, replacePath, replacePathRegex, redirectScheme, redirectRegex, chain,
-  retry, basicAuth, digestAuth, ipAllowList, inFlightReq,
+  retry, basicAuth, digestAuth, ipAllowList, inFlightReq, rateLimit,
 ] as MiddlewareDefinition[];
 
 /** Deprecated Traefik type keys → canonical key. */

@@ -1,0 +1,60 @@
+import { Redis } from 'ioredis';
+import { durationMs } from '../options/duration.js';
+import type { RedisOptions } from './schema.js';
+import type { BucketParams, BucketStore, Reservation } from './token-bucket.js';
+
+/** The same token bucket as `takeToken`, atomic in redis, on redis' clock (instances share it). */
+const SCRIPT = `
+local rate = tonumber(ARGV[1])
+local burst = tonumber(ARGV[2])
+local maxDelay = tonumber(ARGV[3])
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
+local state = redis.call('HMGET', KEYS[1], 'tokens', 'last')
+local tokens = tonumber(state[1])
+local last = tonumber(state[2])
+if tokens == nil or last == nil then tokens = burst; last = now end
+tokens = math.min(burst, tokens + math.max(0, now - last) * rate) - 1
+local delay = 0
+if tokens < 0 then delay = -tokens / rate end
+if delay > maxDelay then return {0, tostring(delay)} end
+redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'last', tostring(now))
+redis.call('PEXPIRE', KEYS[1], math.ceil(burst / rate) + 1000)
+return {1, tostring(delay)}
+`;
+
+type RateLimitRedis = Redis & { wharfTakeToken(key: string, rate: number, burst: number, maxDelay: number): Promise<[number, string]> };
+
+/**
+ * Buckets in redis so several wharf instances share one limit. When redis is unreachable the
+ * request is let through (fail open) and `onError` is told, so an outage of the limiter never
+ * takes the site down.
+ */
+export function createRedisStore(o: RedisOptions, p: BucketParams, keyPrefix: string, onError: (err: unknown) => void): BucketStore {
+  const [host = '127.0.0.1', port = '6379'] = o.endpoints[0]!.split(':');
+  const client = new Redis({
+    host,
+    port: Number(port),
+    username: o.username,
+    password: o.password,
+    db: o.db ?? 0,
+    lazyConnect: true,
+    maxRetriesPerRequest: 1,
+    connectTimeout: durationMs(o.dialTimeout, 5000),
+    commandTimeout: durationMs(o.readTimeout, 3000),
+  }) as RateLimitRedis;
+  client.on('error', () => undefined);
+  client.defineCommand('wharfTakeToken', { numberOfKeys: 1, lua: SCRIPT });
+  return {
+    async reserve(key): Promise<Reservation> {
+      try {
+        const [allowed, delay] = await client.wharfTakeToken(`${keyPrefix}${key}`, p.ratePerMs, p.burst, p.maxDelayMs);
+        return { allowed: allowed === 1, delayMs: Number(delay) };
+      } catch (err) {
+        onError(err);
+        return { allowed: true, delayMs: 0 };
+      }
+    },
+    close: () => client.disconnect(),
+  };
+}
