@@ -23,16 +23,17 @@ function pairValueMatches(
 ): boolean {
   let eq = query.indexOf('=', start);
   if (eq === -1 || eq > end) eq = end;
-  const rawKey = query.slice(start, eq);
-  if (!sameKey(rawKey, key)) return false;
+  if (!sameKey(query, start, eq, key)) return false;
   const semicolon = query.indexOf(';', start);
   if (semicolon !== -1 && semicolon < end) return false;
   const value = eq === end ? '' : queryUnescape(query.slice(eq + 1, end));
   return value !== null && test(value);
 }
 
-function sameKey(rawKey: string, key: string): boolean {
-  if (rawKey === key) return true;
+/** whether query[start, end) decodes to `key`; slices only for escaped keys */
+function sameKey(query: string, start: number, end: number, key: string): boolean {
+  if (end - start === key.length && query.startsWith(key, start)) return true;
+  const rawKey = query.slice(start, end);
   if (!rawKey.includes('%') && !rawKey.includes('+')) return false;
   return queryUnescape(rawKey) === key;
 }

@@ -69,4 +69,8 @@ describe('HostRegexp', () => {
   ])('HostRegexp(`%s`) on %j → %s', (re, host, expected) => {
     expect(parseRule(`HostRegexp(\`${re}\`)`).matcher(request({ host }))).toBe(expected);
   });
+
+  it('rejects non-ASCII patterns (punycode only, as Traefik)', () => {
+    expect(() => parseRule('HostRegexp(`^bücher\\.example$`)')).toThrow(/punycode/);
+  });
 });

@@ -55,6 +55,7 @@ export const hostRegexp: MatcherDefinition = {
   minArgs: 1,
   maxArgs: 1,
   build: ([arg]) => {
+    normalizeRuleHost(arg);
     const re = compileGoRegexp(arg);
     return (req) => re.test(req.host);
   },
