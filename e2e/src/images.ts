@@ -1,0 +1,73 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { BASE_IMAGE, buildBaseImage } from './base-image.js';
+import { E2E_DOCKER_DIR, PNPM, REPO_ROOT } from './repo-paths.js';
+import { runCommand } from './run-command.js';
+
+export const WHOAMI_IMAGE = 'wharf-whoami:local';
+export const WHARF_IMAGE = 'wharf:local';
+
+export interface AppImage {
+  key: 'whoami' | 'wharf';
+  image: string;
+  /** workspace package to build and `pnpm deploy --prod` */
+  pkg: string;
+  dockerfile: string;
+  /** docker build context; the deploy output goes to `<context>/.wharf-tmp/deploy` */
+  context: string;
+}
+
+export const APP_IMAGES: readonly AppImage[] = [
+  { key: 'whoami', image: WHOAMI_IMAGE, pkg: '@wharf/whoami', dockerfile: join(E2E_DOCKER_DIR, 'images/whoami.Dockerfile'), context: resolve(REPO_ROOT, 'apps/whoami') },
+  { key: 'wharf', image: WHARF_IMAGE, pkg: '@wharf/app', dockerfile: resolve(REPO_ROOT, 'apps/wharf/Dockerfile'), context: resolve(REPO_ROOT, 'apps/wharf') },
+];
+
+/** Hash of every file under `dir` (names, sizes, contents), to skip unchanged image builds. */
+export async function hashTree(dir: string): Promise<string> {
+  const hash = createHash('sha256');
+  const walk = async (d: string): Promise<void> => {
+    const entries = (await readdir(d, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1));
+    for (const e of entries) {
+      const p = join(d, e.name);
+      hash.update(p.slice(dir.length));
+      if (e.isDirectory()) await walk(p);
+      else if (e.isFile()) hash.update(await readFile(p));
+      else if (e.isSymbolicLink()) hash.update(String((await stat(p).catch(() => undefined))?.size));
+    }
+  };
+  await walk(dir);
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** The two documented commands (docs/docker.md): build the package and its deps, then deploy it. */
+export async function deployPackage(pkg: string, outDir: string): Promise<void> {
+  await runCommand(PNPM, ['--filter', `${pkg}...`, 'run', 'build'], { cwd: REPO_ROOT });
+  await rm(outDir, { recursive: true, force: true });
+  await runCommand(PNPM, ['--filter', pkg, 'deploy', '--prod', outDir], { cwd: REPO_ROOT });
+}
+
+export async function buildAppImage(app: AppImage, base: string): Promise<string> {
+  const deployDir = join(app.context, '.wharf-tmp/deploy');
+  await deployPackage(app.pkg, deployDir);
+  const hash = `${await hashTree(deployDir)}-${base}-${(await readFile(app.dockerfile, 'utf8')).length}`;
+  const current = await runCommand('docker', ['image', 'inspect', '--format', '{{ index .Config.Labels "wharf.hash" }}', app.image], { allowFailure: true });
+  if (current.code === 0 && current.stdout.trim() === hash) return app.image;
+  await runCommand('docker', [
+    'build', '-q', '-f', app.dockerfile, '--build-arg', `BASE=${base}`, '--label', `wharf.hash=${hash}`, '-t', app.image, app.context,
+  ], { timeoutMs: 300_000 });
+  return app.image;
+}
+
+export interface BuiltImages {
+  base: string;
+  whoami: string;
+  wharf: string;
+}
+
+/** `wharf-node-base:local`, `wharf-whoami:local` and `wharf:local`, each rebuilt only when its input changed. */
+export async function buildImages(only: Array<'whoami' | 'wharf'> = ['whoami', 'wharf']): Promise<BuiltImages> {
+  const base = await buildBaseImage(BASE_IMAGE);
+  for (const app of APP_IMAGES.filter((a) => only.includes(a.key))) await buildAppImage(app, base);
+  return { base, whoami: WHOAMI_IMAGE, wharf: WHARF_IMAGE };
+}
