@@ -1,9 +1,10 @@
+import type { BalancingStrategy } from '@wharf/config';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { build, scriptedProber, servers, tally, tallyUnderLoad, type Built } from '../fixtures/balancer-fixtures.js';
 import { builtinStrategies } from './registry.js';
 
 /** The contract every strategy in the registry must meet (Hono `common.case.test.ts` style). */
-describe.each(builtinStrategies.map((s) => [s.name]))('strategy contract: %s', (strategy) => {
+describe.each(builtinStrategies.map((s) => [s.name as BalancingStrategy]))('strategy contract: %s', (strategy) => {
   const built: Built[] = [];
   const make = (...args: Parameters<typeof build>) => {
     const b = build(...args);
