@@ -1,1 +1,17 @@
 export * from './types.js';
+export { createRuntime } from './runtime.js';
+export type { Runtime, RuntimeOptions } from './runtime.js';
+export { createAggregator } from './aggregate/aggregator.js';
+export type { Aggregator, AggregatorOptions } from './aggregate/aggregator.js';
+export { qualifyConfig } from './aggregate/qualify.js';
+export { mergeConfigs } from './aggregate/merge.js';
+export { validateConfig } from './validate/validate-config.js';
+export type { ValidateOptions } from './validate/validate-config.js';
+export type { EntryPointSpec, ValidatedConfig } from './validate/validated.js';
+export { defaultEntryPoints, MAX_USER_PRIORITY } from './validate/router.js';
+export { Messages as RuntimeMessages } from './validate/messages.js';
+export { RuntimeErrors } from './errors.js';
+export type { RuntimeDeps, DecodeMiddlewareOptions } from './deps.js';
+export { defaultDeps } from './default-deps.js';
+export type { RuntimeLogger } from './logger.js';
+export { silentLogger, consoleLogger } from './logger.js';

@@ -1,4 +1,4 @@
-import { splitQualified, suggest } from '@wharf/config';
+import { qualify, splitQualified, suggest } from '@wharf/config';
 import type { MiddlewareConfig } from '@wharf/config';
 import type { MiddlewareDefinition } from '@wharf/middlewares';
 import type { RuntimeDeps } from '../deps.js';
@@ -45,14 +45,15 @@ function optionString(v: ValidatedMiddleware, field: string): string | undefined
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
-/** Middlewares a chain includes (qualified by the aggregator). */
+/** Middlewares a chain includes, qualified into the chain's provider. */
 export function chainMembers(v: ValidatedMiddleware): string[] {
-  return v.definition?.key.toLowerCase() === 'chain' ? optionList(v, 'middlewares') : [];
+  return v.definition?.key.toLowerCase() === 'chain' ? optionList(v, 'middlewares').map((n) => qualify(n, v.provider)) : [];
 }
 
 /** Service an `errors` middleware calls. */
 export function errorsService(v: ValidatedMiddleware): string | undefined {
-  return v.definition?.key.toLowerCase() === 'errors' ? optionString(v, 'service') : undefined;
+  const name = v.definition?.key.toLowerCase() === 'errors' ? optionString(v, 'service') : undefined;
+  return name === undefined ? undefined : qualify(name, v.provider);
 }
 
 /** Cross-element checks: chain members exist, are enabled and acyclic; errors.service exists. */

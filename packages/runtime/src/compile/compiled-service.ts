@@ -1,0 +1,23 @@
+import type { HttpHandler, ServerHealthInfo, ServiceHealth } from '@wharf/config';
+import type { PickRequest } from '@wharf/loadbalancer';
+
+/** A service compiled for one generation: its handler plus what failover/weighted/the view need. */
+export interface CompiledService {
+  readonly name: string;
+  readonly handler: HttpHandler;
+  /** true while some server can take a request (failover switches, weighted skips on false) */
+  available(): boolean;
+  /** the server URL a request would reach now, without side effects (route tester) */
+  peek(req: PickRequest): string | undefined;
+  /** live servers (load balancers only; composites report []) */
+  servers(): ServerHealthInfo[];
+  /** wharf summary health */
+  health(): ServiceHealth;
+}
+
+/** healthy when every member is up, down when none is, degraded in between. */
+export function summarizeHealth(up: number, total: number): ServiceHealth {
+  if (total === 0) return 'unknown';
+  if (up === 0) return 'down';
+  return up === total ? 'healthy' : 'degraded';
+}

@@ -1,0 +1,135 @@
+import { qualify } from '@wharf/config';
+import type { HttpExchange, HttpHandler, HttpResponse, HttpStep, Transport } from '@wharf/config';
+import type { HealthRegistry } from '@wharf/loadbalancer';
+import { composeSteps } from '@wharf/middlewares';
+import type { RouteEntry, RouteTable } from '@wharf/router';
+import type { RuntimeDeps } from '../deps.js';
+import type { RuntimeLogger } from '../logger.js';
+import type { GenerationHandle, RouteMatch } from '../types.js';
+import { addError } from '../validate/element-state.js';
+import type { EntryPointSpec, ValidatedConfig, ValidatedRouter } from '../validate/validated.js';
+import type { CompiledService } from './compiled-service.js';
+import { GenerationLifecycle } from './generation-lifecycle.js';
+import { createMiddlewareRegistry } from './middleware-registry.js';
+import { onResponseDone } from './response-done.js';
+import { createServiceRegistry, type ServiceRegistry } from './service-registry.js';
+
+/** What a route table entry carries: the compiled chain plus what the route tester reports. */
+export interface CompiledRoute extends RouteMatch {
+  /** full chain: entrypoint defaults → router middlewares (service middlewares not listed) */
+  middlewares: string[];
+  compiled: CompiledService;
+}
+
+export interface CompileOptions {
+  id: number;
+  validated: ValidatedConfig;
+  entryPoints: EntryPointSpec[];
+  deps: RuntimeDeps;
+  transport: Transport;
+  health: HealthRegistry;
+  internalHandlers: Map<string, HttpHandler>;
+  logger: RuntimeLogger;
+}
+
+export interface Generation extends GenerationHandle {
+  readonly validated: ValidatedConfig;
+  readonly appliedAt: string;
+  readonly tables: ReadonlyMap<string, RouteTable<CompiledRoute>>;
+  readonly services: ServiceRegistry;
+  readonly lifecycle: GenerationLifecycle;
+}
+
+const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
+
+function tracked(life: GenerationLifecycle, router: string, service: string, step: HttpStep, svc: CompiledService): HttpHandler {
+  return async (ex: HttpExchange): Promise<HttpResponse> => {
+    life.enter();
+    let res: HttpResponse;
+    try {
+      ex.routerName = router;
+      ex.serviceName = service;
+      res = await step(ex, () => svc.handler(ex));
+    } catch (err) {
+      life.leave();
+      throw err;
+    }
+    onResponseDone(res, life.leave);
+    return res;
+  };
+}
+
+function compileServices(services: ServiceRegistry, validated: ValidatedConfig): void {
+  for (const v of Object.values(validated.services)) {
+    if (v.status === 'disabled') continue;
+    try {
+      if (!services.get(v.name)) addError(v, 'cannot create service: a referenced service is unavailable', true);
+    } catch (err) {
+      addError(v, `cannot create service: ${messageOf(err)}`, true);
+    }
+  }
+}
+
+/** Validates → compiled: per entrypoint one route table of compiled chains. */
+export function compileGeneration(opts: CompileOptions): Generation {
+  const life = new GenerationLifecycle();
+  const { validated } = opts;
+  let services: ServiceRegistry | undefined;
+  const resolveService = (name: string) => services?.get(name)?.handler;
+  const middlewares = createMiddlewareRegistry({ middlewares: validated.middlewares, signal: life.signal, resolveService });
+  services = createServiceRegistry({
+    services: validated.services,
+    internalHandlers: opts.internalHandlers,
+    deps: opts.deps,
+    health: opts.health,
+    signal: life.signal,
+    transport: opts.transport,
+    logger: opts.logger,
+    middlewareSteps: (names) => middlewares.steps(names),
+  });
+  compileServices(services, validated);
+  const entries = new Map<string, Array<RouteEntry<CompiledRoute>>>(opts.entryPoints.map((ep) => [ep.name, []]));
+  for (const r of Object.values(validated.routers)) {
+    if (r.status === 'disabled' || !r.parsed) continue;
+    compileRouter(r, { opts, services, middlewares, life, entries });
+  }
+  const tables = new Map([...entries].map(([ep, list]) => [ep, opts.deps.createRouteTable(list)]));
+  return {
+    id: opts.id,
+    validated,
+    appliedAt: new Date().toISOString(),
+    tables,
+    services,
+    lifecycle: life,
+    route: (entryPoint, req) => tables.get(entryPoint)?.match(req)?.value,
+  };
+}
+
+interface RouterCompileContext {
+  opts: CompileOptions;
+  services: ServiceRegistry;
+  middlewares: ReturnType<typeof createMiddlewareRegistry>;
+  life: GenerationLifecycle;
+  entries: Map<string, Array<RouteEntry<CompiledRoute>>>;
+}
+
+function compileRouter(r: ValidatedRouter, c: RouterCompileContext): void {
+  const serviceName = r.config.service!;
+  try {
+    const svc = c.services.get(serviceName);
+    if (!svc) return addError(r, `the service "${serviceName}" is disabled`, true);
+    const routerMws = r.config.middlewares ?? [];
+    const routerSteps = c.middlewares.steps(routerMws);
+    const built: Array<[string, CompiledRoute]> = [];
+    for (const ep of c.opts.entryPoints) {
+      if (!r.using.includes(ep.name)) continue;
+      const epMws = (ep.middlewares ?? []).map((m) => qualify(m, r.provider));
+      const step = composeSteps([...c.middlewares.steps(epMws), ...routerSteps]);
+      const handler = tracked(c.life, r.name, serviceName, step, svc);
+      built.push([ep.name, { router: r.name, service: serviceName, handler, middlewares: [...epMws, ...routerMws], compiled: svc }]);
+    }
+    for (const [ep, value] of built) c.entries.get(ep)?.push({ name: r.name, priority: r.priority, rule: r.parsed!, value });
+  } catch (err) {
+    addError(r, messageOf(err), true);
+  }
+}

@@ -1,0 +1,63 @@
+import { qualify } from '@wharf/config';
+import type { HttpStep, ServiceResolver } from '@wharf/config';
+import { RuntimeErrors } from '../errors.js';
+import { addError, reasonOf } from '../validate/element-state.js';
+import type { ValidatedMiddleware } from '../validate/validated.js';
+
+export interface MiddlewareRegistryOptions {
+  middlewares: Record<string, ValidatedMiddleware>;
+  /** the generation's signal, handed to every middleware instance */
+  signal: AbortSignal;
+  resolveService: ServiceResolver;
+}
+
+export interface MiddlewareRegistry {
+  /** the instance of one middleware, created once per generation; throws a coded error when unusable */
+  step(name: string): HttpStep;
+  steps(names: readonly string[]): HttpStep[];
+}
+
+/**
+ * Instantiates middlewares once per generation (`definition.create(options, ctx)`), lazily and
+ * cycle-safe. A `create` that throws disables the middleware with the error on its element.
+ */
+export function createMiddlewareRegistry(opts: MiddlewareRegistryOptions): MiddlewareRegistry {
+  const cache = new Map<string, HttpStep>();
+  const stack: string[] = [];
+
+  function instantiate(v: ValidatedMiddleware): HttpStep {
+    const def = v.definition!;
+    stack.push(v.name);
+    try {
+      return def.create(v.options as never, {
+        name: v.name,
+        provider: v.provider,
+        signal: opts.signal,
+        resolveService: opts.resolveService,
+        resolveMiddlewares: (names) => names.map((n) => registry.step(qualify(n, v.provider))),
+      });
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      if (code !== RuntimeErrors.middlewareCycle.code) addError(v, `cannot create middleware: ${(err as Error).message}`, true);
+      throw err;
+    } finally {
+      stack.pop();
+    }
+  }
+
+  const registry: MiddlewareRegistry = {
+    step(name) {
+      const hit = cache.get(name);
+      if (hit) return hit;
+      if (stack.includes(name)) throw RuntimeErrors.middlewareCycle([...stack, name].join(' -> '));
+      const v = opts.middlewares[name];
+      if (!v) throw RuntimeErrors.unknownMiddleware(name);
+      if (v.status === 'disabled' || !v.definition) throw RuntimeErrors.middlewareDisabled(name, reasonOf(v));
+      const step = instantiate(v);
+      cache.set(name, step);
+      return step;
+    },
+    steps: (names) => names.map((n) => registry.step(n)),
+  };
+  return registry;
+}

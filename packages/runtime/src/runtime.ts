@@ -1,0 +1,120 @@
+import { emptyDynamicConfig, splitQualified } from '@wharf/config';
+import type { Diagnostic, DynamicConfig, HttpHandler, RuleSyntax, RuntimeFeatures, RuntimeSource, Transport } from '@wharf/config';
+import type { HealthRegistry } from '@wharf/loadbalancer';
+import { compileGeneration, type Generation } from './compile/generation.js';
+import { defaultDeps } from './default-deps.js';
+import type { RuntimeDeps } from './deps.js';
+import { RuntimeErrors } from './errors.js';
+import { EventHub } from './events.js';
+import { silentLogger, type RuntimeLogger } from './logger.js';
+import { noopHandler } from './services/internal-service.js';
+import type { GenerationHandle, GenerationSource } from './types.js';
+import type { EntryPointSpec } from './validate/validated.js';
+import { validateConfig } from './validate/validate-config.js';
+import { buildView } from './view/build-view.js';
+import { explainMatch } from './view/explain-match.js';
+import { statusEvents } from './view/status-events.js';
+
+export interface RuntimeOptions {
+  entryPoints: EntryPointSpec[];
+  transport: Transport;
+  /** internal services routers may use, e.g. `{ 'api@internal': apiHandler }`; `noop@internal` is built in */
+  internalServices?: Record<string, HttpHandler>;
+  /** static `core.defaultRuleSyntax` (default v3) */
+  defaultRuleSyntax?: RuleSyntax;
+  logger?: RuntimeLogger;
+  /** abort a retired generation at the latest this long after the swap (default 30000) */
+  retireGraceMs?: number;
+  /** provider names shown in the view even before they sent elements */
+  providers?: string[];
+  features?: RuntimeFeatures;
+  /** dependency injection (tests); missing ones are the real implementations */
+  deps?: Partial<RuntimeDeps>;
+}
+
+export interface Runtime extends GenerationSource {
+  /** validate + compile a generation, swap it in, retire the previous one; never throws */
+  apply(merged: DynamicConfig, diagnostics?: Diagnostic[]): void;
+  /** O(1): the generation serving requests now */
+  current(): GenerationHandle;
+  readonly source: RuntimeSource;
+  /** health shared by every generation (created once) */
+  readonly health: HealthRegistry;
+  close(): void;
+}
+
+function providersOf(config: DynamicConfig, diagnostics: Diagnostic[], fixed: string[]): string[] {
+  const names = new Set(fixed);
+  for (const rec of [config.http.routers, config.http.services, config.http.middlewares]) {
+    for (const name of Object.keys(rec ?? {})) names.add(splitQualified(name).provider);
+  }
+  for (const d of diagnostics) names.add(d.provider);
+  names.delete('internal');
+  names.delete('');
+  return [...names].sort();
+}
+
+/** The runtime: validation, compilation and atomic swap of generations, plus the API's read model. */
+export function createRuntime(opts: RuntimeOptions): Runtime {
+  const deps: RuntimeDeps = { ...defaultDeps, ...opts.deps };
+  const logger = opts.logger ?? silentLogger;
+  const health = deps.createHealthRegistry();
+  const hub = new EventHub(logger);
+  const internalHandlers = new Map<string, HttpHandler>([['noop@internal', noopHandler], ...Object.entries(opts.internalServices ?? {})]);
+  const features = opts.features ?? { tracing: '', metrics: '', accessLog: false };
+  let diagnostics: Diagnostic[] = [];
+  let providers = [...(opts.providers ?? [])].sort();
+  let closed = false;
+  let nextId = 0;
+
+  function compile(config: DynamicConfig): Generation {
+    const validated = validateConfig(config, {
+      entryPoints: opts.entryPoints,
+      defaultRuleSyntax: opts.defaultRuleSyntax ?? 'v3',
+      deps,
+      internalServices: internalHandlers.keys(),
+    });
+    const gen = compileGeneration({ id: nextId, validated, entryPoints: opts.entryPoints, deps, transport: opts.transport, health, internalHandlers, logger });
+    nextId += 1;
+    return gen;
+  }
+
+  let current = compile(emptyDynamicConfig());
+  const unsubscribeHealth = health.subscribe((c) => hub.emit({ type: 'server-state', ...c }));
+
+  const source: RuntimeSource = {
+    view: () => buildView(current, { entryPoints: opts.entryPoints, diagnostics, providers, features }),
+    subscribe: (listener) => hub.subscribe(listener),
+    explainMatch: (query) => explainMatch(current, query),
+  };
+
+  return {
+    health,
+    source,
+    current: () => current,
+    apply(merged, newDiagnostics = []) {
+      if (closed) return logger.warn(RuntimeErrors.closed().message);
+      let next: Generation;
+      try {
+        next = compile(merged);
+      } catch (err) {
+        return logger.error('compiling the configuration failed; keeping the current generation', { err });
+      }
+      const previous = current;
+      current = next;
+      previous.lifecycle.retire(opts.retireGraceMs ?? 30_000);
+      const countChanged = newDiagnostics.length !== diagnostics.length;
+      diagnostics = newDiagnostics;
+      providers = providersOf(merged, newDiagnostics, opts.providers ?? []);
+      hub.emit({ type: 'generation', generation: next.id, appliedAt: next.appliedAt });
+      for (const event of statusEvents(previous.validated, next.validated)) hub.emit(event);
+      if (countChanged) hub.emit({ type: 'diagnostics', count: newDiagnostics.length });
+    },
+    close() {
+      if (closed) return;
+      closed = true;
+      unsubscribeHealth();
+      current.lifecycle.abort();
+    },
+  };
+}

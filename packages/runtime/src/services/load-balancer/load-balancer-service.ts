@@ -1,0 +1,87 @@
+import { parseDuration, UpstreamErrors } from '@wharf/config';
+import type { ForwardTarget, HttpExchange, HttpResponse, LoadBalancerConfig, Transport } from '@wharf/config';
+import type { AttemptOutcome, CreateLoadBalancer, HealthRegistry, LoadBalancer, ServerRef } from '@wharf/loadbalancer';
+import { summarizeHealth, type CompiledService } from '../../compile/compiled-service.js';
+import { appendHeader, headerValue, onResponseDone } from '../../compile/response-done.js';
+
+export interface LoadBalancerServiceOptions {
+  name: string;
+  config: LoadBalancerConfig;
+  createLoadBalancer: CreateLoadBalancer;
+  health: HealthRegistry;
+  signal: AbortSignal;
+  transport: Transport;
+}
+
+const NETWORK_CODES = new Set([UpstreamErrors.connectFailed.code, UpstreamErrors.reset.code, UpstreamErrors.timeout.code]);
+
+/** The 503 answered when the balancer has no server to offer (Traefik's body, with the coded error). */
+export function noAvailableServer(): HttpResponse {
+  return {
+    status: 503,
+    headers: { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' },
+    body: 'no available server\n',
+    error: UpstreamErrors.noServer(),
+  };
+}
+
+function flushIntervalMs(config: LoadBalancerConfig): number | undefined {
+  const raw = config.responseForwarding?.flushInterval;
+  if (raw === undefined) return undefined;
+  try {
+    const ms = parseDuration(raw);
+    return ms < 0 ? -1 : ms;
+  } catch {
+    return undefined;
+  }
+}
+
+function outcomeOf(res: HttpResponse): AttemptOutcome {
+  if (res.error && NETWORK_CODES.has(res.error.code)) return { networkError: true };
+  return { networkError: false, status: res.status };
+}
+
+/** A `loadBalancer` service: pick → forward → account for the attempt → Set-Cookie from the pick. */
+export function createLoadBalancerService(opts: LoadBalancerServiceOptions): CompiledService {
+  const balancer: LoadBalancer = opts.createLoadBalancer(opts.config, { serviceName: opts.name, health: opts.health, signal: opts.signal });
+  const passHostHeader = opts.config.passHostHeader ?? true;
+  const flush = flushIntervalMs(opts.config);
+  const preserve = new Map((opts.config.servers ?? []).map((s) => [s.url, s.preservePath === true]));
+  const targetOf = (server: ServerRef): ForwardTarget => ({
+    url: server.url,
+    passHostHeader,
+    flushIntervalMs: flush,
+    preservePath: preserve.get(server.url) ?? false,
+    serversTransport: opts.config.serversTransport,
+  });
+
+  const handler = async (ex: HttpExchange): Promise<HttpResponse> => {
+    const pick = balancer.pick({ clientIP: ex.clientIP, cookie: headerValue(ex.headers.cookie), exclude: ex.triedServers });
+    if (!pick) return noAvailableServer();
+    ex.serviceName = opts.name;
+    balancer.onAttemptStart(pick.server);
+    let res: HttpResponse;
+    try {
+      res = await opts.transport.forward(ex, targetOf(pick.server));
+    } catch (err) {
+      balancer.onAttemptEnd(pick.server, { networkError: true });
+      throw err;
+    }
+    const outcome = outcomeOf(res);
+    onResponseDone(res, () => balancer.onAttemptEnd(pick.server, outcome));
+    if (pick.setCookie) appendHeader(res.headers, 'set-cookie', pick.setCookie);
+    return res;
+  };
+
+  return {
+    name: opts.name,
+    handler,
+    available: () => balancer.peek({ clientIP: '' }) !== undefined,
+    peek: (req) => balancer.peek(req)?.url,
+    servers: () => balancer.servers(),
+    health() {
+      const servers = balancer.servers();
+      return summarizeHealth(servers.filter((s) => s.state === 'UP').length, servers.length);
+    },
+  };
+}
