@@ -1,0 +1,13 @@
+export { ensureDocker, pingDocker, DOCKER_SOCKET } from './docker-available.js';
+export type { DockerAvailability } from './docker-available.js';
+export { buildImages, buildAppImage, deployPackage, hashTree, APP_IMAGES, WHOAMI_IMAGE, WHARF_IMAGE } from './images.js';
+export type { BuiltImages, AppImage } from './images.js';
+export { buildBaseImage, parseLdd, BASE_IMAGE } from './base-image.js';
+export { compose, composeProject, downAll, uniqueName } from './compose.js';
+export type { ComposeProject } from './compose.js';
+export { startWharf, addressFlags } from './start-wharf.js';
+export type { WharfProcess, StartWharfOptions } from './start-wharf.js';
+export { freePort } from './free-port.js';
+export { waitFor } from './wait-for.js';
+export { runCommand, CommandError } from './run-command.js';
+export { REPO_ROOT, E2E_DOCKER_DIR, WHARF_BIN } from './repo-paths.js';
