@@ -1,4 +1,5 @@
-import type { Provider } from '@wharf/config';
+import type { Diagnostic, Provider } from '@wharf/config';
+import type { ContainerData } from './docker-data.js';
 import { buildConfig } from './build-config.js';
 import { createDockerodeSource, type DockerSource } from './docker-source.js';
 import { resolveDockerProviderOptions, type DockerProviderOptionsInput } from './options.js';
@@ -27,7 +28,13 @@ export function createDockerProvider(input: DockerProviderOptionsInput = {}, dep
       const source = deps.source ?? createDockerodeSource({
         endpoint: options.endpoint, timeoutMs, username: options.username, password: options.password, tls: options.tls,
       });
-      await watchDocker(source, (containers) => buildConfig(containers, options, { hostAddress: deps.hostAddress }), emit, signal, {
+      const logDiagnostics = createDiagnosticLog(deps.logger);
+      const build = (containers: ContainerData[]) => {
+        const snapshot = buildConfig(containers, options, { hostAddress: deps.hostAddress });
+        logDiagnostics(snapshot.diagnostics);
+        return snapshot;
+      };
+      await watchDocker(source, build, emit, signal, {
         watch: options.watch,
         debounceMs: deps.throttleMs ?? 50,
         backoff: deps.backoff ?? { initialMs: 250, maxMs: 10_000 },
@@ -35,5 +42,23 @@ export function createDockerProvider(input: DockerProviderOptionsInput = {}, dep
         logger: deps.logger,
       });
     },
+  };
+}
+
+/** Log diagnostics when they change (the API shows them too; logs help before it is up). */
+function createDiagnosticLog(logger: DockerProviderLogger | undefined): (diagnostics: Diagnostic[]) => void {
+  let last = new Set<string>();
+  return (diagnostics) => {
+    const next = new Set<string>();
+    for (const d of diagnostics) {
+      const key = `${d.source}|${d.code}|${d.key ?? ''}|${d.message}`;
+      next.add(key);
+      if (last.has(key) || !logger) continue;
+      const fields = { provider: 'docker', container: d.source, code: d.code, key: d.key, suggestion: d.suggestion };
+      if (d.severity === 'info') logger.info?.(d.message, fields);
+      else if (d.severity === 'warning') logger.warn?.(d.message, fields);
+      else logger.error(d.message, fields);
+    }
+    last = next;
   };
 }

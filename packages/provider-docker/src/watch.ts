@@ -2,12 +2,12 @@ import type { ProviderSnapshot } from '@wharf/config';
 import type { ContainerData } from './docker-data.js';
 import type { DockerEvent, DockerSource } from './docker-source.js';
 
-/** Minimal pino-compatible logger (as the file provider's). */
+/** The app's logging seam (`RuntimeLogger` shape: message first, then structured fields). */
 export interface DockerProviderLogger {
-  error(obj: object, msg?: string): void;
-  warn?(obj: object, msg?: string): void;
-  info?(obj: object, msg?: string): void;
-  debug?(obj: object, msg?: string): void;
+  error(msg: string, fields?: Record<string, unknown>): void;
+  warn?(msg: string, fields?: Record<string, unknown>): void;
+  info?(msg: string, fields?: Record<string, unknown>): void;
+  debug?(msg: string, fields?: Record<string, unknown>): void;
 }
 
 export interface WatchOptions {
@@ -51,10 +51,10 @@ export async function watchDocker(
       if (!events) return;
       await consume(events, draining, sync, signal, options);
       if (signal.aborted) return;
-      options.logger?.warn?.({ provider: 'docker' }, 'Docker event stream ended; reconnecting');
+      options.logger?.warn?.('Docker event stream ended; reconnecting', { provider: 'docker' });
     } catch (err) {
       if (signal.aborted) return;
-      options.logger?.error({ provider: 'docker', err, retryInMs: delay }, 'Docker provider error; keeping the last configuration');
+      options.logger?.error('Docker provider error; keeping the last configuration', { provider: 'docker', error: errorText(err), retryInMs: delay });
     }
     await sleep(delay, signal);
     delay = Math.min(delay * 2, options.backoff.maxMs);
@@ -66,11 +66,11 @@ async function consume(
   signal: AbortSignal, options: WatchOptions,
 ): Promise<void> {
   const debounced = createSerialDebounce(sync, options.debounceMs, (err) =>
-    options.logger?.error({ provider: 'docker', err }, 'Docker re-list failed'));
+    options.logger?.error('Docker re-list failed', { provider: 'docker', error: errorText(err) }));
   try {
     for await (const event of events) {
       if (signal.aborted) break;
-      options.logger?.debug?.({ provider: 'docker', action: event.action, id: event.id }, 'Docker event');
+      options.logger?.debug?.('Docker event', { provider: 'docker', action: event.action, id: event.id });
       if (event.action === 'stop' || (event.action === 'kill' && TERMINATING.has(event.signal ?? ''))) {
         draining.set(event.id, Date.now());
         debounced.now();
@@ -117,4 +117,8 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
     function done(): void { clearTimeout(timer); signal.removeEventListener('abort', done); resolve(); }
     signal.addEventListener('abort', done, { once: true });
   });
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? `${(err as { code?: string }).code ?? err.name}: ${err.message}` : String(err);
 }
