@@ -54,6 +54,13 @@ function providersOf(config: DynamicConfig, diagnostics: Diagnostic[], fixed: st
   return [...names].sort();
 }
 
+/** Drops health entries of servers that left the configuration (when the registry supports it). */
+function pruneHealth(health: HealthRegistry, config: DynamicConfig): void {
+  const prune = (health as { prune?: (keep: (service: string, url: string) => boolean) => number }).prune;
+  if (!prune) return;
+  prune.call(health, (service, url) => config.http.services[service]?.loadBalancer?.servers?.some((s) => s.url === url) ?? false);
+}
+
 /** The runtime: validation, compilation and atomic swap of generations, plus the API's read model. */
 export function createRuntime(opts: RuntimeOptions): Runtime {
   const deps: RuntimeDeps = { ...defaultDeps, ...opts.deps };
@@ -103,6 +110,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
       const previous = current;
       current = next;
       previous.lifecycle.retire(opts.retireGraceMs ?? 30_000);
+      pruneHealth(health, merged);
       const countChanged = newDiagnostics.length !== diagnostics.length;
       diagnostics = newDiagnostics;
       providers = providersOf(merged, newDiagnostics, opts.providers ?? []);
