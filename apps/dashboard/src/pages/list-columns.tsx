@@ -33,7 +33,7 @@ function serverCount(i: Item): number {
 export const columns: Record<ListKind, Column[]> = {
   routers: [
     status,
-    { label: 'TLS', render: (i) => (i.tls ? <span title="TLS">🔒</span> : '') },
+    { label: 'TLS', render: (i) => (i.tls ? <span className="chip" title={`TLS options: ${i.tls.options ?? 'default'}`}>TLS</span> : '') },
     { label: 'Rule', sortBy: 'rule', render: (i) => <code className="rule" title={i.rule}>{i.rule}</code> },
     {
       label: 'Entrypoints',

@@ -79,7 +79,7 @@ export function OverviewPage() {
           ))}
         </div>
       </section>
-      <Protocol name="http" sections={o.http} />
+      <Protocol name="http" sections={{ ...o.http, services: o.effectiveServices }} />
       <div className="grid">
         <HealthCard o={o} />
         <section className="card stats" aria-label="Diagnostics summary">

@@ -33,7 +33,7 @@ function Result({ r }: { r: MatchExplanation }) {
       {r.reason ? <p className="failure">{r.reason}</p> : null}
       {r.tried.length > 0 ? (
         <>
-          <h3>Tried first</h3>
+          <h3 className="spaced">Tried first</h3>
           <ul className="plain tried">
             {r.tried.map((c) => (
               <li key={c.router}>
@@ -81,7 +81,7 @@ export function RouteTesterPage() {
           </select>
         </label>
         <label className="wide">URL<input type="url" required value={form.url} onChange={set('url')} /></label>
-        <label className="wide">Headers (one <code>Name: value</code> per line)<textarea rows={3} value={form.headers} onChange={set('headers')} /></label>
+        <label className="wide"><span>Headers (one <code>Name: value</code> per line)</span><textarea rows={3} value={form.headers} onChange={set('headers')} /></label>
         <label>Client IP<input value={form.clientIP} onChange={set('clientIP')} placeholder="optional" /></label>
         <button type="submit" className="btn btn-primary">Test</button>
       </form>
