@@ -21,6 +21,12 @@ const cases: Record<string, MiddlewareCase> = {
   ipAllowList: { valid: { sourceRange: ['10.0.0.0/8'] }, invalid: { sourceRange: [] } },
   inFlightReq: { valid: { amount: 1 }, invalid: { amount: 0 } },
   rateLimit: { valid: { average: 100, burst: 50 }, invalid: { average: -1 } },
+  compress: { valid: { encodings: ['gzip'], minResponseBodyBytes: 10 }, invalid: { encodings: ['deflate'] } },
+  errors: {
+    valid: { status: ['500-599'], service: 'pages', query: '/{status}' },
+    invalid: { status: ['5xx'], service: 'pages' },
+    context: { services: { 'pages@file': async () => ({ status: 200, headers: {}, body: 'page' }) } },
+  },
 };
 
 describe('registry', () => {

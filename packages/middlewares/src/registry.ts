@@ -1,7 +1,9 @@
 import { addPrefix } from './add-prefix/index.js';
 import { basicAuth } from './basic-auth/index.js';
 import { chain } from './chain/index.js';
+import { compress } from './compress/index.js';
 import { digestAuth } from './digest-auth/index.js';
+import { errors } from './error-pages/index.js';
 import { headers } from './headers/index.js';
 import { inFlightReq } from './in-flight-req/index.js';
 import { ipAllowList } from './ip-allow-list/index.js';
@@ -19,6 +21,7 @@ import type { MiddlewareDefinition } from './types.js';
 export const builtinMiddlewares: readonly MiddlewareDefinition[] = [
   headers, stripPrefix, stripPrefixRegex, addPrefix, replacePath, replacePathRegex, redirectScheme, redirectRegex, chain,
   retry, basicAuth, digestAuth, ipAllowList, inFlightReq, rateLimit,
+  compress, errors,
 ] as MiddlewareDefinition[];
 
 /** Deprecated Traefik type keys → canonical key. */
