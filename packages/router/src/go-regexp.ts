@@ -1,11 +1,15 @@
 import { MatcherArgumentError } from './errors.js';
+import {
+  applyFlags, foldClassAtom, foldClassRange, foldLiteral, hasInnerFlagGroups, readFlagGroup, type FlagState,
+} from './regexp-flags.js';
 
 /**
  * Translates a Go RE2 regexp into an equivalent JavaScript RegExp (unanchored, as Go's
- * MatchString). Handled: leading `(?flags)` → JS flags (i, m, s), `(?P<name>` → `(?<name>`,
+ * MatchString). Handled: leading `(?flags)` → JS flags (i, m, s), flag groups elsewhere emulated
+ * (regexp-flags.ts), `(?P<name>` → `(?<name>`,
  * `\A` `\z` `\Q…\E` `\pL` `\x{…}` `\a` `\s` octal escapes, POSIX `[[:alpha:]]` classes, a
  * leading `]` in a class. Rejected (RE2 would reject them, or JS cannot express them):
- * back-references, lookaround, `(?U)`, flags in mid-pattern, `\C`, unknown escapes.
+ * back-references, lookaround, `(?U)`, `\C`, unknown escapes.
  */
 export function compileGoRegexp(source: string, argIndex = 0): RegExp {
   const fail = (why: string): never => {
@@ -35,7 +39,12 @@ class Translator {
   private out = '';
   private inClass = false;
   private unicode = false;
+  /** JS flags (leading Go flags, when nothing needs emulation) */
   private readonly flags = new Set<string>();
+  /** emulate flags instead of using JS flags */
+  private emulate = false;
+  private state: FlagState = { i: false, s: false, m: false };
+  private readonly stack: FlagState[] = [];
 
   constructor(
     private readonly src: string,
@@ -50,36 +59,60 @@ class Translator {
       else if (this.inClass) this.classChar(ch);
       else if (ch === '(') this.group();
       else if (ch === '[') this.openClass();
-      else {
-        this.out += ch;
-        this.i++;
-      }
+      else this.plain(ch);
     }
     if (this.unicode) this.flags.add('u');
     return { pattern: this.out, flags: [...this.flags].sort().join('') };
   }
 
   private leadingFlags(): void {
-    let match: RegExpExecArray | null;
-    while ((match = /^\(\?([a-zA-Z]+)\)/.exec(this.src.slice(this.i))) !== null) {
-      for (const flag of match[1]) {
-        if (flag === 'U') this.fail('the ungreedy flag (?U) is not supported');
-        if (!'ims'.includes(flag)) this.fail(`unknown flag ${flag}`);
-        this.flags.add(flag);
-      }
-      this.i += match[0].length;
+    let group: ReturnType<typeof readFlagGroup>;
+    while ((group = readFlagGroup(this.src.slice(this.i))) !== null && !group.scoped) {
+      this.state = applyFlags(this.state, group.on, group.off, this.fail);
+      this.i += group.length;
+    }
+    this.emulate = hasInnerFlagGroups(this.src.slice(this.i));
+    if (!this.emulate) for (const flag of 'ims') if (this.state[flag as keyof FlagState]) this.flags.add(flag);
+  }
+
+  /** a character outside classes and escapes */
+  private plain(ch: string): void {
+    this.i++;
+    if (ch === ')') this.state = this.stack.pop() ?? this.state;
+    if (!this.emulate) {
+      this.out += ch;
+    } else if (ch === '.') {
+      this.out += this.state.s ? '[\\s\\S]' : '[^\\n]';
+    } else if (ch === '^' && this.state.m) {
+      this.out += '(?<![^\\n])';
+    } else if (ch === '$' && this.state.m) {
+      this.out += '(?![^\\n])';
+    } else {
+      this.out += this.state.i ? foldLiteral(ch, ch) : ch;
     }
   }
 
   private group(): void {
     const rest = this.src.slice(this.i);
-    if (rest.startsWith('(?P<')) {
-      this.out += '(?<';
-      this.i += 4;
-    } else if (/^\(\?(=|!|<=|<!)/.test(rest)) {
-      this.fail('lookaround is not supported (Go RE2 syntax)');
-    } else if (/^\(\?[a-zA-Z-]*[:)]/.test(rest) && !rest.startsWith('(?:')) {
-      this.fail('inline flags are only supported at the start of the regexp, e.g. (?i)');
+    const flagGroup = readFlagGroup(rest);
+    if (flagGroup !== null) {
+      const next = applyFlags(this.state, flagGroup.on, flagGroup.off, this.fail);
+      if (flagGroup.scoped) {
+        this.stack.push(this.state);
+        this.out += '(?:';
+      }
+      this.state = next;
+      this.i += flagGroup.length;
+      return;
+    }
+    if (/^\(\?(=|!|<=|<!)/.test(rest)) this.fail('lookaround is not supported (Go RE2 syntax)');
+    this.stack.push(this.state);
+    const named = /^\(\?P?<([A-Za-z_][A-Za-z0-9_]*)>/.exec(rest);
+    if (named !== null) {
+      this.out += `(?<${named[1]}>`;
+      this.i += named[0].length;
+    } else if (/^\(\?P?</.test(rest)) {
+      this.fail('invalid named capture group');
     } else {
       this.out += '(';
       this.i++;
@@ -109,9 +142,28 @@ class Translator {
       this.i += posix[0].length;
       return;
     }
-    if (ch === ']') this.inClass = false;
-    this.out += ch === '[' ? '\\[' : ch;
     this.i++;
+    if (ch === ']') {
+      this.inClass = false;
+      this.out += ']';
+    } else if (ch === '[') {
+      this.out += '\\[';
+    } else if (this.emulate && this.state.i) {
+      this.foldedClassItem(ch);
+    } else {
+      this.out += ch;
+    }
+  }
+
+  /** a class atom or `x-y` range under an emulated (?i) */
+  private foldedClassItem(ch: string): void {
+    const hi = this.src[this.i + 1];
+    if (this.src[this.i] === '-' && hi !== undefined && hi !== ']' && hi !== '\\') {
+      this.out += foldClassRange(ch, hi);
+      this.i += 2;
+    } else {
+      this.out += ch === '-' ? '-' : foldClassAtom(ch);
+    }
   }
 
   private escape(): void {
@@ -177,7 +229,8 @@ class Translator {
 
   /** a literal character, escaped for JS in both unicode and legacy modes */
   private literal(ch: string): string {
-    if (JS_SYNTAX.has(ch) || (ch === '-' && this.inClass)) return `\\${ch}`;
-    return ch;
+    const escaped = JS_SYNTAX.has(ch) || (ch === '-' && this.inClass) ? `\\${ch}` : ch;
+    if (!this.emulate || !this.state.i) return escaped;
+    return this.inClass ? foldClassAtom(escaped) : foldLiteral(ch, escaped);
   }
 }
