@@ -61,6 +61,16 @@ function pruneHealth(health: HealthRegistry, config: DynamicConfig): void {
   prune.call(health, (service, url) => config.http.services[service]?.loadBalancer?.servers?.some((s) => s.url === url) ?? false);
 }
 
+/** Events and logs for a swap: the generation, then every router/service whose status changed. */
+function announce(hub: EventHub, logger: RuntimeLogger, previous: Generation, next: Generation): void {
+  hub.emit({ type: 'generation', generation: next.id, appliedAt: next.appliedAt });
+  for (const event of statusEvents(previous.validated, next.validated)) {
+    if ('error' in event && event.error) logger.warn(`${event.type === 'router-status' ? 'router' : 'service'} ${event.name} is ${event.status}`, { errors: event.error });
+    hub.emit(event);
+  }
+  logger.info('configuration applied', { generation: next.id, routers: Object.keys(next.validated.routers).length });
+}
+
 /** The runtime: validation, compilation and atomic swap of generations, plus the API's read model. */
 export function createRuntime(opts: RuntimeOptions): Runtime {
   const deps: RuntimeDeps = { ...defaultDeps, ...opts.deps };
@@ -114,8 +124,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
       const countChanged = newDiagnostics.length !== diagnostics.length;
       diagnostics = newDiagnostics;
       providers = providersOf(merged, newDiagnostics, opts.providers ?? []);
-      hub.emit({ type: 'generation', generation: next.id, appliedAt: next.appliedAt });
-      for (const event of statusEvents(previous.validated, next.validated)) hub.emit(event);
+      announce(hub, logger, previous, next);
       if (countChanged) hub.emit({ type: 'diagnostics', count: newDiagnostics.length });
     },
     close() {

@@ -103,6 +103,10 @@ describe('explainMatch', () => {
   it('explains a miss and an unknown entrypoint', () => {
     const { runtime } = sample();
     expect(runtime.source.explainMatch({ entryPoint: 'web', url: 'http://zzz.example/' })).toMatchObject({ matched: false });
+    expect(runtime.source.explainMatch({ entryPoint: 'web', url: 'http://b/' })).toMatchObject({
+      matched: false,
+      reason: 'router "broken@docker" matches but is disabled: entryPoint "nope" doesn\'t exist; the service "ghost@docker" does not exist',
+    });
     expect(runtime.source.explainMatch({ entryPoint: 'nope', url: '/' })).toMatchObject({ matched: false, reason: 'entryPoint "nope" doesn\'t exist' });
   });
 
