@@ -27,6 +27,7 @@ const cases: Record<string, MiddlewareCase> = {
     invalid: { status: ['5xx'], service: 'pages' },
     context: { services: { 'pages@file': async () => ({ status: 200, headers: {}, body: 'page' }) } },
   },
+  circuitBreaker: { valid: { expression: 'NetworkErrorRatio() > 0.5', checkPeriod: '100ms' }, invalid: { expression: '' } },
 };
 
 describe('registry', () => {

@@ -1,6 +1,7 @@
 import { addPrefix } from './add-prefix/index.js';
 import { basicAuth } from './basic-auth/index.js';
 import { chain } from './chain/index.js';
+import { circuitBreaker } from './circuit-breaker/index.js';
 import { compress } from './compress/index.js';
 import { digestAuth } from './digest-auth/index.js';
 import { errors } from './error-pages/index.js';
@@ -21,7 +22,7 @@ import type { MiddlewareDefinition } from './types.js';
 export const builtinMiddlewares: readonly MiddlewareDefinition[] = [
   headers, stripPrefix, stripPrefixRegex, addPrefix, replacePath, replacePathRegex, redirectScheme, redirectRegex, chain,
   retry, basicAuth, digestAuth, ipAllowList, inFlightReq, rateLimit,
-  compress, errors,
+  compress, errors, circuitBreaker,
 ] as MiddlewareDefinition[];
 
 /** Deprecated Traefik type keys → canonical key. */

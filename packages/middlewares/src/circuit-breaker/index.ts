@@ -1,0 +1,10 @@
+import type { MiddlewareContext } from '../types.js';
+import { defineMiddleware } from '../types.js';
+import { createCircuitBreaker } from './circuit-breaker.js';
+import { CircuitBreakerSchema, type CircuitBreakerOptions } from './schema.js';
+
+export const circuitBreaker = defineMiddleware({
+  key: 'circuitBreaker',
+  schema: CircuitBreakerSchema,
+  create: (options: CircuitBreakerOptions, ctx: MiddlewareContext) => createCircuitBreaker(options, ctx),
+});
