@@ -1,5 +1,5 @@
 import type { RuleSyntax } from '@wharf/config';
-import type { CallNode, RuleNode } from './ast.js';
+import type { AndNode, CallNode, OrNode, RuleNode } from './ast.js';
 import { MatcherArgumentError, RuleSyntaxError } from './errors.js';
 import { describeArity, type MatcherDefinition } from './matchers/definition.js';
 import { lookupMatcher } from './matchers/registry.js';
@@ -18,30 +18,67 @@ export function compileNode(rule: string, node: RuleNode, syntax: RuleSyntax): C
   switch (node.type) {
     case 'call':
       return compileCall(rule, node, syntax);
-    case 'and': {
-      const a = compileNode(rule, node.left, syntax);
-      const b = compileNode(rule, node.right, syntax);
-      const ma = a.match;
-      const mb = b.match;
-      return {
-        match: (req) => ma(req) && mb(req),
-        explain: (req) => a.explain(req) ?? b.explain(req),
-        keys: andKeys(a.keys, b.keys),
-      };
-    }
-    case 'or': {
-      const ma = compileNode(rule, node.left, syntax);
-      const mb = compileNode(rule, node.right, syntax);
-      const match: Matcher = (req) => ma.match(req) || mb.match(req);
-      const keys = ma.keys !== null && mb.keys !== null ? [...new Set([...ma.keys, ...mb.keys])] : null;
-      return { match, explain: explainAs(match, node.text), keys };
-    }
+    case 'and':
+      return compileAnd(operands(node).map((n) => compileNode(rule, n, syntax)));
+    case 'or':
+      return compileOr(operands(node).map((n) => compileNode(rule, n, syntax)), node.text);
     case 'not': {
       const inner = compileNode(rule, node.operand, syntax).match;
       const match: Matcher = (req) => !inner(req);
       return { match, explain: explainAs(match, node.text), keys: null };
     }
   }
+}
+
+/**
+ * The operands of a chain of one operator (`a && b && c` → [a, b, c]), collected without
+ * recursion so that long chains compile to one loop, not to a deep closure nesting.
+ */
+function operands(node: AndNode | OrNode): RuleNode[] {
+  const out: RuleNode[] = [];
+  const pending: RuleNode[] = [node];
+  while (pending.length > 0) {
+    const current = pending.pop() as RuleNode;
+    if (current.type === node.type) {
+      // `&&` and `||` are associative: `(a && b) && c` flattens too
+      pending.push(current.right, current.left);
+    } else {
+      out.push(current);
+    }
+  }
+  return out;
+}
+
+function compileAnd(parts: CompiledNode[]): CompiledNode {
+  const matchers = parts.map((p) => p.match);
+  const [first, second] = matchers;
+  const match: Matcher = matchers.length === 2
+    ? (req) => first(req) && second(req)
+    : (req) => {
+      for (const m of matchers) if (!m(req)) return false;
+      return true;
+    };
+  const explain = (req: MatchRequest): string | undefined => {
+    for (const p of parts) {
+      const failed = p.explain(req);
+      if (failed !== undefined) return failed;
+    }
+    return undefined;
+  };
+  return { match, explain, keys: parts.map((p) => p.keys).reduce(andKeys) };
+}
+
+function compileOr(parts: CompiledNode[], text: string): CompiledNode {
+  const matchers = parts.map((p) => p.match);
+  const [first, second] = matchers;
+  const match: Matcher = matchers.length === 2
+    ? (req) => first(req) || second(req)
+    : (req) => {
+      for (const m of matchers) if (m(req)) return true;
+      return false;
+    };
+  const keys = parts.every((p) => p.keys !== null) ? [...new Set(parts.flatMap((p) => p.keys as string[]))] : null;
+  return { match, explain: explainAs(match, text), keys };
 }
 
 function explainAs(match: Matcher, text: string): CompiledNode['explain'] {

@@ -137,3 +137,21 @@ describe('errors', () => {
     expect(syntaxError('Header(`a`,`b`)', 'v2').message).toContain('did you mean Headers?');
   });
 });
+
+describe('limits', () => {
+  it('compiles a long chain without deep recursion', () => {
+    const chain = Array.from({ length: 5_000 }, (_, i) => `Header(\`X-${i}\`, \`1\`)`).join(' || ');
+    const rule = parseRule(`${chain} || Method(\`GET\`)`);
+    expect(rule.matcher(GET)).toBe(true);
+    expect(rule.matcher(POST)).toBe(false);
+    const all = Array.from({ length: 5_000 }, () => 'Method(`GET`)').join(' && ');
+    expect(parseRule(all).matcher(GET)).toBe(true);
+    expect(parseRule(`${all} && Method(\`PUT\`)`).explain(GET)).toBe('Method(`PUT`)');
+  });
+
+  it('rejects absurd nesting with a syntax error, not a stack overflow', () => {
+    const deep = `${'('.repeat(101)}Method(\`GET\`)${')'.repeat(101)}`;
+    expect(syntaxError(deep).message).toContain('nested deeper than 100 levels');
+    expect(parseRule(`${'!'.repeat(100)}Method(\`GET\`)`).matcher(GET)).toBe(true);
+  });
+});

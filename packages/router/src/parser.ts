@@ -15,8 +15,12 @@ export function parseRuleAst(rule: string): RuleNode {
   return node;
 }
 
+/** bounds the recursion of parsing, compiling and matching (`!`/parenthesis nesting) */
+const MAX_DEPTH = 100;
+
 class Parser {
   private index = 0;
+  private depth = 0;
   constructor(
     private readonly rule: string,
     private readonly tokens: Token[],
@@ -49,17 +53,22 @@ class Parser {
 
   private unary(): RuleNode {
     const token = this.next();
+    if (token.kind === 'word') return this.call(token);
+    if (token.kind !== '!' && token.kind !== '(') throw this.unexpected(token);
+    if (++this.depth > MAX_DEPTH) {
+      throw new RuleSyntaxError(this.rule, token.start, `rule nested deeper than ${MAX_DEPTH} levels`);
+    }
+    let node: RuleNode;
     if (token.kind === '!') {
       const operand = this.unary();
-      return { type: 'not', operand, ...this.span(token.start, operand.end) };
-    }
-    if (token.kind === '(') {
+      node = { type: 'not', operand, ...this.span(token.start, operand.end) };
+    } else {
       const inner = this.expression();
       const close = this.expect(')');
-      return { ...inner, ...this.span(token.start, close.end) };
+      node = { ...inner, ...this.span(token.start, close.end) };
     }
-    if (token.kind === 'word') return this.call(token);
-    throw this.unexpected(token);
+    this.depth--;
+    return node;
   }
 
   private call(name: Token): CallNode {
