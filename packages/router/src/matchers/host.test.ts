@@ -21,6 +21,7 @@ describe('Host', () => {
     ['*', '', true],
     ['127.0.0.1', '127.0.0.1', true],
     ['::1', '::1', true],
+    ['[::1]', '::1', true],
     ['xn--bcher-kva.example', 'xn--bcher-kva.example', true],
   ])('Host(`%s`) on %j → %s', (arg, host, expected) => {
     expect(parseRule(`Host(\`${arg}\`)`).matcher(request({ host }))).toBe(expected);

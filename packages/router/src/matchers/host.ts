@@ -9,7 +9,8 @@ export function normalizeRuleHost(raw: string, argIndex = 0): string {
   if (!/^[\x00-\x7f]*$/.test(raw)) {
     throw new MatcherArgumentError(`non-ASCII host ${raw}: use its punycode form (xn--…)`, argIndex);
   }
-  const host = raw.toLowerCase();
+  let host = raw.toLowerCase();
+  if (host.startsWith('[') && host.endsWith(']')) host = host.slice(1, -1); // `[::1]` = `::1`
   return host.endsWith('.') && host.length > 1 ? host.slice(0, -1) : host;
 }
 
