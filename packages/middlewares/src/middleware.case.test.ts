@@ -28,6 +28,7 @@ const cases: Record<string, MiddlewareCase> = {
     context: { services: { 'pages@file': async () => ({ status: 200, headers: {}, body: 'page' }) } },
   },
   circuitBreaker: { valid: { expression: 'NetworkErrorRatio() > 0.5', checkPeriod: '100ms' }, invalid: { expression: '' } },
+  forwardAuth: { valid: { address: 'http://127.0.0.1:1/auth' }, invalid: { address: 'ftp://x' } },
 };
 
 describe('registry', () => {

@@ -5,6 +5,7 @@ import { circuitBreaker } from './circuit-breaker/index.js';
 import { compress } from './compress/index.js';
 import { digestAuth } from './digest-auth/index.js';
 import { errors } from './error-pages/index.js';
+import { forwardAuth } from './forward-auth/index.js';
 import { headers } from './headers/index.js';
 import { inFlightReq } from './in-flight-req/index.js';
 import { ipAllowList } from './ip-allow-list/index.js';
@@ -22,7 +23,7 @@ import type { MiddlewareDefinition } from './types.js';
 export const builtinMiddlewares: readonly MiddlewareDefinition[] = [
   headers, stripPrefix, stripPrefixRegex, addPrefix, replacePath, replacePathRegex, redirectScheme, redirectRegex, chain,
   retry, basicAuth, digestAuth, ipAllowList, inFlightReq, rateLimit,
-  compress, errors, circuitBreaker,
+  compress, errors, circuitBreaker, forwardAuth,
 ] as MiddlewareDefinition[];
 
 /** Deprecated Traefik type keys → canonical key. */

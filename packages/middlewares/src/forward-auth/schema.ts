@@ -1,0 +1,32 @@
+import { Type, type Static } from '@sinclair/typebox';
+
+export const ForwardAuthSchema = Type.Object(
+  {
+    address: Type.String({ pattern: '^https?://' }),
+    trustForwardHeader: Type.Optional(Type.Boolean()),
+    authResponseHeaders: Type.Optional(Type.Array(Type.String())),
+    authResponseHeadersRegex: Type.Optional(Type.String()),
+    authRequestHeaders: Type.Optional(Type.Array(Type.String())),
+    addAuthCookiesToResponse: Type.Optional(Type.Array(Type.String())),
+    forwardBody: Type.Optional(Type.Boolean()),
+    /** bytes; -1 (default) = no limit */
+    maxBodySize: Type.Optional(Type.Integer({ minimum: -1 })),
+    maxResponseBodySize: Type.Optional(Type.Integer({ minimum: -1 })),
+    preserveLocationHeader: Type.Optional(Type.Boolean()),
+    preserveRequestMethod: Type.Optional(Type.Boolean()),
+    tls: Type.Optional(
+      Type.Object(
+        {
+          ca: Type.Optional(Type.String()),
+          cert: Type.Optional(Type.String()),
+          key: Type.Optional(Type.String()),
+          insecureSkipVerify: Type.Optional(Type.Boolean()),
+          caOptional: Type.Optional(Type.Boolean()),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type ForwardAuthOptions = Static<typeof ForwardAuthSchema>;
