@@ -48,3 +48,9 @@ export function wildcardBucket(index: HostIndex, host: string): readonly number[
   if (dot <= 0) return NONE;
   return index.wildcard.get(host.slice(dot + 1)) ?? NONE;
 }
+
+/** every candidate position for `host`, in priority order (allocates: for the route tester) */
+export function candidatePositions(index: HostIndex, host: string): number[] {
+  const merged = [...exactBucket(index, host), ...wildcardBucket(index, host), ...index.rest];
+  return [...new Set(merged)].sort((a, b) => a - b);
+}

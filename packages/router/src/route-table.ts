@@ -1,4 +1,4 @@
-import { buildHostIndex, exactBucket, wildcardBucket, type HostIndex } from './host-index.js';
+import { buildHostIndex, candidatePositions, exactBucket, wildcardBucket, type HostIndex } from './host-index.js';
 import type { MatchRequest, RouteEntry, RouteTable } from './types.js';
 
 /** priority descending, then qualified name ascending (deterministic, documented tie-break) */
@@ -18,7 +18,7 @@ export function createRouteTable<T>(entries: readonly RouteEntry<T>[]): RouteTab
   return Object.freeze({
     size: sorted.length,
     match: (req: MatchRequest) => matchIndexed(sorted, index, req),
-    explain: (req: MatchRequest) => explainLinear(sorted, req),
+    explain: (req: MatchRequest) => explainIndexed(sorted, index, req),
   });
 }
 
@@ -44,9 +44,18 @@ function matchIndexed<T>(sorted: readonly RouteEntry<T>[], index: HostIndex, req
   }
 }
 
-function explainLinear<T>(sorted: readonly RouteEntry<T>[], req: MatchRequest): ReturnType<RouteTable<T>['explain']> {
+/**
+ * Route tester: the candidates `match` tries, in order, with the matcher that failed for each.
+ * Routers indexed under other hosts are not listed: their Host matcher cannot match.
+ */
+function explainIndexed<T>(
+  sorted: readonly RouteEntry<T>[],
+  index: HostIndex,
+  req: MatchRequest,
+): ReturnType<RouteTable<T>['explain']> {
   const tried: Array<{ name: string; priority: number; failedMatcher?: string }> = [];
-  for (const entry of sorted) {
+  for (const position of candidatePositions(index, req.host)) {
+    const entry = sorted[position];
     if (entry.rule.matcher(req)) return { entry, tried };
     tried.push({ name: entry.name, priority: entry.priority, failedMatcher: entry.rule.explain(req) });
   }
