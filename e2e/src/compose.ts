@@ -30,7 +30,8 @@ export function composeProject(
 ): ComposeProject {
   const name = uniqueName(options.scenario ?? 'scenario');
   const files = options.files ?? ['compose.yml'];
-  const env = { ...process.env, ...options.env };
+  /** `${PROJECT}` in compose files is the project name (e.g. `traefik.docker.network=${PROJECT}_back`) */
+  const env = { ...process.env, ...options.env, PROJECT: name };
   live.set(name, { dir: projectDir, files, env });
   const run = (args: readonly string[], o: { allowFailure?: boolean; timeoutMs?: number } = {}) =>
     runCommand('docker-compose', composeArgs(name, files, args), { cwd: projectDir, env, timeoutMs: o.timeoutMs ?? 300_000, allowFailure: o.allowFailure });

@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureDocker } from '../../src/docker-available.js';
+import { httpGet } from '../../src/http-get.js';
+import { serviceServers, startScenario, type DockerScenario } from '../../src/scenario.js';
+import { waitFor } from '../../src/wait-for.js';
+
+const docker = await ensureDocker();
+
+/** Sequential requests until stopped; counts every non-200 answer or transport error. */
+function steadyLoad(url: string) {
+  let running = true;
+  const failures: string[] = [];
+  let total = 0;
+  const done = (async () => {
+    const deadline = Date.now() + 120_000;
+    while (running && Date.now() < deadline) {
+      total += 1;
+      try {
+        const res = await httpGet(url, { timeoutMs: 10_000 });
+        if (res.status !== 200) failures.push(`${res.status} ${res.body.slice(0, 120)}`);
+      } catch (err) {
+        failures.push((err as Error).message);
+      }
+    }
+  })();
+  return { stop: async () => { running = false; await done; return { total, failures }; } };
+}
+
+describe.skipIf(!docker.available)('docker: scaling follows events, stopping replicas drain first', () => {
+  let s: DockerScenario;
+  beforeAll(async () => { s = await startScenario('scale'); });
+  afterAll(async () => { await s?.stop(); });
+
+  const servers = () => serviceServers(s.wharf, 'whoami@docker');
+
+  it('scale 3 → 5: new replicas are routed soon after they start', async () => {
+    await waitFor(async () => (await servers()).length === 3, { timeoutMs: 20_000, description: '3 servers' });
+    await s.project.run(['up', '-d', '--no-recreate', '--scale', 'whoami=5']);
+    const started = Date.now();
+    await waitFor(async () => (await servers()).length === 5, { timeoutMs: 15_000, intervalMs: 25, description: '5 servers' });
+    console.info(`[scale] 5 servers visible ${Date.now() - started} ms after compose returned`);
+  });
+
+  it('scale 5 → 2 under steady load loses no request', async () => {
+    const load = steadyLoad(`${s.wharf.url('web')}/`);
+    await new Promise((r) => setTimeout(r, 500));
+    await s.project.run(['up', '-d', '--no-recreate', '--scale', 'whoami=2']);
+    await waitFor(async () => (await servers()).length === 2, { timeoutMs: 15_000, description: '2 servers' });
+    await new Promise((r) => setTimeout(r, 500));
+    const { total, failures } = await load.stop();
+    expect(total).toBeGreaterThan(10);
+    expect(failures).toEqual([]);
+  });
+});
