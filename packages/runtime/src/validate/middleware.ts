@@ -4,6 +4,7 @@ import type { MiddlewareDefinition } from '@wharf/middlewares';
 import type { RuntimeDeps } from '../deps.js';
 import { addError, isDisabled, newState, reasonOf } from './element-state.js';
 import { Messages } from './messages.js';
+import { withoutUndefined } from './schema-check.js';
 import type { ValidatedMiddleware, ValidatedService } from './validated.js';
 
 /** Type lookup (case-insensitive, with "did you mean") and options decoded by the definition's schema. */
@@ -27,7 +28,7 @@ export function validateMiddlewareShape(
   }
   v.definition = def;
   const raw = config[key] ?? {};
-  const { value, issues } = deps.decodeOptions(def.schema, raw, `http.middlewares.${splitQualified(name).name}.${key}`);
+  const { value, issues } = deps.decodeOptions(def.schema, withoutUndefined(raw), `http.middlewares.${splitQualified(name).name}.${key}`);
   for (const issue of issues) addError(v, issue.message, true);
   if (issues.length === 0) v.options = value;
   return v;

@@ -3,6 +3,7 @@ import type { RouterConfig, RuleSyntax } from '@wharf/config';
 import type { RuntimeDeps } from '../deps.js';
 import { addError, isDisabled, newState, reasonOf } from './element-state.js';
 import { Messages } from './messages.js';
+import { checkRouterSchema } from './schema-check.js';
 import type { EntryPointSpec, ValidatedMiddleware, ValidatedRouter, ValidatedService } from './validated.js';
 
 /** Traefik's max user-defined priority: MaxInt64 − 1000. */
@@ -11,7 +12,7 @@ export const MAX_USER_PRIORITY = 9223372036854775807n - 1000n;
 export interface RouterContext {
   entryPoints: EntryPointSpec[];
   defaultRuleSyntax: RuleSyntax;
-  deps: Pick<RuntimeDeps, 'parseRule' | 'defaultPriority'>;
+  deps: Pick<RuntimeDeps, 'parseRule' | 'defaultPriority' | 'decodeOptions'>;
   services: Record<string, ValidatedService>;
   middlewares: Record<string, ValidatedMiddleware>;
   internalServices: Set<string>;
@@ -79,6 +80,10 @@ export function validateRouter(name: string, config: RouterConfig, ctx: RouterCo
     priority: 0,
     ruleSyntax: config.ruleSyntax ?? ctx.defaultRuleSyntax,
   };
+  const decoded = checkRouterSchema(v, ctx.deps.decodeOptions, v.name.slice(0, v.name.length - v.provider.length - 1), config);
+  if (!decoded) return v;
+  v.config = decoded;
+  v.ruleSyntax = decoded.ruleSyntax ?? ctx.defaultRuleSyntax;
   checkEntryPoints(v, ctx);
   checkRule(v, ctx);
   checkReferences(v, ctx);

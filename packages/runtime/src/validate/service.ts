@@ -1,6 +1,8 @@
 import { splitQualified } from '@wharf/config';
 import type { ServiceConfig } from '@wharf/config';
+import type { DecodeMiddlewareOptions } from '../deps.js';
 import { addError, isDisabled, newState, reasonOf } from './element-state.js';
+import { checkServiceSchema } from './schema-check.js';
 import { Messages } from './messages.js';
 import type { ServiceKind, ValidatedService } from './validated.js';
 
@@ -25,13 +27,16 @@ function checkServerURL(url: unknown): string | undefined {
 }
 
 /** Element-local checks: exactly one type, server URLs, required composite fields. */
-export function validateServiceShape(name: string, config: ServiceConfig): ValidatedService {
-  const v: ValidatedService = { ...newState(), name, provider: splitQualified(name).provider, config, usedBy: [] };
-  const present = KINDS.filter(([key]) => config[key] !== undefined && config[key] !== null);
+export function validateServiceShape(name: string, raw: ServiceConfig, decode: DecodeMiddlewareOptions): ValidatedService {
+  const v: ValidatedService = { ...newState(), name, provider: splitQualified(name).provider, config: raw, usedBy: [] };
+  const present = KINDS.filter(([key]) => raw[key] !== undefined && raw[key] !== null);
   if (present.length === 0) addError(v, Messages.serviceNoType(), true);
   if (present.length > 1) addError(v, Messages.multiTypesService(), true);
   if (present.length !== 1) return v;
   v.kind = present[0]![1];
+  const config = checkServiceSchema(v, decode, splitQualified(name).name, raw);
+  if (!config) return v;
+  v.config = config;
   if (config.loadBalancer) {
     for (const server of config.loadBalancer.servers ?? []) {
       const problem = checkServerURL(server?.url);

@@ -66,7 +66,7 @@ export function validateConfig(config: DynamicConfig, opts: ValidateOptions): Va
     udpRouters: unsupported(config.udp?.routers, Messages.udpUnsupported()),
     udpServices: unsupported(config.udp?.services, Messages.udpUnsupported()),
   };
-  for (const [name, svc] of Object.entries(http.services ?? {})) result.services[name] = validateServiceShape(name, svc ?? {});
+  for (const [name, svc] of Object.entries(http.services ?? {})) result.services[name] = validateServiceShape(name, svc ?? {}, opts.deps.decodeOptions);
   for (const [name, mw] of Object.entries(http.middlewares ?? {})) {
     result.middlewares[name] = validateMiddlewareShape(name, mw ?? {}, opts.deps);
   }
