@@ -44,6 +44,19 @@ describe('router validation', () => {
     expect(v.services['s@docker']!.usedBy).toEqual(['r@docker']);
   });
 
+  it('schema-level problems disable the router; label strings are coerced', () => {
+    const v = validate({
+      routers: {
+        'bad@docker': { rule: 'Host(`a`)', service: 's@docker', priority: 'high' as never },
+        'str@docker': { rule: 'Host(`a`)', service: 's@docker', priority: '10' as never },
+      },
+      services: svc,
+    });
+    expect(v.routers['bad@docker']!.status).toBe('disabled');
+    expect(v.routers['bad@docker']!.errors[0]).toContain('http.routers.bad.priority');
+    expect(v.routers['str@docker']).toMatchObject({ status: 'enabled', priority: 10 });
+  });
+
   it('asDefault entrypoints win when any is marked', () => {
     expect(defaultEntryPoints([{ name: 'a', address: ':1' }, { name: 'b', address: ':2', asDefault: true }])).toEqual(['b']);
   });
