@@ -36,7 +36,7 @@ export function createFileProvider(options: FileProviderOptions, deps: FileProvi
           if (!existsSync(target)) diagnostics.push(missingTarget(target));
           if (!signal.aborted) emit(buildConfig(files, diagnostics));
         } catch (err) {
-          deps.logger?.error({ err, path: target }, 'file provider: reload failed');
+          deps.logger?.error('file provider: reload failed', { err, path: target });
         }
       };
       if (options.watch === false) {
@@ -59,7 +59,7 @@ export function createFileProvider(options: FileProviderOptions, deps: FileProvi
           running = running.then(reload);
         }, debounceMs);
       });
-      watcher.on('error', (err) => deps.logger?.error({ err, path: watchRoot }, 'file provider: watch error'));
+      watcher.on('error', (err) => deps.logger?.error('file provider: watch error', { err, path: watchRoot }));
       await waitForAbort(signal);
       clearTimeout(timer);
       await watcher.close();

@@ -47,7 +47,7 @@ export async function loadFiles(
       text = await readFile(path, 'utf8');
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') continue;
-      logger?.error({ err, file: path }, 'cannot read configuration file');
+      logger?.error('cannot read configuration file', { err, file: path });
       const previous = lastGood.get(path);
       if (previous) files.push(previous);
       present.add(path);
@@ -63,7 +63,7 @@ export async function loadFiles(
     const previous = lastGood.get(path);
     const kept = previous ? 'the last good content is kept' : 'nothing from it is used';
     const source = sourceOf(path, outcome.position);
-    logger?.error({ file: source }, `cannot parse configuration file: ${outcome.message}`);
+    logger?.error(`cannot parse configuration file: ${outcome.message}`, { file: source });
     diagnostics.push({
       provider: 'file',
       source,

@@ -9,11 +9,11 @@ export const FileProviderOptionsSchema = Type.Object({
 
 export type FileProviderOptions = Static<typeof FileProviderOptionsSchema>;
 
-/** Minimal pino-compatible logger. */
+/** Structurally the runtime's `RuntimeLogger` (message first, then fields). */
 export interface FileProviderLogger {
-  error(obj: object, msg?: string): void;
-  warn?(obj: object, msg?: string): void;
-  debug?(obj: object, msg?: string): void;
+  error(msg: string, fields?: Record<string, unknown>): void;
+  warn?(msg: string, fields?: Record<string, unknown>): void;
+  debug?(msg: string, fields?: Record<string, unknown>): void;
 }
 
 export interface FileProviderDeps {

@@ -1,0 +1,52 @@
+import type { TSchema } from '@sinclair/typebox';
+import { describeSchema } from '@wharf/config';
+import { StaticConfigSchema } from './schema.js';
+
+type Node = TSchema & {
+  type?: string;
+  properties?: Record<string, Node>;
+  patternProperties?: Record<string, Node>;
+  anyOf?: Node[];
+  default?: unknown;
+  description?: string;
+};
+
+interface HelpLine {
+  flag: string;
+  text: string;
+}
+
+function collect(node: Node, path: string, out: HelpLine[]): void {
+  const record = node.patternProperties ? Object.values(node.patternProperties)[0] : undefined;
+  if (node.type === 'object' && (node.properties || record)) {
+    if (path !== '' && !('default' in node)) out.push({ flag: `--${path}`, text: `enable (${node.description ?? 'presence flag'})` });
+    for (const [key, child] of Object.entries(node.properties ?? {})) collect(child, path === '' ? key : `${path}.${key}`, out);
+    if (record && record.type === 'object' && record.properties) collect(record, `${path}.<name>`, out);
+    else if (record && path !== '') out.push({ flag: `--${path}.<name>…`, text: node.description ?? 'free-form' });
+    return;
+  }
+  const parts = [describeSchema(node as Parameters<typeof describeSchema>[0])];
+  if (node.default !== undefined) parts.push(`default: ${JSON.stringify(node.default)}`);
+  if (node.description && !node.description.startsWith('expected:')) parts.push(node.description);
+  out.push({ flag: `--${path}`, text: parts.join('; ') });
+}
+
+/** `wharf --help`: every static option from the schema, Traefik spelling, with defaults. */
+export function staticHelp(): string {
+  const lines: HelpLine[] = [];
+  collect(StaticConfigSchema as Node, '', lines);
+  const width = Math.min(60, Math.max(...lines.map((l) => l.flag.length)));
+  const body = lines.map((l) => `  ${l.flag.padEnd(width)}  ${l.text}`);
+  return [
+    'Usage: wharf [--flag=value | --flag value | --flag] ...',
+    '',
+    'Static configuration (Traefik names; keys are case-insensitive). Sources, later wins:',
+    '  file (--configFile, else wharf.yml|yaml|toml, traefik.yml|yaml|toml in . /etc/wharf /etc/traefik)',
+    '  < environment (WHARF_ENTRYPOINTS_WEB_ADDRESS=:80, TRAEFIK_* too) < flags.',
+    '',
+    'Options:',
+    ...body,
+    '',
+    '  --help, -h  show this help      --version  print the version',
+  ].join('\n');
+}

@@ -1,0 +1,115 @@
+import { Type } from '@sinclair/typebox';
+import { DockerProviderOptionsSchema } from '@wharf/provider-docker';
+import { DurationSchema } from '@wharf/config';
+import { EntryPointSchema } from './entry-point-schema.js';
+
+const Str = (value: string, description?: string) => Type.String({ default: value, ...(description ? { description } : {}) });
+const Bool = (value: boolean, description?: string) => Type.Boolean({ default: value, ...(description ? { description } : {}) });
+/** A case-insensitive choice typed as the literal union (`Type.Unsafe` keeps the `anyOf`). */
+const Lit = <const T extends string>(values: readonly T[], value?: NoInfer<T>, description?: string) =>
+  Type.Unsafe<T>(
+    Type.Union(values.map((v) => Type.Literal(v)), { ...(value !== undefined ? { default: value } : {}), ...(description ? { description } : {}) }),
+  );
+
+const FileProviderStaticSchema = Type.Object({
+  filename: Type.Optional(Type.String({ description: 'dynamic configuration file (YAML or TOML)' })),
+  directory: Type.Optional(Type.String({ description: 'directory of dynamic configuration files (recursive)' })),
+  watch: Bool(true, 'reload on change'),
+});
+
+const FieldModes = ['keep', 'drop', 'redact'] as const;
+const FieldModeSchema = Lit(FieldModes);
+
+/**
+ * Static (install) configuration: Traefik's names and defaults (reference §2). Keys match
+ * case-insensitively in every source; presence objects (`--ping`, `--providers.docker`) accept
+ * `true`. `certificatesResolvers` and `serversTransport` are accepted so Traefik configs load.
+ */
+export const StaticConfigSchema = Type.Object({
+  configFile: Type.Optional(Type.String({ description: 'static configuration file (YAML or TOML)' })),
+  entryPoints: Type.Optional(Type.Record(Type.String(), EntryPointSchema, { description: 'default: web on ":80"' })),
+  providers: Type.Object(
+    {
+      providersThrottleDuration: Type.Union(DurationSchema.anyOf, { default: '2s', description: 'wait before applying a provider change' }),
+      file: Type.Optional(FileProviderStaticSchema),
+      docker: Type.Optional(DockerProviderOptionsSchema),
+    },
+    { default: {} },
+  ),
+  api: Type.Optional(
+    Type.Object({
+      insecure: Bool(false, 'serve the API and dashboard on the "traefik" entrypoint (:8080)'),
+      dashboard: Bool(true),
+      basePath: Str('/'),
+      debug: Bool(false),
+    }),
+  ),
+  ping: Type.Optional(
+    Type.Object({
+      entryPoint: Str('traefik'),
+      terminatingStatusCode: Type.Integer({ default: 503, minimum: 100, maximum: 599 }),
+    }),
+  ),
+  metrics: Type.Object(
+    {
+      prometheus: Type.Optional(
+        Type.Object({
+          entryPoint: Str('traefik'),
+          buckets: Type.Array(Type.Number(), { default: [0.1, 0.3, 1.2, 5.0] }),
+          addEntryPointsLabels: Bool(true),
+          addRoutersLabels: Bool(false),
+          addServicesLabels: Bool(true),
+        }),
+      ),
+    },
+    { default: {} },
+  ),
+  log: Type.Object(
+    {
+      level: Lit(['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL', 'PANIC'], 'ERROR'),
+      format: Lit(['common', 'json'], 'common'),
+      filePath: Type.Optional(Type.String({ description: 'default: stdout' })),
+    },
+    { default: {} },
+  ),
+  accessLog: Type.Optional(
+    Type.Object({
+      filePath: Type.Optional(Type.String({ description: 'default: stdout' })),
+      format: Lit(['common', 'json', 'genericCLF'], 'common'),
+      bufferingSize: Type.Integer({ default: 0, minimum: 0 }),
+      fields: Type.Object(
+        {
+          defaultMode: Lit(FieldModes, 'keep'),
+          names: Type.Record(Type.String(), FieldModeSchema, { default: {} }),
+          headers: Type.Object(
+            { defaultMode: Lit(FieldModes, 'drop'), names: Type.Record(Type.String(), FieldModeSchema, { default: {} }) },
+            { default: {} },
+          ),
+        },
+        { default: {} },
+      ),
+    }),
+  ),
+  core: Type.Object({ defaultRuleSyntax: Lit(['v2', 'v3'], 'v3') }, { default: {} }),
+  global: Type.Object(
+    { checkNewVersion: Bool(true, 'accepted, ignored'), sendAnonymousUsage: Bool(false, 'accepted, ignored') },
+    { default: {} },
+  ),
+  serversTransport: Type.Optional(
+    Type.Object({
+      insecureSkipVerify: Type.Optional(Type.Boolean()),
+      rootCAs: Type.Optional(Type.Array(Type.String())),
+      maxIdleConnsPerHost: Type.Optional(Type.Integer()),
+      forwardingTimeouts: Type.Optional(
+        Type.Object({
+          dialTimeout: Type.Optional(DurationSchema),
+          responseHeaderTimeout: Type.Optional(DurationSchema),
+          idleConnTimeout: Type.Optional(DurationSchema),
+        }),
+      ),
+    }),
+  ),
+  certificatesResolvers: Type.Optional(
+    Type.Record(Type.String(), Type.Record(Type.String(), Type.Unknown()), { description: 'accepted; ACME is not implemented yet' }),
+  ),
+});
