@@ -167,6 +167,21 @@ describe('generations', () => {
     expect(created[0]!.signal.aborted).toBe(true);
   });
 
+  it('close() aborts retiring generations too', async () => {
+    const { runtime, request, created } = testRuntime({ script: () => ({ status: 200, headers: {}, body: new PassThrough() }) });
+    const cfg = config({
+      routers: { 'r@docker': { rule: 'Host(`a`)', service: 's@docker', middlewares: ['m@docker'] } },
+      services: { 's@docker': lb('http://s:80') },
+      middlewares: { 'm@docker': { tag: { label: 'm' } } },
+    });
+    runtime.apply(cfg);
+    await request({ host: 'a' });
+    runtime.apply(cfg);
+    expect(created[0]!.signal.aborted).toBe(false);
+    runtime.close();
+    expect(created.every((c) => c.signal.aborted)).toBe(true);
+  });
+
   it('aborts after the grace timeout when a response never ends', async () => {
     const { runtime, request, created } = testRuntime({ retireGraceMs: 20, script: () => ({ status: 200, headers: {}, body: new PassThrough() }) });
     const cfg = config({

@@ -83,6 +83,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   let providers = [...(opts.providers ?? [])].sort();
   let closed = false;
   let nextId = 0;
+  const retiring = new Set<Generation>();
 
   function compile(config: DynamicConfig): Generation {
     const validated = validateConfig(config, {
@@ -119,6 +120,8 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
       }
       const previous = current;
       current = next;
+      retiring.add(previous);
+      previous.lifecycle.signal.addEventListener('abort', () => retiring.delete(previous), { once: true });
       previous.lifecycle.retire(opts.retireGraceMs ?? 30_000);
       pruneHealth(health, merged);
       const countChanged = newDiagnostics.length !== diagnostics.length;
@@ -131,7 +134,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
       if (closed) return;
       closed = true;
       unsubscribeHealth();
-      current.lifecycle.abort();
+      for (const gen of [...retiring, current]) gen.lifecycle.abort();
     },
   };
 }

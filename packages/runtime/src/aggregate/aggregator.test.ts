@@ -143,3 +143,14 @@ describe('createAggregator', () => {
     await agg.close();
   });
 });
+
+describe('createAggregator close', () => {
+  it('does not hang on a provider that ignores the abort', async () => {
+    const stubborn: Provider = { name: 'stubborn', start: () => new Promise<void>(() => {}) };
+    const agg = createAggregator({ providers: [stubborn], onConfig: () => {}, closeTimeoutMs: 50 });
+    agg.start();
+    const started = Date.now();
+    await agg.close();
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+});

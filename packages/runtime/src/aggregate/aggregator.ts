@@ -17,11 +17,13 @@ export interface AggregatorOptions {
   logger?: RuntimeLogger;
   backoffInitialMs?: number;
   backoffMaxMs?: number;
+  /** how long close() waits for providers to return after the abort (default 5000) */
+  closeTimeoutMs?: number;
 }
 
 export interface Aggregator {
   start(): void;
-  /** stops every provider (aborts their signal) and pending timers */
+  /** stops every provider (aborts their signal) and pending timers; waits for them at most `closeTimeoutMs` */
   close(): Promise<void>;
   /** provider names */
   readonly providers: string[];
@@ -126,7 +128,15 @@ export function createAggregator(opts: AggregatorOptions): Aggregator {
       controller.abort();
       clearTimeout(firstTimer);
       for (const s of states.values()) clearTimeout(s.timer);
-      await Promise.allSettled(runs);
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<void>((resolve) => {
+        timer = setTimeout(() => {
+          logger.warn('providers did not stop in time after abort', { providers: opts.providers.map((p) => p.name) });
+          resolve();
+        }, opts.closeTimeoutMs ?? 5000);
+      });
+      await Promise.race([Promise.allSettled(runs), timeout]);
+      clearTimeout(timer);
     },
   };
 }

@@ -33,7 +33,7 @@ export function createMiddlewareRegistry(opts: MiddlewareRegistryOptions): Middl
         name: v.name,
         provider: v.provider,
         signal: opts.signal,
-        resolveService: opts.resolveService,
+        resolveService: (n) => opts.resolveService(qualify(n, v.provider)),
         resolveMiddlewares: (names) => names.map((n) => registry.step(qualify(n, v.provider))),
       });
     } catch (err) {
