@@ -29,6 +29,8 @@ const cases: Record<string, MiddlewareCase> = {
   },
   circuitBreaker: { valid: { expression: 'NetworkErrorRatio() > 0.5', checkPeriod: '100ms' }, invalid: { expression: '' } },
   forwardAuth: { valid: { address: 'http://127.0.0.1:1/auth' }, invalid: { address: 'ftp://x' } },
+  buffering: { valid: { maxRequestBodyBytes: 1000, retryExpression: 'IsNetworkError() && Attempts() < 2' }, invalid: { maxRequestBodyBytes: -5 } },
+  contentType: { valid: { autoDetect: true }, invalid: { autoDetect: 'maybe' } },
 };
 
 describe('registry', () => {

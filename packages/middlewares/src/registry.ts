@@ -1,8 +1,10 @@
 import { addPrefix } from './add-prefix/index.js';
 import { basicAuth } from './basic-auth/index.js';
+import { buffering } from './buffering/index.js';
 import { chain } from './chain/index.js';
 import { circuitBreaker } from './circuit-breaker/index.js';
 import { compress } from './compress/index.js';
+import { contentType } from './content-type/index.js';
 import { digestAuth } from './digest-auth/index.js';
 import { errors } from './error-pages/index.js';
 import { forwardAuth } from './forward-auth/index.js';
@@ -23,7 +25,7 @@ import type { MiddlewareDefinition } from './types.js';
 export const builtinMiddlewares: readonly MiddlewareDefinition[] = [
   headers, stripPrefix, stripPrefixRegex, addPrefix, replacePath, replacePathRegex, redirectScheme, redirectRegex, chain,
   retry, basicAuth, digestAuth, ipAllowList, inFlightReq, rateLimit,
-  compress, errors, circuitBreaker, forwardAuth,
+  compress, errors, circuitBreaker, forwardAuth, buffering, contentType,
 ] as MiddlewareDefinition[];
 
 /** Deprecated Traefik type keys → canonical key. */

@@ -1,5 +1,6 @@
 import { pipeline, Readable } from 'node:stream';
 import type { HttpExchange, HttpResponse, HttpStep } from '@wharf/config';
+import { peekStream } from '../body/stream-peek.js';
 import { headerValue, requestHeader, setHeader } from '../response.js';
 import { negotiateEncoding } from './accept-encoding.js';
 import { availableEncodings, createEncoder } from './encoders.js';
@@ -16,29 +17,6 @@ function addVary(res: HttpResponse): void {
   const vary = headerValue(res.headers, 'vary');
   if (vary?.toLowerCase().split(',').some((v) => v.trim() === 'accept-encoding' || v.trim() === '*')) return;
   setHeader(res.headers, 'vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding');
-}
-
-/** Reads `min` bytes ahead: the whole body when shorter, else undefined with the bytes pushed back. */
-function peek(body: Readable, min: number): Promise<Buffer | undefined> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const cleanup = () => body.off('data', onData).off('end', onEnd).off('error', reject);
-    const onData = (c: Buffer | string) => {
-      chunks.push(Buffer.from(c));
-      size += chunks[chunks.length - 1]!.length;
-      if (size < min) return;
-      body.pause();
-      cleanup();
-      body.unshift(Buffer.concat(chunks));
-      resolve(undefined);
-    };
-    const onEnd = () => {
-      cleanup();
-      resolve(Buffer.concat(chunks));
-    };
-    body.on('data', onData).on('end', onEnd).on('error', reject);
-  });
 }
 
 /** Compresses eligible responses (gzip, br, zstd) as a stream; sets Vary and Content-Encoding. */
@@ -67,7 +45,7 @@ export function createCompress(options: CompressOptions): HttpStep {
     if (res.body instanceof Readable) {
       const declared = Number(headerValue(res.headers, 'content-length'));
       if (Number.isFinite(declared) && declared < min) return res;
-      const whole = await peek(res.body, min);
+      const whole = await peekStream(res.body, min);
       if (whole !== undefined) return { ...res, body: whole };
       source = res.body;
     } else {

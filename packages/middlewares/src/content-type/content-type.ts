@@ -1,0 +1,27 @@
+import { Readable } from 'node:stream';
+import type { HttpStep } from '@wharf/config';
+import { peekStream } from '../body/stream-peek.js';
+import { headerValue, setHeader } from '../response.js';
+import type { ContentTypeOptions } from './schema.js';
+import { detectContentType } from './sniff.js';
+
+/** With autoDetect, responses without a Content-Type get one sniffed from the first 512 bytes (Go). */
+export function createContentType(options: ContentTypeOptions): HttpStep {
+  if (!options.autoDetect) return (_ex, next) => next();
+  return async (_ex, next) => {
+    const res = await next();
+    if (res.upgraded || res.body === null || headerValue(res.headers, 'content-type') !== undefined) return res;
+    if (headerValue(res.headers, 'content-encoding') !== undefined) return res;
+    if (res.body instanceof Readable) {
+      const whole = await peekStream(res.body, 512);
+      const head = whole ?? (res.body.read(Math.min(512, res.body.readableLength)) as Buffer | null) ?? Buffer.alloc(0);
+      if (whole === undefined && head.length > 0) res.body.unshift(head);
+      if (whole !== undefined && whole.length === 0) return { ...res, body: whole };
+      setHeader(res.headers, 'content-type', detectContentType(head));
+      return whole === undefined ? res : { ...res, body: whole };
+    }
+    const buf = Buffer.from(res.body as Buffer | string);
+    if (buf.length > 0) setHeader(res.headers, 'content-type', detectContentType(buf));
+    return res;
+  };
+}
