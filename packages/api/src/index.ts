@@ -9,3 +9,5 @@ export { sortableColumns } from './sorting.js';
 export type { ElementKind } from './sorting.js';
 export { openApiDocument } from './openapi.js';
 export { invalidRequest, elementNotFound, apiErrorCodes } from './errors.js';
+/** The API's Fastify instance type, so callers need no direct fastify dependency. */
+export type { FastifyInstance as ApiServer } from 'fastify';
