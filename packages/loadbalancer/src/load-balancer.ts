@@ -73,6 +73,8 @@ export function createLoadBalancer(
   return assembleBalancer(slots, strategy, sticky, health);
 }
 
+const NONE: ReadonlySet<string> = new Set();
+
 function assembleBalancer(
   slots: readonly ServerSlot[],
   strategy: Strategy,
@@ -81,7 +83,7 @@ function assembleBalancer(
 ): LoadBalancer {
   const byRef = new Map<ServerRef, ServerSlot>(slots.map((s) => [s.ref, s]));
   const byUrl = new Map<string, ServerSlot>(slots.map((s) => [s.ref.url, s]));
-  let exclude: ReadonlySet<string> = new Set();
+  let exclude: ReadonlySet<string> = NONE;
   const isUp: ServerFilter = (s) => (s as ServerSlot).up;
   const isUpAndAllowed: ServerFilter = (s) => (s as ServerSlot).up && !exclude.has(s.ref.url);
 
@@ -91,6 +93,7 @@ function assembleBalancer(
     if (req.exclude !== undefined && req.exclude.size > 0) {
       exclude = req.exclude;
       const chosen = run(isUpAndAllowed);
+      exclude = NONE;
       if (chosen !== undefined) return chosen;
     }
     return run(isUp);

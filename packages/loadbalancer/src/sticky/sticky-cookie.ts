@@ -51,32 +51,52 @@ export function formatSetCookie(name: string, value: string, attributes: StickyC
   return parts.join('; ');
 }
 
-/**
- * The value of cookie `name` in a raw `Cookie` header (first occurrence), without splitting the
- * header into an array. Surrounding double quotes are removed.
- */
+/** The value of cookie `name` in a raw `Cookie` header (first occurrence); quotes removed. */
 export function readCookie(header: string | undefined, name: string): string | undefined {
-  if (header === undefined || header === '') return undefined;
-  let from = 0;
-  const len = header.length;
-  while (from < len) {
-    let end = header.indexOf(';', from);
-    if (end === -1) end = len;
-    let start = from;
-    while (start < end && (header.charCodeAt(start) === 32 || header.charCodeAt(start) === 9)) start++;
-    const eq = header.indexOf('=', start);
-    if (eq !== -1 && eq < end && eq - start === name.length && header.startsWith(name, start)) {
-      let vStart = eq + 1;
-      let vEnd = end;
-      while (vEnd > vStart && (header.charCodeAt(vEnd - 1) === 32 || header.charCodeAt(vEnd - 1) === 9)) vEnd--;
-      while (vStart < vEnd && header.charCodeAt(vStart) === 32) vStart++;
-      if (vEnd - vStart >= 2 && header.charCodeAt(vStart) === 34 && header.charCodeAt(vEnd - 1) === 34) {
-        vStart++;
-        vEnd--;
+  return findCookieValue(header, `${name}=`);
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9;
+}
+
+/** Where a cookie's value sits in a header: [start, end). */
+export interface CookieRange {
+  start: number;
+  end: number;
+}
+
+/** `readCookie` with a precomputed `name=` needle. */
+export function findCookieValue(header: string | undefined, needle: string): string | undefined {
+  const range = { start: 0, end: 0 };
+  return findCookieRange(header, needle, range) ? header?.slice(range.start, range.end) : undefined;
+}
+
+/**
+ * Locates the value of the first `name=` cookie (needle precomputed) into `out`, without
+ * allocating: native `indexOf` plus a boundary check, spaces and double quotes trimmed.
+ */
+export function findCookieRange(header: string | undefined, needle: string, out: CookieRange): boolean {
+  if (header === undefined) return false;
+  let at = header.indexOf(needle);
+  while (at !== -1) {
+    let before = at - 1;
+    while (before >= 0 && isSpace(header.charCodeAt(before))) before--;
+    if (before < 0 || header.charCodeAt(before) === 59 /* ; */) {
+      let start = at + needle.length;
+      let end = header.indexOf(';', start);
+      if (end === -1) end = header.length;
+      while (end > start && isSpace(header.charCodeAt(end - 1))) end--;
+      while (start < end && isSpace(header.charCodeAt(start))) start++;
+      if (end - start >= 2 && header.charCodeAt(start) === 34 && header.charCodeAt(end - 1) === 34) {
+        start++;
+        end--;
       }
-      return header.slice(vStart, vEnd);
+      out.start = start;
+      out.end = end;
+      return true;
     }
-    from = end + 1;
+    at = header.indexOf(needle, at + 1);
   }
-  return undefined;
+  return false;
 }
