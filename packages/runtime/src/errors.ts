@@ -8,8 +8,6 @@ export const RuntimeErrors = {
   middlewareDisabled: defineError('WHARF_RUNTIME_MIDDLEWARE_DISABLED', 500, (name: string, reason: string) => `middleware "${name}" is disabled${reason}`),
   /** a chain includes itself, directly or through other chains */
   middlewareCycle: defineError('WHARF_RUNTIME_MIDDLEWARE_CYCLE', 500, (path: string) => `middleware cycle: ${path}`),
-  /** a dependency (rule parser, balancer, registry) is not available */
-  missingDependency: defineError('WHARF_RUNTIME_MISSING_DEPENDENCY', 500, (what: string) => `runtime dependency missing: ${what}`),
   /** apply() or current() after close() */
   closed: defineError('WHARF_RUNTIME_CLOSED', 500, () => 'runtime is closed'),
 } as const;
