@@ -48,5 +48,6 @@ export function staticHelp(): string {
     ...body,
     '',
     '  --help, -h  show this help      --version  print the version',
+    '',
   ].join('\n');
 }

@@ -156,3 +156,16 @@ describe('decodeWithSchema object defaults', () => {
     expect(decodeWithSchema(schema, {}).value).toEqual({ log: { level: 'ERROR' } });
   });
 });
+
+describe('decodeWithSchema null values', () => {
+  it('treats null leaves as absent and null objects as present', () => {
+    const { value, issues } = decodeWithSchema(RouterSchema, { rule: null, priority: null, tls: null });
+    expect(issues).toEqual([]);
+    expect(value).toEqual({ tls: {} });
+  });
+
+  it('still reports a required key given as null', () => {
+    const { issues } = decodeWithSchema(ServiceSchema, { loadBalancer: { servers: [{ url: null }] } });
+    expect(issues[0]).toMatchObject({ code: 'WHARF_CONFIG_MISSING_KEY', path: 'loadBalancer.servers[0].url' });
+  });
+});

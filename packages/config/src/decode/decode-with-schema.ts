@@ -31,6 +31,10 @@ export function decodeWithSchema<S extends TSchema, T = Static<S>>(
 }
 
 function decodeNode(ctx: WalkContext, path: string, schema: SchemaNode, input: unknown): Decoded | typeof OMIT {
+  // YAML `key:` with no value: absent, except for presence objects (`ping:` enables ping)
+  if ((input === null || input === undefined) && !isObjectSchema(schema) && schema.type !== 'null') {
+    if (!schema.anyOf?.some(isObjectSchema)) return OMIT;
+  }
   if (schema.anyOf) return decodeUnion(ctx, path, schema, input);
   if (isObjectSchema(schema)) return decodeObject(ctx, path, schema, input);
   if (schema.type === 'array') return decodeArray(ctx, path, schema, input);

@@ -18,15 +18,31 @@ describe('labelsToTree', () => {
     });
   });
 
+  it('treats a leaf "true" beside sub-keys as presence (tls=true + tls.certresolver)', () => {
+    const { tree, issues } = labelsToTree({
+      'traefik.http.routers.r.tls': 'true',
+      'traefik.http.routers.r.tls.certresolver': 'le',
+      'traefik.http.services.s.loadbalancer.sticky.cookie.name': 'sid',
+      'traefik.http.services.s.loadbalancer.sticky.cookie': 'TRUE',
+    });
+    expect(issues).toEqual([]);
+    expect(tree).toEqual({
+      http: {
+        routers: { r: { tls: { certresolver: 'le' } } },
+        services: { s: { loadbalancer: { sticky: { cookie: { name: 'sid' } } } } },
+      },
+    });
+  });
+
   it('reports other prefix keys as ignored and leaf/branch clashes', () => {
     const { issues } = labelsToTree({
       'traefik.wrong.label': 'x',
-      'traefik.http.routers.r.tls': 'true',
-      'traefik.http.routers.r.tls.certresolver': 'le',
+      'traefik.http.routers.r.priority': '5',
+      'traefik.http.routers.r.priority.x': '1',
       'traefik.http.routers.r[x].rule': 'bad',
     });
     expect(issues.map((i) => [i.code, i.path, i.severity])).toEqual([
-      ['WHARF_LABEL_CLASH', 'traefik.http.routers.r.tls.certresolver', 'error'],
+      ['WHARF_LABEL_CLASH', 'traefik.http.routers.r.priority.x', 'error'],
       ['WHARF_LABEL_BAD_KEY', 'traefik.http.routers.r[x].rule', 'error'],
       ['WHARF_LABEL_IGNORED', 'traefik.wrong.label', 'warning'],
     ]);

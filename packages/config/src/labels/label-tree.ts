@@ -35,23 +35,33 @@ function parseKey(rest: string): Array<string | number> | undefined {
   return out;
 }
 
+const isPresence = (value: string): boolean => value.trim().toLowerCase() === 'true';
+
+/**
+ * A leaf `true` next to sub-keys is a presence flag (`tls=true` + `tls.certresolver=le`, as in
+ * Traefik's docs): the sub-keys win silently. Any other leaf/branch overlap is a clash.
+ */
 function insert(root: Node & { kind: 'branch' }, steps: Array<string | number>, key: string, value: string): LabelIssue | undefined {
-  let node: Node = root;
+  let node: Node & { kind: 'branch' } = root;
   for (let i = 0; i < steps.length; i++) {
     const step = steps[i]!;
-    if (node.kind === 'leaf') return clash(key, node.key);
     const last = i === steps.length - 1;
-    const existing: Node | undefined = node.children.get(step);
+    let existing: Node | undefined = node.children.get(step);
     if (last) {
+      if (existing?.kind === 'branch' && isPresence(value)) return undefined;
       if (existing) return clash(key, existing.key);
       node.children.set(step, { kind: 'leaf', value, key });
       return undefined;
     }
+    if (existing?.kind === 'leaf') {
+      if (!isPresence(existing.value)) return clash(key, existing.key);
+      existing = undefined;
+    }
     if (existing === undefined) {
-      const child: Node = { kind: 'branch', children: new Map(), key };
-      node.children.set(step, child);
-      node = child;
-    } else node = existing;
+      existing = { kind: 'branch', children: new Map(), key };
+      node.children.set(step, existing);
+    }
+    node = existing;
   }
   return undefined;
 }
