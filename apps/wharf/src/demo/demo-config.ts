@@ -1,0 +1,55 @@
+import { stringify } from 'yaml';
+
+/**
+ * The embedded demo's dynamic configuration (Traefik file-provider format): `/` balanced over
+ * the three local whoami backends with health checks, sticky cookies and retries, plus a few
+ * routes that show middlewares. Users edit the written file and watch it reload live.
+ */
+export function demoDynamicConfig(backends: string[]): string {
+  const config = {
+    http: {
+      routers: {
+        whoami: {
+          rule: 'PathPrefix(`/`)',
+          entryPoints: ['web'],
+          service: 'whoami',
+          middlewares: ['retry'],
+        },
+        sticky: {
+          rule: 'PathPrefix(`/sticky`)',
+          entryPoints: ['web'],
+          service: 'whoami-sticky',
+          middlewares: ['strip-sticky'],
+        },
+        'api-json': {
+          rule: 'Path(`/json`)',
+          entryPoints: ['web'],
+          service: 'whoami',
+          middlewares: ['to-api', 'security-headers'],
+        },
+      },
+      services: {
+        whoami: {
+          loadBalancer: {
+            servers: backends.map((url) => ({ url })),
+            healthCheck: { path: '/health', interval: '2s', timeout: '1s' },
+          },
+        },
+        'whoami-sticky': {
+          loadBalancer: {
+            servers: backends.map((url) => ({ url })),
+            sticky: { cookie: { name: 'wharf_demo', httpOnly: true } },
+            healthCheck: { path: '/health', interval: '2s', timeout: '1s' },
+          },
+        },
+      },
+      middlewares: {
+        retry: { retry: { attempts: 3 } },
+        'strip-sticky': { stripPrefix: { prefixes: ['/sticky'] } },
+        'to-api': { replacePath: { path: '/api' } },
+        'security-headers': { headers: { frameDeny: true, contentTypeNosniff: true, customResponseHeaders: { 'X-Served-By': 'wharf' } } },
+      },
+    },
+  };
+  return `# wharf demo: edit me, changes are live within a second\n${stringify(config)}`;
+}

@@ -1,0 +1,111 @@
+import type { EntryPointInfo, HttpHandler, RequestObserver } from '@wharf/config';
+import { parseDuration } from '@wharf/config';
+import { createEntryPoint, createTransport, type EntryPoint } from '@wharf/proxy';
+import { createAggregator, createRuntime, type Runtime } from '@wharf/runtime';
+import { createInternalEntryPoint, type InternalEntryPoint } from './internal-entry-point.js';
+import { createLogger, type Logger } from './logger.js';
+import { createProviders } from './providers.js';
+import { toRuntimeLogger } from './runtime-logger.js';
+import type { StaticConfig } from './static/index.js';
+
+export interface RunningWharf {
+  runtime: Runtime;
+  logger: Logger;
+  /** bound addresses by entrypoint name (port 0 resolved) */
+  addresses: Record<string, { host: string; port: number }>;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  logger?: Logger;
+  observers?: RequestObserver[];
+}
+
+const INTERNAL = 'traefik';
+
+/** Does the `traefik` entrypoint serve wharf's own endpoints (API, dashboard, ping, metrics)? */
+function internalEntryPointUsed(config: StaticConfig): boolean {
+  return Boolean(config.api?.insecure || config.ping?.entryPoint === INTERNAL || config.metrics.prometheus?.entryPoint === INTERNAL);
+}
+
+function ms(value: string | number | undefined, fallback: number): number {
+  return value === undefined ? fallback : parseDuration(value);
+}
+
+/** The composition root: static config → providers → aggregator → runtime → entrypoints. */
+export async function startWharf(config: StaticConfig, opts: StartOptions = {}): Promise<RunningWharf> {
+  const logger = opts.logger ?? createLogger(config.log);
+  const log = toRuntimeLogger(logger);
+  const entryPoints = Object.values(config.entryPoints).map((ep) => ({ name: ep.name, ep, addr: ep.parsedAddress }));
+  const serveInternal = internalEntryPointUsed(config);
+  const userEntryPoints = entryPoints.filter((e) => !(serveInternal && e.name === INTERNAL) && e.addr.protocol === 'tcp');
+  const timeouts = config.serversTransport?.forwardingTimeouts;
+  const transport = createTransport({
+    connectTimeoutMs: ms(timeouts?.dialTimeout, 30_000),
+    responseHeaderTimeoutMs: ms(timeouts?.responseHeaderTimeout, 0),
+    keepAliveTimeoutMs: ms(timeouts?.idleConnTimeout, 90_000),
+  });
+
+  let internal: InternalEntryPoint | undefined;
+  const apiHandler: HttpHandler = (ex) => internal!.handler(ex);
+  const providers = createProviders(config, log);
+  const runtime = createRuntime({
+    entryPoints: userEntryPoints.map(({ name, ep }) => ({ name, address: ep.address, asDefault: ep.asDefault, middlewares: [...ep.http.middlewares] })),
+    transport,
+    internalServices: { 'api@internal': apiHandler, 'dashboard@internal': apiHandler },
+    defaultRuleSyntax: config.core.defaultRuleSyntax,
+    logger: log,
+    providers: providers.map((p) => p.name),
+    features: { tracing: '', metrics: config.metrics.prometheus ? 'Prometheus' : '', accessLog: Boolean(config.accessLog) },
+  });
+  const info: EntryPointInfo[] = entryPoints.map(({ name, ep }) => ({ name, address: ep.address, http: { middlewares: [...ep.http.middlewares] } }));
+  internal = createInternalEntryPoint(config, runtime.source, info);
+
+  const listeners: EntryPoint[] = [];
+  const addresses: RunningWharf['addresses'] = {};
+  const closeAll = async () => {
+    internal!.shuttingDown.value = true;
+    await Promise.allSettled(listeners.map((l) => l.close(10_000)));
+    await internal!.app.close();
+    await aggregator.close();
+    runtime.close();
+    await transport.close();
+  };
+  const aggregator = createAggregator({
+    providers,
+    throttleMs: ms(config.providers.providersThrottleDuration, 2000),
+    onConfig: (merged, diagnostics) => runtime.apply(merged, diagnostics),
+    logger: log,
+  });
+  try {
+    for (const { name, ep, addr } of userEntryPoints) {
+      const listener = createEntryPoint({
+        name,
+        host: addr.host,
+        port: addr.port,
+        generations: runtime,
+        transport,
+        observers: opts.observers,
+        forwardedHeaders: { insecure: ep.forwardedHeaders.insecure, trustedIPs: [...ep.forwardedHeaders.trustedIPs] },
+        log: (message, err) => logger.error({ entryPoint: name, err }, message),
+      });
+      listeners.push(listener);
+      await listener.listen();
+      addresses[name] = listener.address!;
+    }
+    const internalEp = entryPoints.find((e) => e.name === INTERNAL);
+    if (serveInternal && internalEp) {
+      await internal.app.listen({ host: internalEp.addr.host ?? '0.0.0.0', port: internalEp.addr.port }).catch((err: NodeJS.ErrnoException) => {
+        throw new Error(`entryPoint ${INTERNAL}: cannot listen on ${internalEp.ep.address}: ${err.code === 'EADDRINUSE' ? 'address already in use' : err.message}`);
+      });
+      const bound = internal.app.server.address();
+      if (bound && typeof bound === 'object') addresses[INTERNAL] = { host: bound.address, port: bound.port };
+    }
+  } catch (err) {
+    await closeAll().catch(() => undefined);
+    throw err;
+  }
+  aggregator.start();
+  logger.info({ entryPoints: addresses, providers: providers.map((p) => p.name) }, 'wharf started');
+  return { runtime, logger, addresses, close: closeAll };
+}
