@@ -25,6 +25,23 @@ describe('compile + route', () => {
     expect(await textOf(res!)).toBe('http://two:80/api/x');
   });
 
+  it('parses with the router ruleSyntax, else the static defaultRuleSyntax', async () => {
+    const v2Rule = 'Host(`a`, `b`)';
+    const { runtime, request } = testRuntime();
+    runtime.apply(
+      config({
+        routers: { 'old@docker': { rule: v2Rule, ruleSyntax: 'v2', service: 's@docker' }, 'new@docker': { rule: v2Rule, service: 's@docker' } },
+        services: { 's@docker': lb('http://s:80') },
+      }),
+    );
+    expect(runtime.source.view().routers['old@docker']!.status).toBe('enabled');
+    expect(runtime.source.view().routers['new@docker']!.status).toBe('disabled');
+    expect((await request({ host: 'b' }))!.ex.routerName).toBe('old@docker');
+    const legacy = testRuntime({ defaultRuleSyntax: 'v2' });
+    legacy.runtime.apply(config({ routers: { 'r@docker': { rule: v2Rule, service: 's@docker' } }, services: { 's@docker': lb('http://s:80') } }));
+    expect(legacy.runtime.source.view().routers['r@docker']!.status).toBe('enabled');
+  });
+
   it('scopes routers to their entrypoints; no match → undefined (404)', async () => {
     const { runtime, request } = testRuntime();
     runtime.apply(
