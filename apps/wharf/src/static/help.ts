@@ -16,13 +16,22 @@ interface HelpLine {
   text: string;
 }
 
-function collect(node: Node, path: string, out: HelpLine[]): void {
+/** Objects that `--flag` alone enables: optional, not a map, with no required field. */
+function isPresence(node: Node & { required?: string[] }, path: string, inRecord: boolean): boolean {
+  const mandatory = (node.required ?? []).filter((key) => node.properties?.[key]?.default === undefined);
+  return path !== '' && !inRecord && !('default' in node) && !node.patternProperties && mandatory.length === 0;
+}
+
+function collect(node: Node, path: string, out: HelpLine[], inRecord = false): void {
   const record = node.patternProperties ? Object.values(node.patternProperties)[0] : undefined;
   if (node.type === 'object' && (node.properties || record)) {
-    if (path !== '' && !('default' in node)) out.push({ flag: `--${path}`, text: `enable (${node.description ?? 'presence flag'})` });
+    if (isPresence(node, path, inRecord)) out.push({ flag: `--${path}`, text: `enable${node.description ? ` (${node.description})` : ''}` });
     for (const [key, child] of Object.entries(node.properties ?? {})) collect(child, path === '' ? key : `${path}.${key}`, out);
-    if (record && record.type === 'object' && record.properties) collect(record, `${path}.<name>`, out);
-    else if (record && path !== '') out.push({ flag: `--${path}.<name>…`, text: node.description ?? 'free-form' });
+    if (record && record.type === 'object' && record.properties) collect(record, `${path}.<name>`, out, true);
+    else if (record && path !== '') {
+      const what = record.type === 'object' || (record.type === undefined && !record.anyOf) ? 'free-form' : describeSchema(record as Parameters<typeof describeSchema>[0]);
+      out.push({ flag: `--${path}.<name>${record.type === 'object' ? '.…' : ''}`, text: [what, node.description].filter(Boolean).join('; ') });
+    }
     return;
   }
   const parts = [describeSchema(node as Parameters<typeof describeSchema>[0])];
