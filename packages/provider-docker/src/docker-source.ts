@@ -69,25 +69,40 @@ export function createDockerodeSource(options: DockerSourceOptions): DockerSourc
   return {
     async list(signal) {
       const { api } = await client().catch((err: unknown) => { throw dockerError(options.endpoint, err); });
+      // one child signal per listing, so listeners never pile up on the provider's signal
+      const call = new AbortController();
+      const abort = (): void => call.abort();
+      signal.addEventListener('abort', abort, { once: true });
       try {
-        const summaries = await api.listContainers({ all: true, abortSignal: signal });
-        const infos = await Promise.all(summaries.map((s) => api.getContainer(s.Id).inspect({ abortSignal: signal }).catch(() => undefined)));
+        const summaries = await api.listContainers({ all: true, abortSignal: call.signal });
+        const infos = await Promise.all(summaries.map((s) => api.getContainer(s.Id).inspect().catch(() => undefined)));
         return infos.filter((i) => i !== undefined).map(toContainerData);
       } catch (err) {
         clients = undefined;
         throw dockerError(options.endpoint, err);
+      } finally {
+        signal.removeEventListener('abort', abort);
       }
     },
     async events(signal) {
       const { stream } = await client().catch((err: unknown) => { throw dockerError(options.endpoint, err); });
       const filters = { type: ['container'], event: ['start', 'die', 'kill', 'stop', 'health_status'] };
-      const raw = (await stream.getEvents({ filters, abortSignal: signal } as never)) as unknown as Readable;
-      return parseEvents(raw, signal);
+      const call = new AbortController();
+      const abort = (): void => call.abort();
+      signal.addEventListener('abort', abort, { once: true });
+      try {
+        const raw = (await stream.getEvents({ filters, abortSignal: call.signal } as never)) as unknown as Readable;
+        return parseEvents(raw, signal, () => signal.removeEventListener('abort', abort));
+      } catch (err) {
+        signal.removeEventListener('abort', abort);
+        clients = undefined;
+        throw dockerError(options.endpoint, err);
+      }
     },
   };
 }
 
-async function* parseEvents(stream: Readable, signal: AbortSignal): AsyncIterable<DockerEvent> {
+export async function* parseEvents(stream: AsyncIterable<unknown> & { destroy(): void }, signal: AbortSignal, onEnd = (): void => {}): AsyncIterable<DockerEvent> {
   let buffer = '';
   const abort = () => stream.destroy();
   signal.addEventListener('abort', abort, { once: true });
@@ -105,5 +120,6 @@ async function* parseEvents(stream: Readable, signal: AbortSignal): AsyncIterabl
     }
   } finally {
     signal.removeEventListener('abort', abort);
+    onEnd();
   }
 }

@@ -1,0 +1,106 @@
+#!/usr/bin/env node
+// Docker provider benchmarks (entry point: `node bench/docker.mjs [--runs 7] [--json]`).
+//  1. build-config: the pure `buildConfig` over 1,000 synthetic containers (target ≤ 200 ms).
+//  2. event → route: `docker run` of a labelled container until the provider's snapshot routes
+//     it (median of N start events; target ≤ 500 ms). Needs a Docker engine and the whoami
+//     image from the e2e harness (`wharf-whoami:local`); skipped with a message otherwise.
+// Requires `pnpm --filter '@wharf/provider-docker...' run build` (imports the built package).
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { parseArgs } from 'node:util';
+
+const { buildConfig, createDockerProvider, DOCKER_PROVIDER_DEFAULTS } = await import('../packages/provider-docker/dist/index.js');
+
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '7' }, json: { type: 'boolean', default: false } } });
+const runs = Math.min(Math.max(Number(values.runs), 1), 50);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+function syntheticContainers(n) {
+  const out = [];
+  for (let i = 0; i < n; i++) {
+    const project = `p${i % 50}`;
+    const service = `svc${i % 200}`;
+    out.push({
+      id: `${i.toString(16).padStart(12, '0')}`,
+      name: `${project}_${service}_${i}`,
+      status: 'running',
+      networkMode: `${project}_default`,
+      networks: { [`${project}_default`]: { ipv4: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` } },
+      ports: [{ port: 80, protocol: 'tcp' }, { port: 443, protocol: 'tcp' }],
+      compose: { project, service },
+      labels: {
+        'com.docker.compose.project': project,
+        'com.docker.compose.service': service,
+        'traefik.enable': 'true',
+        [`traefik.http.routers.${service}-${project}.rule`]: `Host(\`${service}.${project}.test\`) && PathPrefix(\`/api\`)`,
+        [`traefik.http.routers.${service}-${project}.middlewares`]: 'strip',
+        'traefik.http.middlewares.strip.stripprefix.prefixes': '/api',
+        [`traefik.http.services.${service}-${project}.loadbalancer.server.port`]: '80',
+        [`traefik.http.services.${service}-${project}.loadbalancer.sticky.cookie.name`]: 'sid',
+        [`traefik.http.services.${service}-${project}.loadbalancer.healthcheck.path`]: '/health',
+      },
+    });
+  }
+  return out;
+}
+
+function benchBuildConfig() {
+  const containers = syntheticContainers(1000);
+  buildConfig(containers, DOCKER_PROVIDER_DEFAULTS); // warm-up
+  const times = [];
+  let services = 0;
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    const snapshot = buildConfig(containers, DOCKER_PROVIDER_DEFAULTS);
+    times.push(performance.now() - t0);
+    services = Object.keys(snapshot.config.http.services).length;
+  }
+  return { name: 'docker build-config 1000 containers', medianMs: round(median(times)), targetMs: 200, services };
+}
+
+function docker(args) {
+  return execFileSync('docker', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+}
+
+async function benchEventToRoute() {
+  try { docker(['image', 'inspect', 'wharf-whoami:local']); } catch {
+    return { name: 'docker event → route', skipped: 'no Docker engine or no wharf-whoami:local image (run the e2e image build first)' };
+  }
+  const tag = `wharfbench${randomBytes(3).toString('hex')}`;
+  let latest = { config: { http: { routers: {} } } };
+  let onSnapshot = () => {};
+  const provider = createDockerProvider({ constraints: `Label(\`wharf.bench\`,\`${tag}\`)` }, { throttleMs: 50 });
+  const ac = new AbortController();
+  const running = provider.start((s) => { latest = s; onSnapshot(); }, ac.signal);
+  const times = [];
+  const names = [];
+  try {
+    for (let i = 0; i < runs; i++) {
+      const name = `${tag}-${i}`;
+      names.push(name);
+      const routed = new Promise((resolve) => { onSnapshot = () => { if (latest.config.http.routers[name]) resolve(); }; });
+      const t0 = performance.now();
+      docker(['run', '-d', '--name', name, '-l', `wharf.bench=${tag}`, 'wharf-whoami:local']);
+      const started = performance.now();
+      await Promise.race([routed, new Promise((_, rej) => setTimeout(() => rej(new Error('not routed within 10 s')), 10_000))]);
+      times.push(performance.now() - started);
+      void t0;
+    }
+  } finally {
+    ac.abort();
+    await running;
+    for (const n of names) { try { docker(['rm', '-f', n]); } catch { /* already gone */ } }
+  }
+  return { name: 'docker event → route (after `docker run` returns)', medianMs: round(median(times)), targetMs: 500, samples: times.map(round) };
+}
+
+const round = (x) => Math.round(x * 10) / 10;
+
+const results = [benchBuildConfig(), await benchEventToRoute()];
+if (values.json) console.log(JSON.stringify(results, null, 2));
+else {
+  for (const r of results) {
+    if (r.skipped) console.log(`${r.name}: skipped (${r.skipped})`);
+    else console.log(`${r.name}: median ${r.medianMs} ms (target ≤ ${r.targetMs} ms)${r.medianMs <= r.targetMs ? '' : '  ✗ over target'}`);
+  }
+}
