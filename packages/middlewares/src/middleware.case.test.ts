@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HttpStep } from '@wharf/config';
-import { builtinMiddlewares, findMiddleware } from './registry.js';
+import { builtinMiddlewares, findMiddleware, type BuiltinMiddlewareSpec } from './registry.js';
 import { runMiddlewareCase, type MiddlewareCase } from './testing/middleware-case.js';
 
 const pass: HttpStep = (_ex, next) => next();
@@ -52,3 +52,13 @@ describe('registry', () => {
 for (const def of builtinMiddlewares) {
   describe(`middleware contract: ${def.key}`, () => runMiddlewareCase(def, cases[def.key] ?? { valid: {}, invalid: null }));
 }
+
+describe('typed specs inferred from the registry', () => {
+  it('accepts a well-typed spec (compile-time check)', () => {
+    const spec: BuiltinMiddlewareSpec = { stripPrefix: { prefixes: ['/a'] } };
+    // @ts-expect-error attempts must be a number
+    const bad: BuiltinMiddlewareSpec = { retry: { attempts: 'x' } };
+    expect(Object.keys(spec)).toEqual(['stripPrefix']);
+    expect(bad).toBeDefined();
+  });
+});

@@ -19,14 +19,23 @@ import { replacePath } from './replace-path/index.js';
 import { retry } from './retry/index.js';
 import { stripPrefixRegex } from './strip-prefix-regex/index.js';
 import { stripPrefix } from './strip-prefix/index.js';
+import type { Static } from '@sinclair/typebox';
 import type { MiddlewareDefinition } from './types.js';
 
-/** Every built-in middleware type. Adding one = one folder + one entry here. */
-export const builtinMiddlewares: readonly MiddlewareDefinition[] = [
+const definitions = [
   headers, stripPrefix, stripPrefixRegex, addPrefix, replacePath, replacePathRegex, redirectScheme, redirectRegex, chain,
   retry, basicAuth, digestAuth, ipAllowList, inFlightReq, rateLimit,
   compress, errors, circuitBreaker, forwardAuth, buffering, contentType,
-] as MiddlewareDefinition[];
+] as const;
+
+/** Every built-in middleware type. Adding one = one folder + one entry here. */
+export const builtinMiddlewares: readonly MiddlewareDefinition[] = definitions as readonly MiddlewareDefinition[];
+
+type Builtin = (typeof definitions)[number];
+/** `{ stripPrefix: StripPrefixOptions, retry: RetryOptions, … }`, inferred from the registry. */
+export type BuiltinMiddlewareOptions = { [D in Builtin as D['key']]: Static<D['schema']> };
+/** One-of-key middleware spec (`{ stripPrefix: { prefixes: ['/a'] } }`), typed from the registry. */
+export type BuiltinMiddlewareSpec = { [K in keyof BuiltinMiddlewareOptions]: { [P in K]: BuiltinMiddlewareOptions[K] } }[keyof BuiltinMiddlewareOptions];
 
 /** Deprecated Traefik type keys → canonical key. */
 export const middlewareAliases: Readonly<Record<string, string>> = { ipwhitelist: 'ipAllowList' };

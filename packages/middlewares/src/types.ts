@@ -14,14 +14,14 @@ export interface MiddlewareContext {
 }
 
 /** One middleware type. `create` runs once per generation and returns a cheap per-request step. */
-export interface MiddlewareDefinition<S extends TSchema = TSchema> {
+export interface MiddlewareDefinition<S extends TSchema = TSchema, K extends string = string> {
   /** canonical type key as in Traefik's file format, e.g. `stripPrefix` (matched case-insensitively) */
-  key: string;
+  key: K;
   /** options schema; label strings are coerced through it (see @wharf/config decode) */
   schema: S;
   create(options: Static<S>, ctx: MiddlewareContext): HttpStep;
 }
 
-export function defineMiddleware<S extends TSchema>(def: MiddlewareDefinition<S>): MiddlewareDefinition<S> {
+export function defineMiddleware<S extends TSchema, const K extends string>(def: MiddlewareDefinition<S, K>): MiddlewareDefinition<S, K> {
   return def;
 }
