@@ -8,8 +8,8 @@ import { createRandom, type RandomSource } from './random.js';
 import { buildServerSlots } from './server-list.js';
 import type { ServerSlot } from './server-slot.js';
 import { resolveStrategy } from './strategies/registry.js';
-import type { ServerFilter, Strategy } from './strategies/types.js';
-import { StickySession } from './sticky/sticky-session.js';
+import { createServerChooser, type ServerChooser } from './server-chooser.js';
+import { StickySession, type StickyMatch } from './sticky/sticky-session.js';
 import type { LoadBalancer, LoadBalancerContext, PickRequest, ServerRef } from './types.js';
 
 /** Test and embedding hooks; production callers pass none. */
@@ -70,57 +70,36 @@ export function createLoadBalancer(
     });
     checker.start((slot) => health.firstProbeDelay(slot));
   }
-  return assembleBalancer(slots, strategy, sticky, health);
+  return assembleBalancer(slots, createServerChooser(strategy), sticky, health);
 }
-
-const NONE: ReadonlySet<string> = new Set();
 
 function assembleBalancer(
   slots: readonly ServerSlot[],
-  strategy: Strategy,
+  choose: ServerChooser,
   sticky: StickySession<ServerSlot> | undefined,
   health: ServerHealth,
 ): LoadBalancer {
   const byRef = new Map<ServerRef, ServerSlot>(slots.map((s) => [s.ref, s]));
   const byUrl = new Map<string, ServerSlot>(slots.map((s) => [s.ref.url, s]));
-  let exclude: ReadonlySet<string> = NONE;
-  const isUp: ServerFilter = (s) => (s as ServerSlot).up;
-  const isUpAndAllowed: ServerFilter = (s) => (s as ServerSlot).up && !exclude.has(s.ref.url);
+  const slotOf = (ref: ServerRef) => byRef.get(ref) ?? byUrl.get(ref.url);
 
-  function choose(req: PickRequest, peek: boolean): ServerSlot | undefined {
-    const run = (accept: ServerFilter) =>
-      (peek ? strategy.peek(req.clientIP, accept) : strategy.pick(req.clientIP, accept)) as ServerSlot | undefined;
-    if (req.exclude !== undefined && req.exclude.size > 0) {
-      exclude = req.exclude;
-      const chosen = run(isUpAndAllowed);
-      exclude = NONE;
-      if (chosen !== undefined) return chosen;
-    }
-    return run(isUp);
-  }
-
-  function stickyServer(req: PickRequest): ServerSlot | undefined {
+  /** the cookie's server when it may take this request (UP, not excluded by a retry) */
+  function stickyMatch(req: PickRequest): StickyMatch<ServerSlot> | undefined {
     if (sticky === undefined || req.cookie === undefined) return undefined;
     const match = sticky.match(req.cookie);
     if (match === undefined || !match.server.up || req.exclude?.has(match.server.ref.url) === true) return undefined;
-    return match.server;
+    return match;
   }
-
-  const slotOf = (ref: ServerRef) => byRef.get(ref) ?? byUrl.get(ref.url);
 
   return {
     pick(req) {
-      if (sticky !== undefined && req.cookie !== undefined) {
-        const match = sticky.match(req.cookie);
-        if (match !== undefined && match.server.up && req.exclude?.has(match.server.ref.url) !== true) {
-          return match.current ? match.server.plainResult : match.server.stickyResult;
-        }
-      }
+      const match = stickyMatch(req);
+      if (match !== undefined) return match.current ? match.server.plainResult : match.server.stickyResult;
       const chosen = choose(req, false);
       if (chosen === undefined) return undefined;
       return sticky === undefined ? chosen.plainResult : chosen.stickyResult;
     },
-    peek: (req) => (stickyServer(req) ?? choose(req, true))?.ref,
+    peek: (req) => (stickyMatch(req)?.server ?? choose(req, true))?.ref,
     onAttemptStart(server) {
       const slot = slotOf(server);
       if (slot !== undefined) slot.inFlight++;

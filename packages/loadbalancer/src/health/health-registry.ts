@@ -38,8 +38,7 @@ export function createHealthRegistry(): MemoryHealthRegistry {
       const previous = entries.get(key)?.info;
       entries.set(key, { service, info: { ...info } });
       if (previous !== undefined && previous.state !== info.state) {
-        const at = info.lastCheck ?? new Date().toISOString();
-        const change: ServerStateChange = { service, url: info.url, state: info.state, at };
+        const change: ServerStateChange = { service, url: info.url, state: info.state, at: new Date().toISOString() };
         if (info.lastResult !== undefined) change.lastResult = info.lastResult;
         emit(change);
       }

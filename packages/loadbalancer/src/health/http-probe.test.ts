@@ -17,6 +17,7 @@ describe('buildProbeTarget', () => {
     });
     expect(buildProbeTarget('http://10.0.0.1:8080', resolveActiveHealth({})).url).toBe('http://10.0.0.1:8080/');
     expect(buildProbeTarget('http://h', resolveActiveHealth({ path: 'ping' })).url).toBe('http://h/ping');
+    expect(buildProbeTarget('h2c://h:81', resolveActiveHealth({})).url).toBe('http://h:81/');
   });
 
   it('applies Traefik defaults and replaces invalid durations', () => {

@@ -16,7 +16,8 @@ export interface ProbeTarget {
  * (with optional query) appended to the server's base path; `hostname` becomes the Host header.
  */
 export function buildProbeTarget(serverUrl: string, options: ActiveHealthOptions): ProbeTarget {
-  const url = new URL(serverUrl);
+  // h2c servers speak cleartext HTTP/2; the probe uses plain http (undici negotiates nothing else)
+  const url = new URL(serverUrl.replace(/^h2c:/i, 'http:'));
   if (options.scheme) url.protocol = `${options.scheme.replace(/:$/, '')}:`;
   if (options.port !== undefined) url.port = String(options.port);
   if (options.path) {
