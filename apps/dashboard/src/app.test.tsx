@@ -28,10 +28,11 @@ describe('overview', () => {
     const routers = within(http).getByRole('region', { name: 'Routers' });
     expect(within(routers).getByText('Errors 1').getAttribute('href')).toBe('#/http/routers?status=disabled');
     expect(within(routers).getByText('Success 3')).toBeTruthy();
-    // services count by health: shop (all DOWN) is an error, whoami (1/2) a warning
+    // Traefik's counts stay, but a service with every server DOWN is called out right there
     const services = within(http).getByRole('region', { name: 'Services' });
-    expect(within(services).getByText('Errors 2')).toBeTruthy();
-    expect(within(services).getByText('Warnings 1')).toBeTruthy();
+    expect(within(services).getByText('Errors 1')).toBeTruthy();
+    expect(within(services).getByRole('note').textContent).toBe('1 with all servers DOWN · 1 degraded');
+    expect(within(services).getByText('1 with all servers DOWN').getAttribute('href')).toBe('#/http/services?health=down');
     const health = screen.getByRole('region', { name: 'Service health' });
     expect(health.textContent).toContain('Down 1');
     expect(health.textContent).toContain('Degraded 1');
@@ -62,6 +63,14 @@ describe('lists', () => {
     await waitFor(() => expect(api.callsTo('/api/http/routers').some((u) => u.searchParams.get('search') === 'shop')).toBe(true), {
       timeout: 3000,
     });
+  });
+
+  it('passes the health filter to the API and shows it as removable', async () => {
+    show('#/http/services?health=down');
+    await screen.findAllByText('shop@docker');
+    expect(api.callsTo('/api/http/services').at(-1)!.searchParams.get('health')).toBe('down');
+    fireEvent.click(screen.getByRole('button', { name: 'Remove filter health' }));
+    expect(window.location.hash).toBe('#/http/services');
   });
 
   it('shows server health counts in the services table', async () => {

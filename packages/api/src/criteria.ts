@@ -1,4 +1,5 @@
-import type { ElementStatus } from '@wharf/config';
+import type { ElementStatus, ServiceInfo } from '@wharf/config';
+import { serviceHealthState } from './service-health.js';
 import { firstValue } from './pagination.js';
 
 /** The fields list filters read; every element of the view has them. */
@@ -17,6 +18,8 @@ export interface Criteria {
   status?: string;
   serviceName?: string;
   middlewareName?: string;
+  /** wharf: services by live health (`healthy|degraded|down|unknown`) */
+  health?: string;
 }
 
 export function readCriteria(query: Record<string, unknown>): Criteria {
@@ -29,6 +32,7 @@ export function readCriteria(query: Record<string, unknown>): Criteria {
     status: pick('status'),
     serviceName: pick('serviceName'),
     middlewareName: pick('middlewareName'),
+    health: pick('health'),
   };
 }
 
@@ -50,6 +54,7 @@ export function matchesCriteria(item: Listed, c: Criteria, searchRule: boolean):
   }
   if (c.serviceName !== undefined && !sameElementName(item.service, c.serviceName)) return false;
   if (c.middlewareName !== undefined && !(item.middlewares ?? []).includes(c.middlewareName)) return false;
+  if (c.health !== undefined && serviceHealthState(item as unknown as ServiceInfo) !== c.health.toLowerCase()) return false;
   return true;
 }
 

@@ -60,6 +60,12 @@ describe('filters', () => {
     expect(await names('/api/http/routers?serviceName=api@docker')).toEqual([]);
   });
 
+  it('health (wharf) filters services by live health', async () => {
+    expect(await names('/api/http/services?health=down')).toEqual(['shop@docker']);
+    expect(await names('/api/http/services?health=Degraded')).toEqual(['whoami@docker']);
+    expect(await names('/api/http/services?health=unknown')).toEqual(['bad@docker', 'canary@file']);
+  });
+
   it('middlewareName is an exact element of the chain', async () => {
     expect(await names('/api/http/routers?middlewareName=strip@file')).toEqual(['api@file', 'shop@docker']);
     expect(await names('/api/http/routers?middlewareName=strip')).toEqual([]);

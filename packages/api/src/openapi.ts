@@ -47,7 +47,7 @@ function elementPaths(): Json {
   const out: Json = {};
   const kinds: Array<[string, string, string[]]> = [
     ['http/routers', 'Router', routerFilters],
-    ['http/services', 'Service', filters],
+    ['http/services', 'Service', [...filters, 'health']],
     ['http/middlewares', 'Middleware', filters],
     ['tcp/routers', 'Router', routerFilters],
     ['tcp/services', 'Service', filters],
@@ -78,6 +78,7 @@ const components: Json = {
     serviceName: queryParam('serviceName', 'exact service name; without @ compares the part before @'),
     middlewareName: queryParam('middlewareName', 'exact middleware name in the router chain'),
     sortBy: queryParam('sortBy', 'column to sort by (default name)'),
+    health: queryParam('health', 'wharf: services by live health', { type: 'string', enum: ['healthy', 'degraded', 'down', 'unknown'] }),
     direction: queryParam('direction', 'asc (default) or desc', { type: 'string', enum: ['asc', 'desc'] }),
   },
   schemas: {

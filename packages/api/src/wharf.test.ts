@@ -114,6 +114,25 @@ describe('/api/wharf/events', () => {
     expect(src.listenerCount()).toBe(0);
     await live.close();
   });
+
+  it('ends open streams when the server closes', async () => {
+    const { app: live, source: src } = createTestServer();
+    await live.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = live.server.address() as AddressInfo;
+    const ended = new Promise<void>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port, path: '/api/wharf/events' }, (res) => {
+        res.resume();
+        res.on('end', resolve);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    for (let i = 0; i < 100 && src.listenerCount() === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(src.listenerCount()).toBe(1);
+    await live.close();
+    await ended;
+    expect(src.listenerCount()).toBe(0);
+  });
 });
 
 describe('/api/wharf/openapi.json', () => {

@@ -35,6 +35,7 @@ export function ListPage({ proto, kind, query }: { proto: string; kind: ListKind
     direction: q['direction'],
     serviceName: q['serviceName'],
     middlewareName: q['middlewareName'],
+    health: kind === 'services' ? q['health'] : undefined,
     per_page: pageSize * pages,
   });
   const cols = columns[kind];
@@ -67,6 +68,13 @@ export function ListPage({ proto, kind, query }: { proto: string; kind: ListKind
           </button>
         ))}
         <input type="search" placeholder="Search" aria-label="Search" value={search} onChange={(e) => setSearch(e.target.value)} />
+        {(['health', 'serviceName', 'middlewareName'] as const)
+          .filter((k) => q[k])
+          .map((k) => (
+            <button key={k} type="button" className="btn chip-filter" onClick={() => setQuery({ [k]: undefined })} aria-label={`Remove filter ${k}`}>
+              {k}: {q[k]} ✕
+            </button>
+          ))}
       </div>
       {list.error ? <Failure message={list.error} /> : null}
       {!list.data && !list.error ? <Loading /> : null}

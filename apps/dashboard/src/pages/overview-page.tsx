@@ -1,10 +1,11 @@
 import type { EntryPointInfo } from '@wharf/config';
 import type { SectionCounts, WharfOverview } from '@wharf/api';
+import type { ReactNode } from 'react';
 import { useApi } from '../api/use-api.js';
 import { hrefFor } from '../nav/hash-location.js';
 import { Loading, Failure } from '../components/states.js';
 
-function StatsCard({ title, counts, listPath }: { title: string; counts: SectionCounts; listPath: string }) {
+function StatsCard({ title, counts, listPath, children }: { title: string; counts: SectionCounts; listPath: string; children?: ReactNode }) {
   const success = counts.total - counts.warnings - counts.errors;
   return (
     <section className="card stats" aria-label={title}>
@@ -26,20 +27,35 @@ function StatsCard({ title, counts, listPath }: { title: string; counts: Section
           </li>
         </ul>
       )}
+      {children}
     </section>
   );
 }
 
-function Protocol({ name, sections }: { name: string; sections: Record<string, SectionCounts> }) {
+function Protocol({ name, sections, o }: { name: string; sections: Record<string, SectionCounts>; o?: WharfOverview }) {
   return (
     <section aria-label={name.toUpperCase()}>
       <h2>{name.toUpperCase()}</h2>
       <div className="grid">
         {Object.entries(sections).map(([kind, counts]) => (
-          <StatsCard key={kind} title={kind.charAt(0).toUpperCase() + kind.slice(1)} counts={counts} listPath={`/${name}/${kind}`} />
+          <StatsCard key={kind} title={kind.charAt(0).toUpperCase() + kind.slice(1)} counts={counts} listPath={`/${name}/${kind}`}>
+            {o && kind === 'services' ? <HealthWarning o={o} /> : null}
+          </StatsCard>
         ))}
       </div>
     </section>
+  );
+}
+
+/** Traefik counts "success" even when every server is DOWN; say so right under the counts. */
+function HealthWarning({ o }: { o: WharfOverview }) {
+  if (o.health.down === 0 && o.health.degraded === 0) return null;
+  return (
+    <p className="health-warning" role="note">
+      {o.health.down > 0 ? <a href={hrefFor('/http/services', { health: 'down' })}>{o.health.down} with all servers DOWN</a> : null}
+      {o.health.down > 0 && o.health.degraded > 0 ? ' · ' : null}
+      {o.health.degraded > 0 ? <a href={hrefFor('/http/services', { health: 'degraded' })}>{o.health.degraded} degraded</a> : null}
+    </p>
   );
 }
 
@@ -50,9 +66,15 @@ function HealthCard({ o }: { o: WharfOverview }) {
         <a href={hrefFor('/http/services')}>Service health</a>
       </h3>
       <ul className="legend">
-        <li className="dot-enabled">Healthy {o.health.healthy}</li>
-        <li className="dot-warning">Degraded {o.health.degraded}</li>
-        <li className="dot-disabled">Down {o.health.down}</li>
+        <li>
+          <a href={hrefFor('/http/services', { health: 'healthy' })} className="dot-enabled">Healthy {o.health.healthy}</a>
+        </li>
+        <li>
+          <a href={hrefFor('/http/services', { health: 'degraded' })} className="dot-warning">Degraded {o.health.degraded}</a>
+        </li>
+        <li>
+          <a href={hrefFor('/http/services', { health: 'down' })} className="dot-disabled">Down {o.health.down}</a>
+        </li>
         {o.health.unknown > 0 ? <li className="muted">No health data {o.health.unknown}</li> : null}
       </ul>
     </section>
@@ -79,7 +101,7 @@ export function OverviewPage() {
           ))}
         </div>
       </section>
-      <Protocol name="http" sections={{ ...o.http, services: o.effectiveServices }} />
+      <Protocol name="http" sections={o.http} o={o} />
       <div className="grid">
         <HealthCard o={o} />
         <section className="card stats" aria-label="Diagnostics summary">

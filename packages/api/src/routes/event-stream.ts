@@ -14,6 +14,12 @@ export function formatEvent(event: RuntimeEvent | { type: 'ready'; generation: n
  * proxies from closing the stream. The subscription ends when the client disconnects.
  */
 export function registerEventStream(app: FastifyInstance, prefix: string, source: RuntimeSource, heartbeatMs: number): void {
+  const open = new Set<() => void>();
+  // streams never go idle, so end them before the server closes or `app.close()` would wait forever
+  app.addHook('preClose', (done) => {
+    for (const end of [...open]) end();
+    done();
+  });
   app.get(`${prefix}api/wharf/events`, (req, reply) => {
     reply.hijack();
     const res = reply.raw;
@@ -35,10 +41,12 @@ export function registerEventStream(app: FastifyInstance, prefix: string, source
     const cleanup = (): void => {
       if (closed) return;
       closed = true;
+      open.delete(cleanup);
       clearInterval(heartbeat);
       unsubscribe();
       if (!res.writableEnded) res.end();
     };
+    open.add(cleanup);
     res.on('close', cleanup);
     res.on('error', (err) => {
       req.log.debug({ err }, 'event stream closed with an error');
