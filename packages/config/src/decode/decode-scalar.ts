@@ -46,6 +46,12 @@ function parseNumber(input: unknown, coerce: boolean): number | undefined {
 function checkRange(ctx: WalkContext, path: string, schema: SchemaNode, n: number): Decoded {
   if (schema.minimum !== undefined && n < schema.minimum) return badValue(ctx, path, schema, n, `${n} is below the minimum ${schema.minimum}`);
   if (schema.maximum !== undefined && n > schema.maximum) return badValue(ctx, path, schema, n, `${n} is above the maximum ${schema.maximum}`);
+  if (schema.exclusiveMinimum !== undefined && n <= schema.exclusiveMinimum) {
+    return badValue(ctx, path, schema, n, `${n} must be greater than ${schema.exclusiveMinimum}`);
+  }
+  if (schema.exclusiveMaximum !== undefined && n >= schema.exclusiveMaximum) {
+    return badValue(ctx, path, schema, n, `${n} must be less than ${schema.exclusiveMaximum}`);
+  }
   return n;
 }
 
@@ -56,6 +62,12 @@ function decodeString(ctx: WalkContext, path: string, schema: SchemaNode, input:
   if (text === undefined) return badValue(ctx, path, schema, input);
   if (schema.pattern !== undefined && !new RegExp(schema.pattern, 'u').test(text)) return badValue(ctx, path, schema, input);
   if (schema.enum && !schema.enum.includes(text)) return badValue(ctx, path, schema, input);
+  if (schema.minLength !== undefined && text.length < schema.minLength) {
+    return badValue(ctx, path, schema, input, schema.minLength === 1 ? 'must not be empty' : `must be at least ${schema.minLength} characters`);
+  }
+  if (schema.maxLength !== undefined && text.length > schema.maxLength) {
+    return badValue(ctx, path, schema, input, `must be at most ${schema.maxLength} characters`);
+  }
   return text;
 }
 

@@ -169,3 +169,29 @@ describe('decodeWithSchema null values', () => {
     expect(issues[0]).toMatchObject({ code: 'WHARF_CONFIG_MISSING_KEY', path: 'loadBalancer.servers[0].url' });
   });
 });
+
+describe('decodeWithSchema constraints', () => {
+  const schema = Type.Object({
+    scheme: Type.String({ minLength: 1 }),
+    ranges: Type.Array(Type.String({ pattern: '^\\d{3}$' }), { minItems: 1, maxItems: 2 }),
+    ratio: Type.Number({ exclusiveMinimum: 0 }),
+  });
+
+  it('accepts values within bounds', () => {
+    expect(decodeWithSchema(schema, { scheme: 'https', ranges: '500,502', ratio: '0.5' }).value).toEqual({
+      scheme: 'https',
+      ranges: ['500', '502'],
+      ratio: 0.5,
+    });
+  });
+
+  it('reports empty strings, item counts and exclusive bounds', () => {
+    const { issues } = decodeWithSchema(schema, { scheme: '', ranges: '', ratio: 0 });
+    expect(issues.map((i) => [i.path, i.message])).toEqual([
+      ['scheme', 'scheme: must not be empty'],
+      ['ranges', 'ranges: expected at least 1 item(s), got 0'],
+      ['ratio', 'ratio: 0 must be greater than 0'],
+    ]);
+    expect(decodeWithSchema(schema, { scheme: 'h', ranges: '500,501,502', ratio: 1 }).issues[0]?.message).toContain('at most 2');
+  });
+});

@@ -177,7 +177,14 @@ function decodeArray(ctx: WalkContext, path: string, schema: SchemaNode, raw: un
     if (decoded === FAIL) failed = true;
     else if (decoded !== OMIT) out.push(decoded);
   });
-  return failed ? FAIL : out;
+  if (failed) return FAIL;
+  if (schema.minItems !== undefined && out.length < schema.minItems) {
+    return badValue(ctx, path, schema, raw, `expected at least ${schema.minItems} item(s), got ${out.length}`);
+  }
+  if (schema.maxItems !== undefined && out.length > schema.maxItems) {
+    return badValue(ctx, path, schema, raw, `expected at most ${schema.maxItems} item(s), got ${out.length}`);
+  }
+  return out;
 }
 
 function decodeUnion(ctx: WalkContext, path: string, schema: SchemaNode, input: unknown): Decoded | typeof OMIT {

@@ -20,6 +20,12 @@ export type SchemaNode = TSchema & {
   minimum?: number;
   maximum?: number;
   minProperties?: number;
+  minLength?: number;
+  maxLength?: number;
+  minItems?: number;
+  maxItems?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
   maxProperties?: number;
   description?: string;
 };
