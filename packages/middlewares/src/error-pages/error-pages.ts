@@ -42,7 +42,10 @@ export function createErrorPages(options: ErrorPagesOptions, ctx: MiddlewareCont
     const res = await next();
     if (res.upgraded || !matches(res.status)) return res;
     service ??= ctx.resolveService(name) ?? ctx.resolveService(options.service);
-    if (!service) return res;
+    if (!service) {
+      ctx.logger?.warn('errors: error page service not found', { middleware: ctx.name, service: name });
+      return res;
+    }
     const status = rewrite(res.status);
     const target = template
       .replaceAll('{status}', String(status))
@@ -51,10 +54,12 @@ export function createErrorPages(options: ErrorPagesOptions, ctx: MiddlewareCont
     let page: HttpResponse;
     try {
       page = await service(pageExchange(ex, target, forward));
-    } catch {
+    } catch (err) {
+      ctx.logger?.warn('errors: error page service failed', { middleware: ctx.name, service: name, error: (err as Error).message });
       return res;
     }
     if (page.error) {
+      ctx.logger?.debug('errors: error page service answered an upstream error', { middleware: ctx.name, code: page.error.code });
       discardResponse(page);
       return res;
     }

@@ -92,9 +92,11 @@ describe('forwardAuth', () => {
   });
   it('limits the auth response body and answers 500 when the auth server is down', async () => {
     expect((await run({ maxResponseBodySize: 100 }, { headers: { authorization: 'Bearer big' } })).res.status).toBe(401);
-    const { ctx } = fakeContext();
+    const warnings: string[] = [];
+    const { ctx } = fakeContext({ logger: { debug: () => undefined, warn: (msg) => warnings.push(msg) } });
     const down = createForwardAuth({ address: 'http://127.0.0.1:1/auth' }, ctx);
     const ex = fakeExchange();
     expect((await down(ex, recordingNext().make(ex))).status).toBe(500);
+    expect(warnings).toEqual(['forwardAuth: auth server unreachable']);
   });
 });

@@ -33,7 +33,8 @@ export function createForwardAuth(o: ForwardAuthOptions, ctx: MiddlewareContext)
     let reply: AuthReply;
     try {
       reply = await send(o.preserveRequestMethod ? ex.method : 'GET', authRequestHeaders(ex, o, body?.length), body);
-    } catch {
+    } catch (err) {
+      ctx.logger?.warn('forwardAuth: auth server unreachable', { middleware: ctx.name, address: o.address, error: (err as Error).message });
       return textResponse(500, 'Internal Server Error');
     }
     if (reply.truncated) return textResponse(401, 'Unauthorized');

@@ -16,16 +16,6 @@ export function compileGoRegex(source: string, flags = ''): RegExp {
   }
 }
 
-/** True when `source` compiles as a regex (schema-level check done in `create`). */
-export function isValidGoRegex(source: string): boolean {
-  try {
-    compileGoRegex(source);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Go replacement template → JavaScript: `${1}` → `$1`, `${name}` → `$<name>`, `$name` → `$<name>`. */
 export function goReplacement(template: string): string {
   return template.replace(/\$(\{(\w+)\}|([A-Za-z_]\w*)|(\d+))/g, (_m, _all, braced?: string, bare?: string, num?: string) => {

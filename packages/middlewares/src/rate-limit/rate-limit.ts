@@ -29,7 +29,7 @@ export function createRateLimit(options: RateLimitOptions, ctx: MiddlewareContex
   if (!params) return (_ex, next) => next();
   const source = compileSourceCriterion(options.sourceCriterion, ctx.name);
   const store: BucketStore = options.redis
-    ? createRedisStore(options.redis, params, `wharf:ratelimit:${ctx.name}:`, (err) => ctx.signal.aborted || reportRedisError(ctx.name, err))
+    ? createRedisStore(options.redis, params, `wharf:ratelimit:${ctx.name}:`, (err) => ctx.signal.aborted || reportRedisError(ctx, err))
     : createMemoryStore(params);
   ctx.signal.addEventListener('abort', () => store.close(), { once: true });
   return async (ex, next) => {
@@ -42,10 +42,13 @@ export function createRateLimit(options: RateLimitOptions, ctx: MiddlewareContex
   };
 }
 
-let lastReport = 0;
-function reportRedisError(name: string, err: unknown): void {
+const lastReport = new WeakMap<MiddlewareContext, number>();
+/** at most one warning per 10s per middleware instance */
+function reportRedisError(ctx: MiddlewareContext, err: unknown): void {
   const now = Date.now();
-  if (now - lastReport < 10_000) return;
-  lastReport = now;
-  console.warn(`[wharf] rateLimit ${name}: redis unavailable, letting requests through: ${(err as Error).message}`);
+  if (now - (lastReport.get(ctx) ?? 0) < 10_000) return;
+  lastReport.set(ctx, now);
+  const fields = { middleware: ctx.name, error: (err as Error).message };
+  if (ctx.logger) ctx.logger.warn('rateLimit: redis unavailable, letting requests through', fields);
+  else console.warn('[wharf] rateLimit: redis unavailable, letting requests through', fields);
 }
