@@ -44,10 +44,6 @@ export class HealthChecker {
     return slot.up ? this.opts.options.intervalMs : this.opts.options.unhealthyIntervalMs;
   }
 
-  get pendingTimers(): number {
-    return this.timers.size;
-  }
-
   private async run(slot: ServerSlot): Promise<void> {
     this.timers.delete(slot);
     const target = this.opts.targets.get(slot) as ProbeTarget;

@@ -109,6 +109,25 @@ describe('passive health checks', () => {
     expect(states(lb)).toEqual(['UP', 'UP']);
   });
 
+  it('an ejection survives a generation swap until its end', async () => {
+    vi.useFakeTimers();
+    const config = { servers: servers(1, 1), passiveHealthCheck: { failureWindow: '10s', maxEjectionPercent: 100 } };
+    const first = make(config, { now: () => Date.now() });
+    fail(first.lb, ref(first.lb, 'http://10.0.0.1:8080'));
+    expect(states(first.lb)).toEqual(['DOWN', 'UP']);
+    await vi.advanceTimersByTimeAsync(4_000);
+    first.controller.abort();
+    const second = make(config, { now: () => Date.now(), registry: first.registry });
+    expect(second.lb.servers()[0]).toMatchObject({ state: 'DOWN', reason: 'passive' });
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(states(second.lb)).toEqual(['DOWN', 'UP']);
+    await vi.advanceTimersByTimeAsync(1_500);
+    expect(states(second.lb)).toEqual(['UP', 'UP']);
+    second.controller.abort();
+    const third = make(config, { now: () => Date.now(), registry: first.registry });
+    expect(states(third.lb)).toEqual(['UP', 'UP']);
+  });
+
   it('without passiveHealthCheck, failures change nothing', () => {
     const { lb } = make({ servers: servers(1, 1) });
     const a = ref(lb, 'http://10.0.0.1:8080');

@@ -2,6 +2,7 @@ import type { ServerSlot } from '../server-slot.js';
 import type { AttemptOutcome, HealthRegistry } from '../types.js';
 import type { ActiveHealthOptions, PassiveHealthOptions } from './health-options.js';
 import type { ProbeResult } from './http-probe.js';
+import { ejectionKey, passiveEjections } from './passive-ejections.js';
 import { applyProbe } from './probe-verdict.js';
 
 export interface ServerHealthOptions {
@@ -24,9 +25,11 @@ export interface ServerHealthOptions {
 export class ServerHealth {
   private readonly pickable: number;
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
+  private readonly ejections: Map<string, number>;
 
   constructor(private readonly opts: ServerHealthOptions) {
     this.pickable = opts.slots.filter((s) => s.ref.weight > 0).length;
+    this.ejections = passiveEjections(opts.registry);
     opts.signal.addEventListener('abort', () => this.clearTimers(), { once: true });
     for (const slot of opts.slots) this.initialise(slot);
   }
@@ -76,8 +79,25 @@ export class ServerHealth {
         slot.lastResult = previous.lastResult;
         // a passive ejection carried over: stay DOWN until the active check sees a success
       }
+    } else if (this.opts.passive !== undefined) {
+      this.resumeEjection(slot, this.opts.passive);
     }
     this.publish(slot);
+  }
+
+  /** keeps a passive ejection of the previous generation until its end (within the cap) */
+  private resumeEjection(slot: ServerSlot, passive: PassiveHealthOptions): void {
+    const key = ejectionKey(this.opts.serviceName, slot.ref.url);
+    const until = this.ejections.get(key);
+    if (until === undefined) return;
+    const now = this.opts.now();
+    if (until <= now || !this.mayEject(passive)) {
+      this.ejections.delete(key);
+      return;
+    }
+    slot.passiveOut = true;
+    slot.ejectedAt = until - passive.failureWindowMs;
+    this.scheduleRestore(slot, until - now);
   }
 
   /** Envoy's max-ejection cap: never hold out more than the configured share of servers. */
@@ -96,12 +116,18 @@ export class ServerHealth {
       this.opts.recheck(slot, this.opts.active.unhealthyIntervalMs);
       return;
     }
+    this.ejections.set(ejectionKey(this.opts.serviceName, slot.ref.url), now + passive.failureWindowMs);
+    this.scheduleRestore(slot, passive.failureWindowMs);
+  }
+
+  private scheduleRestore(slot: ServerSlot, delayMs: number): void {
     if (this.opts.signal.aborted) return;
     const timer = setTimeout(() => {
       this.timers.delete(timer);
+      this.ejections.delete(ejectionKey(this.opts.serviceName, slot.ref.url));
       slot.passiveOut = false;
       this.publish(slot);
-    }, passive.failureWindowMs);
+    }, delayMs);
     timer.unref();
     this.timers.add(timer);
   }
@@ -114,9 +140,5 @@ export class ServerHealth {
   private clearTimers(): void {
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
-  }
-
-  get pendingTimers(): number {
-    return this.timers.size;
   }
 }
