@@ -28,10 +28,18 @@ function dynamicConfig(a: WhoamiServer, b: WhoamiServer, extraRouter: boolean): 
       service: whoami
       entryPoints: [web]
       middlewares: [strip]
+    edge:
+      rule: "PathPrefix(\`/edge\`)"
+      service: api@internal
+      entryPoints: [web]
+      middlewares: [edge-strip]
 ${extra}  middlewares:
     strip:
       stripPrefix:
         prefixes: ["/api"]
+    edge-strip:
+      stripPrefix:
+        prefixes: ["/edge"]
   services:
     whoami:
       loadBalancer:
@@ -125,6 +133,14 @@ describe.skipIf(!availability.run)('dashboard in a real browser', () => {
     expect(text).toContain('whoami@file');
     expect(text).toContain('strip@file');
     await shot('tester');
+  });
+
+  it('works under a sub-path behind stripPrefix (api@internal on a user entrypoint)', async () => {
+    await page.goto(`${wharf.url('web')}/edge/dashboard/#/http/routers`);
+    await page.locator('tr[data-name="whoami@file"]').waitFor({ timeout: 10_000 });
+    expect(await page.locator('meta[name="wharf-base"]').getAttribute('content')).toBe('/edge/');
+    await page.getByTestId('live-state').getByText('Live').waitFor({ timeout: 15_000 });
+    await shot('sub-path');
   });
 
   it('is usable at phone width with a collapsed nav', async () => {
