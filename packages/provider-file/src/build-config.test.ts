@@ -84,6 +84,13 @@ describe('buildConfig', () => {
     expect(config.tls?.certificates).toEqual([{ certFile: 'a.crt', keyFile: 'a.key' }]);
   });
 
+  it('supports YAML anchors and merge keys', () => {
+    const text = 'x-lb: &lb\n  passHostHeader: false\nhttp:\n  services:\n    a:\n      loadBalancer:\n        <<: *lb\n        servers: [{ url: "http://a" }]\n';
+    const { config, diagnostics } = buildConfig([parsed('/m.yml', text)]);
+    expect(config.http.services.a).toEqual({ loadBalancer: { passHostHeader: false, servers: [{ url: 'http://a' }] } });
+    expect(diagnostics).toEqual([]);
+  });
+
   it('reports YAML and TOML parse errors with positions', () => {
     const y = parseConfigText('/x.yml', 'http:\n  routers:\n    a: [\n');
     const t = parseConfigText('/x.toml', '[http]\nrouters = \n');

@@ -37,7 +37,10 @@ function matchKey(key: string, candidates: string[]): string | undefined {
   return candidates.find((c) => c.toLowerCase() === key.toLowerCase());
 }
 
-/** Pure: parsed files (in priority order) → one snapshot; the first definition of a name wins. */
+/**
+ * Pure: parsed files (in priority order) → one snapshot; the first definition of a name wins.
+ * Top-level `x-*` keys are ignored (compose-style extension fields holding YAML anchors).
+ */
 export function buildConfig(files: ParsedFile[], extra: Diagnostic[] = []): ProviderSnapshot {
   const config: DynamicConfig = emptyDynamicConfig();
   const diagnostics: Diagnostic[] = [...extra];
@@ -53,6 +56,7 @@ export function buildConfig(files: ParsedFile[], extra: Diagnostic[] = []): Prov
       continue;
     }
     for (const [rootKey, section] of Object.entries(file.data)) {
+      if (rootKey.toLowerCase().startsWith('x-')) continue; // compose-style extension keys, for YAML anchors
       const root = matchKey(rootKey, [...Object.keys(SECTIONS), 'tls']);
       if (root === undefined) {
         unknown(report, rootKey, [...Object.keys(SECTIONS), 'tls'], [rootKey]);

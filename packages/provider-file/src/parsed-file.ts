@@ -29,7 +29,7 @@ export function parseConfigText(path: string, text: string): ParseOutcome {
 
 function parseYamlText(path: string, text: string): ParseOutcome {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, merge: true });
   const error = doc.errors[0];
   if (error) {
     const pos = error.linePos?.[0];
