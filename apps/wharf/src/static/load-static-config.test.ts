@@ -88,6 +88,14 @@ describe('loadStaticConfig: flags', () => {
     expect(problems(['--ping.entrypoint=admin'])[0]).toMatch(/--ping\.entrypoint: ping\.entryPoint names entrypoint "admin"/);
   });
 
+  it('reports entrypoints that would bind the same port', () => {
+    expect(problems(['--entrypoints.a.address=:8000', '--entrypoints.b.address=127.0.0.1:8000'])[0]).toMatch(
+      /^--entrypoints\.b\.address: entrypoints "a" \(:8000\) and "b" \(127\.0\.0\.1:8000\) cannot both listen on port 8000\/tcp$/,
+    );
+    const ok = load(['--entrypoints.a.address=:53/udp', '--entrypoints.b.address=:53', '--entrypoints.c.address=:0', '--entrypoints.d.address=:0']);
+    expect(Object.keys(ok.entryPoints)).toEqual(['a', 'b', 'c', 'd']);
+  });
+
   it('reports file provider options that conflict', () => {
     expect(problems(['--providers.file.filename=a.yml', '--providers.file.directory=d'])[0]).toMatch(/mutually exclusive/);
     expect(load(['--providers.file.directory=/etc/dyn']).providers.file).toEqual({ directory: '/etc/dyn', watch: true });

@@ -52,9 +52,34 @@ export function resolveStatic(input: StaticConfigInput, originOf: (path: string)
       problems.push({ origin, code: err.code, message: `${origin}: ${err.message}` });
     }
   }
+  checkAddressConflicts(entryPoints, originOf, problems);
   checkReferences(input, entryPoints, originOf, problems);
   const { entryPoints: _ignored, configFile: _file, ...rest } = input;
   return { config: { ...rest, entryPoints }, problems };
+}
+
+/** Two entrypoints on the same port and protocol (same host, or one on all interfaces) cannot both bind. */
+function checkAddressConflicts(
+  entryPoints: Record<string, ResolvedEntryPoint>,
+  originOf: (path: string) => string,
+  problems: StaticConfigProblem[],
+): void {
+  const seen: ResolvedEntryPoint[] = [];
+  for (const ep of Object.values(entryPoints)) {
+    const a = ep.parsedAddress;
+    const other = seen.find((o) => {
+      const b = o.parsedAddress;
+      return a.port !== 0 && a.port === b.port && a.protocol === b.protocol && (a.host === b.host || !a.host || !b.host);
+    });
+    seen.push(ep);
+    if (!other) continue;
+    const origin = originOf(`entryPoints.${ep.name}.address`);
+    problems.push({
+      origin,
+      code: 'WHARF_STATIC_ADDRESS_CONFLICT',
+      message: `${origin}: entrypoints "${other.name}" (${other.address}) and "${ep.name}" (${ep.address}) cannot both listen on port ${a.port}/${a.protocol}`,
+    });
+  }
 }
 
 function checkReferences(
