@@ -1,0 +1,96 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parsePrometheusText, sampleValue, type Sample } from '../fixtures/prometheus-text.js';
+import { requestRecord } from '../fixtures/records.js';
+import { createMetrics, type Metrics } from './create-metrics.js';
+import type { MetricsOptions } from './metrics-options.js';
+
+let app: FastifyInstance | undefined;
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+async function scrape(metrics: Metrics): Promise<{ samples: Sample[]; text: string; type: string | null }> {
+  app = Fastify();
+  metrics.registerRoutes(app);
+  const url = await app.listen({ host: '127.0.0.1', port: 0 });
+  const res = await fetch(`${url}/metrics`);
+  expect(res.status).toBe(200);
+  const text = await res.text();
+  await app.close();
+  app = undefined;
+  return { samples: parsePrometheusText(text), text, type: res.headers.get('content-type') };
+}
+
+function withTraffic(opts: MetricsOptions = {}): Metrics {
+  const metrics = createMetrics(opts);
+  const o = metrics.observer;
+  for (let i = 0; i < 3; i++) o.onRequestEnd(requestRecord({ durationMs: 50 }));
+  o.onRequestEnd(requestRecord({ status: 502, durationMs: 2000, attempts: 2, responseBytes: 20 }));
+  o.onRequestEnd(requestRecord({ method: 'POST', requestHeaders: { upgrade: 'websocket' }, status: 101 }));
+  o.onRequestEnd(requestRecord({ method: 'BREW', router: undefined, service: undefined, status: 404, durationMs: 1 }));
+  return metrics;
+}
+
+describe('createMetrics /metrics', () => {
+  it('counts entrypoint and service requests with Traefik names and labels', async () => {
+    const { samples, text, type } = await scrape(withTraffic());
+    expect(type).toMatch(/^text\/plain/);
+    expect(text).toContain('# TYPE traefik_entrypoint_request_duration_seconds histogram');
+    const ok = { code: '200', method: 'GET', protocol: 'http' };
+    expect(sampleValue(samples, 'traefik_entrypoint_requests_total', { ...ok, entrypoint: 'web' })).toBe(3);
+    expect(sampleValue(samples, 'traefik_service_requests_total', { ...ok, service: 'app@docker' })).toBe(3);
+    expect(sampleValue(samples, 'traefik_entrypoint_requests_total', { code: '101', method: 'POST', protocol: 'websocket' })).toBe(1);
+    expect(sampleValue(samples, 'traefik_entrypoint_requests_total', { code: '404', method: 'EXTENSION_METHOD' })).toBe(1);
+    expect(sampleValue(samples, 'traefik_service_requests_bytes_total', { ...ok })).toBe(300);
+    expect(sampleValue(samples, 'traefik_service_responses_bytes_total', { code: '502' })).toBe(20);
+    expect(sampleValue(samples, 'traefik_service_retries_total', { service: 'app@docker' })).toBe(2);
+    // routers are off by default, as in Traefik
+    expect(samples.some((s) => s.name.startsWith('traefik_router_'))).toBe(false);
+  });
+
+  it('fills cumulative histogram buckets from the configured bounds', async () => {
+    const { samples } = await scrape(withTraffic({ buckets: [1, 0.1] }));
+    const ep = { entrypoint: 'web', code: '502' };
+    expect(sampleValue(samples, 'traefik_entrypoint_request_duration_seconds_bucket', { ...ep, le: '0.1' })).toBe(0);
+    expect(sampleValue(samples, 'traefik_entrypoint_request_duration_seconds_bucket', { ...ep, le: '1' })).toBe(0);
+    expect(sampleValue(samples, 'traefik_entrypoint_request_duration_seconds_bucket', { ...ep, le: '+Inf' })).toBe(1);
+    expect(sampleValue(samples, 'traefik_entrypoint_request_duration_seconds_sum', ep)).toBeCloseTo(2, 5);
+    const fast = { entrypoint: 'web', code: '200' };
+    expect(sampleValue(samples, 'traefik_entrypoint_request_duration_seconds_bucket', { ...fast, le: '0.1' })).toBe(3);
+    expect(sampleValue(samples, 'traefik_entrypoint_request_duration_seconds_count', fast)).toBe(3);
+  });
+
+  it('honours addRoutersLabels / addEntryPointsLabels / addServicesLabels', async () => {
+    const { samples } = await scrape(withTraffic({ addRoutersLabels: true, addEntryPointsLabels: false, addServicesLabels: false }));
+    expect(sampleValue(samples, 'traefik_router_requests_total', { code: '200', router: 'app@docker', service: 'app@docker' })).toBe(3);
+    expect(samples.some((s) => s.name.startsWith('traefik_entrypoint_'))).toBe(false);
+    expect(samples.some((s) => s.name.startsWith('traefik_service_request'))).toBe(false);
+  });
+
+  it('reports config reloads, server health, open connections, docker events and diagnostics', async () => {
+    const metrics = createMetrics({
+      openConnections: () => [{ entryPoint: 'web', protocol: 'TCP', count: 4 }],
+      diagnostics: () => [
+        { provider: 'docker', source: 'c1', code: 'X', severity: 'warning', message: 'm' },
+        { provider: 'docker', source: 'c2', code: 'X', severity: 'warning', message: 'm' },
+      ],
+    });
+    const before = Math.floor(Date.now() / 1000);
+    metrics.onConfigReload(true);
+    metrics.onConfigReload(false);
+    metrics.onServerState({ service: 'app@docker', url: 'http://10.0.0.2:80', state: 'UP' });
+    metrics.onServerState({ service: 'app@docker', url: 'http://10.0.0.3:80', state: 'UP' });
+    metrics.onServerState({ service: 'app@docker', url: 'http://10.0.0.3:80', state: 'DOWN' });
+    metrics.onDockerEvent('start');
+    const { samples } = await scrape(metrics);
+    expect(sampleValue(samples, 'traefik_config_reloads_total')).toBe(2);
+    expect(sampleValue(samples, 'traefik_config_last_reload_success')).toBeGreaterThanOrEqual(before);
+    expect(sampleValue(samples, 'traefik_service_server_up', { url: 'http://10.0.0.2:80' })).toBe(1);
+    expect(sampleValue(samples, 'traefik_service_server_up', { url: 'http://10.0.0.3:80' })).toBe(0);
+    expect(sampleValue(samples, 'traefik_open_connections', { entrypoint: 'web', protocol: 'TCP' })).toBe(4);
+    expect(sampleValue(samples, 'wharf_docker_events_total', { action: 'start' })).toBe(1);
+    expect(sampleValue(samples, 'wharf_provider_diagnostics', { provider: 'docker', severity: 'warning' })).toBe(2);
+  });
+});

@@ -1,0 +1,107 @@
+import type { RequestObserver, RequestRecord } from '@wharf/config';
+import type { FastifyInstance } from 'fastify';
+import { Counter, Gauge, Registry } from 'prom-client';
+import { collectedMetric, type CollectedMetric } from './collected-metric.js';
+import { HttpSeriesFamily } from './http-series.js';
+import { DEFAULT_BUCKETS, type MetricsOptions, type ServerStateLike } from './metrics-options.js';
+
+export interface Metrics {
+  observer: RequestObserver;
+  /** the prom-client registry (Prometheus text via `registry.metrics()`) */
+  registry: Registry;
+  /** GET /metrics (or `options.path`) on the given fastify app */
+  registerRoutes(app: FastifyInstance): void;
+  /** after each configuration apply: traefik_config_reloads_total, …_last_reload_success */
+  onConfigReload(success: boolean): void;
+  /** traefik_service_server_up{service,url} */
+  onServerState(change: ServerStateLike): void;
+  /** wharf_docker_events_total{action} */
+  onDockerEvent(action: string): void;
+  close(): void;
+}
+
+function registerCollected(registry: Registry, metrics: CollectedMetric[]): void {
+  for (const m of metrics) registry.registerMetric(m as unknown as Parameters<Registry['registerMetric']>[0]);
+}
+
+function retriesMetric(retries: Map<string, { labels: { service: string }; value: number }>): CollectedMetric {
+  return collectedMetric('traefik_service_retries_total', 'How many request retries happened on a service.', 'counter', () => [...retries.values()], () => retries.clear());
+}
+
+function observerFor(families: { ep?: HttpSeriesFamily; router?: HttpSeriesFamily; service?: HttpSeriesFamily }, retries: Map<string, { labels: { service: string }; value: number }>): RequestObserver {
+  const { ep, router, service } = families;
+  return {
+    onRequestEnd(r: RequestRecord): void {
+      ep?.record(r.entryPoint, '', r);
+      if (router !== undefined && r.router !== undefined) router.record(r.router, r.service ?? '', r);
+      if (service === undefined || r.service === undefined) return;
+      service.record(r.service, '', r);
+      if (r.attempts > 0) {
+        let c = retries.get(r.service);
+        if (c === undefined) retries.set(r.service, (c = { labels: { service: r.service }, value: 0 }));
+        c.value += r.attempts;
+      }
+    },
+  };
+}
+
+function feedGauges(registry: Registry, opts: MetricsOptions): void {
+  const { openConnections, diagnostics } = opts;
+  new Gauge({
+    name: 'traefik_open_connections', help: 'How many open connections exist, by entryPoint and protocol.', labelNames: ['entrypoint', 'protocol'], registers: [registry],
+    collect() {
+      if (openConnections === undefined) return;
+      this.reset();
+      for (const c of openConnections()) this.set({ entrypoint: c.entryPoint, protocol: c.protocol }, c.count);
+    },
+  });
+  new Gauge({
+    name: 'wharf_provider_diagnostics', help: 'Provider diagnostics (skipped or partly rejected labels, files, containers) by provider and severity.', labelNames: ['provider', 'severity'], registers: [registry],
+    collect() {
+      if (diagnostics === undefined) return;
+      this.reset();
+      for (const d of diagnostics()) this.inc({ provider: d.provider, severity: d.severity });
+    },
+  });
+}
+
+/** Prometheus metrics with Traefik's names and labels; recording is a few Map lookups. */
+export function createMetrics(opts: MetricsOptions = {}): Metrics {
+  const registry = new Registry();
+  const buckets = opts.buckets ?? DEFAULT_BUCKETS;
+  const families = {
+    ep: opts.addEntryPointsLabels === false ? undefined : new HttpSeriesFamily('traefik_entrypoint', ['entrypoint'], buckets),
+    router: opts.addRoutersLabels === true ? new HttpSeriesFamily('traefik_router', ['router', 'service'], buckets) : undefined,
+    service: opts.addServicesLabels === false ? undefined : new HttpSeriesFamily('traefik_service', ['service'], buckets),
+  };
+  const retries = new Map<string, { labels: { service: string }; value: number }>();
+  if (families.ep) registerCollected(registry, families.ep.metrics('an entrypoint'));
+  if (families.router) registerCollected(registry, families.router.metrics('a router'));
+  if (families.service) registerCollected(registry, [...families.service.metrics('a service'), retriesMetric(retries)]);
+  const reloads = new Counter({ name: 'traefik_config_reloads_total', help: 'Config reloads.', registers: [registry] });
+  const lastSuccess = new Gauge({ name: 'traefik_config_last_reload_success', help: 'Last config reload success (Unix time, seconds).', registers: [registry] });
+  const serverUp = new Gauge({ name: 'traefik_service_server_up', help: 'service server is up, described by gauge value of 0 or 1.', labelNames: ['service', 'url'], registers: [registry] });
+  const dockerEvents = new Counter({ name: 'wharf_docker_events_total', help: 'Docker events the provider received, by action.', labelNames: ['action'], registers: [registry] });
+  feedGauges(registry, opts);
+  const path = opts.path ?? '/metrics';
+  return {
+    observer: observerFor(families, retries),
+    registry,
+    registerRoutes(app) {
+      app.get(path, async (_req, reply) => reply.header('content-type', registry.contentType).send(await registry.metrics()));
+    },
+    onConfigReload(success) {
+      reloads.inc();
+      if (success) lastSuccess.set(Math.floor(Date.now() / 1000));
+    },
+    onServerState(change) {
+      serverUp.set({ service: change.service, url: change.url }, change.state === 'UP' ? 1 : 0);
+    },
+    onDockerEvent(action) {
+      dockerEvents.inc({ action });
+    },
+    close() {
+      registry.clear();
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import type { Diagnostic, ServerState } from '@wharf/config';
+
+/** `metrics.prometheus.*` (Traefik names and defaults) plus wharf's feeds. */
+export interface MetricsOptions {
+  /** default [0.1, 0.3, 1.2, 5.0] seconds */
+  buckets?: readonly number[];
+  /** default true: traefik_entrypoint_* series */
+  addEntryPointsLabels?: boolean;
+  /** default false: traefik_router_* series */
+  addRoutersLabels?: boolean;
+  /** default true: traefik_service_* series */
+  addServicesLabels?: boolean;
+  /** route path, default `/metrics` */
+  path?: string;
+  /** read at scrape time for traefik_open_connections */
+  openConnections?: () => Iterable<{ entryPoint: string; protocol: string; count: number }>;
+  /** read at scrape time for wharf_provider_diagnostics */
+  diagnostics?: () => readonly Diagnostic[];
+}
+
+/** A server's health flip, as the runtime's health registry reports it. */
+export interface ServerStateLike {
+  service: string;
+  url: string;
+  state: ServerState;
+}
+
+export const DEFAULT_BUCKETS: readonly number[] = [0.1, 0.3, 1.2, 5.0];
