@@ -54,7 +54,7 @@ function HealthWarning({ o }: { o: WharfOverview }) {
     <p className="health-warning" role="note">
       {o.health.down > 0 ? <a href={hrefFor('/http/services', { health: 'down' })}>{o.health.down} with all servers DOWN</a> : null}
       {o.health.down > 0 && o.health.degraded > 0 ? ' · ' : null}
-      {o.health.degraded > 0 ? <a href={hrefFor('/http/services', { health: 'degraded' })}>{o.health.degraded} degraded</a> : null}
+      {o.health.degraded > 0 ? <a href={hrefFor('/http/services', { health: 'degraded' })} className="degraded">{o.health.degraded} degraded</a> : null}
     </p>
   );
 }
