@@ -10,7 +10,7 @@ export {
 } from './weighted-round-robin.js';
 export { createLoadBalancer, type LoadBalancerOptions } from './load-balancer.js';
 export { createHealthRegistry, type MemoryHealthRegistry } from './health/health-registry.js';
-export { httpProbe, type Prober, type ProbeResult } from './health/http-probe.js';
+export { createHttpProber, httpProbe, type HttpProberOptions, type Prober, type ProbeResult } from './health/http-probe.js';
 export type { ProbeTarget } from './health/probe-target.js';
 export {
   formatSetCookie,

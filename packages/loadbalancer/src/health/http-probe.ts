@@ -11,14 +11,30 @@ export interface ProbeResult {
 /** Runs one probe; must resolve (never reject) and honour `signal`. */
 export type Prober = (target: ProbeTarget, signal: AbortSignal) => Promise<ProbeResult>;
 
-let plain: Dispatcher | undefined;
-let following: Dispatcher | undefined;
+/** TLS settings of the probes, from the service's `serversTransport` (Traefik probes through it). */
+export interface HttpProberOptions {
+  /** skip certificate verification (`serversTransport.insecureSkipVerify`) */
+  insecureSkipVerify?: boolean;
+  /** SNI / verification name (`serversTransport.serverName`) */
+  serverName?: string;
+}
 
-function dispatcherFor(followRedirects: boolean): Dispatcher {
-  plain ??= new Agent({ keepAliveTimeout: 1_000, connections: 64 });
-  if (!followRedirects) return plain;
-  following ??= plain.compose(interceptors.redirect({ maxRedirections: 10 }));
-  return following;
+function createDispatchers(options: HttpProberOptions): (followRedirects: boolean) => Dispatcher {
+  let plain: Dispatcher | undefined;
+  let following: Dispatcher | undefined;
+  return (followRedirects) => {
+    plain ??= new Agent({
+      keepAliveTimeout: 1_000,
+      connections: 64,
+      connect: {
+        rejectUnauthorized: options.insecureSkipVerify !== true,
+        ...(options.serverName ? { servername: options.serverName } : {}),
+      },
+    });
+    if (!followRedirects) return plain;
+    following ??= plain.compose(interceptors.redirect({ maxRedirections: 10 }));
+    return following;
+  };
 }
 
 function describeError(err: unknown, timedOut: boolean): string {
@@ -28,21 +44,27 @@ function describeError(err: unknown, timedOut: boolean): string {
   return err instanceof Error ? err.name : 'error';
 }
 
-/** The default prober: one HTTP request with undici, bounded by the probe timeout and `signal`. */
-export const httpProbe: Prober = async (target, signal) => {
-  const timeout = AbortSignal.timeout(target.timeoutMs);
-  try {
-    const res = await request(target.url, {
-      method: target.method as Dispatcher.HttpMethod,
-      headers: target.headers,
-      signal: AbortSignal.any([signal, timeout]),
-      dispatcher: dispatcherFor(target.followRedirects),
-      headersTimeout: target.timeoutMs,
-      bodyTimeout: target.timeoutMs,
-    });
-    await res.body.dump();
-    return { ok: isHealthyStatus(res.statusCode, target.expectedStatus), result: String(res.statusCode) };
-  } catch (err) {
-    return { ok: false, result: describeError(err, timeout.aborted) };
-  }
-};
+/** An HTTP prober: one request per probe with undici, bounded by the probe timeout and `signal`. */
+export function createHttpProber(options: HttpProberOptions = {}): Prober {
+  const dispatcherFor = createDispatchers(options);
+  return async (target, signal) => {
+    const timeout = AbortSignal.timeout(target.timeoutMs);
+    try {
+      const res = await request(target.url, {
+        method: target.method as Dispatcher.HttpMethod,
+        headers: target.headers,
+        signal: AbortSignal.any([signal, timeout]),
+        dispatcher: dispatcherFor(target.followRedirects),
+        headersTimeout: target.timeoutMs,
+        bodyTimeout: target.timeoutMs,
+      });
+      await res.body.dump();
+      return { ok: isHealthyStatus(res.statusCode, target.expectedStatus), result: String(res.statusCode) };
+    } catch (err) {
+      return { ok: false, result: describeError(err, timeout.aborted) };
+    }
+  };
+}
+
+/** The default prober (certificates verified). */
+export const httpProbe: Prober = createHttpProber();
