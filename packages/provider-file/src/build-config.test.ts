@@ -84,6 +84,12 @@ describe('buildConfig', () => {
     expect(config.tls?.certificates).toEqual([{ certFile: 'a.crt', keyFile: 'a.key' }]);
   });
 
+  it('drops element names containing @', () => {
+    const { config, diagnostics } = buildConfig([parsed('/n.yml', 'http:\n  routers:\n    a@file:\n      rule: Path(`/`)\n')]);
+    expect(config.http.routers).toEqual({});
+    expect(diagnostics[0]).toMatchObject({ code: 'WHARF_CONFIG_BAD_NAME', source: '/n.yml:3:5' });
+  });
+
   it('supports YAML anchors and merge keys', () => {
     const text = 'x-lb: &lb\n  passHostHeader: false\nhttp:\n  services:\n    a:\n      loadBalancer:\n        <<: *lb\n        servers: [{ url: "http://a" }]\n';
     const { config, diagnostics } = buildConfig([parsed('/m.yml', text)]);

@@ -108,26 +108,47 @@ function mergeProtocol(
       report({ code: 'WHARF_CONFIG_BAD_VALUE', path, message: `${path}: expected an object of named elements` }, [rootKey, sectionKey]);
       continue;
     }
-    const { schema, kind } = sections[name]!;
     const bucket = (target[name] ??= {});
     for (const [elementName, raw] of Object.entries(elements)) {
-      const steps = [rootKey, sectionKey, elementName];
-      const element = kind ? { kind, name: elementName } : undefined;
-      const path = `${rootKey}.${sectionKey}.${elementName}`;
-      const id = `${root}.${name}.${elementName}`;
-      const first = origin.get(id);
-      if (first !== undefined) {
-        const message = `${root} ${name} "${elementName}" is defined in ${first} and ${file.path}: the first definition wins`;
-        report({ code: 'WHARF_FILE_DUPLICATE', path, message }, steps, element);
-        continue;
-      }
-      const { value, issues } = decodeWithSchema(schema, raw, { path });
-      for (const issue of issues) report(issue, [...steps, ...stepsAfter(issue.path, path)], element);
-      if (value === undefined) continue;
-      origin.set(id, file.path);
-      bucket[elementName] = value;
+      mergeElement({ file, origin, report, bucket, root, name, sectionKey: `${rootKey}.${sectionKey}`, spec: sections[name]! }, elementName, raw);
     }
   }
+}
+
+interface SectionTarget {
+  file: ParsedFile;
+  origin: Map<string, string>;
+  report: Report;
+  bucket: Record<string, unknown>;
+  root: string;
+  name: string;
+  /** the section as the user spelt it (`http.routers`) */
+  sectionKey: string;
+  spec: { schema: TSchema; kind?: ElementKind };
+}
+
+/** One named element: name check, first-wins merge, schema decode; dropped on any issue. */
+function mergeElement(t: SectionTarget, elementName: string, raw: unknown): void {
+  const steps = [...t.sectionKey.split('.'), elementName];
+  const element = t.spec.kind ? { kind: t.spec.kind, name: elementName } : undefined;
+  const path = `${t.sectionKey}.${elementName}`;
+  const id = `${t.root}.${t.name}.${elementName}`;
+  if (elementName.includes('@')) {
+    const message = `${path}: the name "${elementName}" must not contain "@" (reserved for name@provider)`;
+    t.report({ code: 'WHARF_CONFIG_BAD_NAME', path, message }, steps, element);
+    return;
+  }
+  const first = t.origin.get(id);
+  if (first !== undefined) {
+    const message = `${t.root} ${t.name} "${elementName}" is defined in ${first} and ${t.file.path}: the first definition wins`;
+    t.report({ code: 'WHARF_FILE_DUPLICATE', path, message }, steps, element);
+    return;
+  }
+  const { value, issues } = decodeWithSchema(t.spec.schema, raw, { path });
+  for (const issue of issues) t.report(issue, [...steps, ...stepsAfter(issue.path, path)], element);
+  if (value === undefined) return;
+  t.origin.set(id, t.file.path);
+  t.bucket[elementName] = value;
 }
 
 function mergeTls(config: DynamicConfig, file: ParsedFile, rootKey: string, section: unknown, report: Report): void {

@@ -173,6 +173,14 @@ const cases: Array<{ name: string; labels: Record<string, string>; expect: (d: R
     },
   },
   {
+    name: 'names with @ are rejected',
+    labels: { 'traefik.http.routers.api@docker.rule': 'Path(`/`)', 'traefik.http.routers.ok.rule': 'Path(`/`)' },
+    expect: (d) => {
+      expect(Object.keys(d.http.routers)).toEqual(['ok']);
+      expect(d.issues).toEqual([expect.objectContaining({ code: 'WHARF_CONFIG_BAD_NAME', path: 'traefik.http.routers.api@docker' })]);
+    },
+  },
+  {
     name: 'tcp and udp kept as raw trees',
     labels: {
       'traefik.tcp.routers.db.rule': 'HostSNI(`*`)',

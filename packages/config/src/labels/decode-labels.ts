@@ -5,7 +5,7 @@ import { suggest } from '../decode/suggest.js';
 import type { RouterConfig } from '../model/http.js';
 import { RouterSchema } from '../schema/router.js';
 import { LabelServiceSchema } from '../schema/service.js';
-import { LABEL_MIDDLEWARE_TYPE, LABEL_URL_WITH_PORT, type LabelElementKind, type LabelIssue } from './label-issue.js';
+import { CONFIG_BAD_NAME, LABEL_MIDDLEWARE_TYPE, LABEL_URL_WITH_PORT, type LabelElementKind, type LabelIssue } from './label-issue.js';
 import { labelsToTree, type LabelTree, type LabelTreeValue } from './label-tree.js';
 
 /** A service as labels describe it: `loadBalancer.server` (singular) is resolved by the provider. */
@@ -71,7 +71,7 @@ export function decodeLabels(labels: Record<string, string>, prefix = 'traefik')
       for (const [name, element] of Object.entries(elements)) {
         const path = `${protocol}.${section}.${name}`;
         const elementRef = { kind: KIND[section]!, name, protocol: protocol as 'http' | 'tcp' | 'udp' };
-        const result = decodeElement(protocol, section, element, path);
+        const result = name.includes('@') ? badName(path, name) : decodeElement(protocol, section, element, path);
         const found = result.issues.map((i) => ({ ...i, path: labelKey(i.path), severity: 'error' as const, element: elementRef }));
         issues.push(...found);
         if (found.length === 0 && result.value !== undefined) {
@@ -82,6 +82,10 @@ export function decodeLabels(labels: Record<string, string>, prefix = 'traefik')
   }
   if (isTree(tree.tls)) out.tls = tree.tls;
   return out;
+}
+
+function badName(path: string, name: string): { value?: unknown; issues: DecodeIssue[] } {
+  return { issues: [{ code: CONFIG_BAD_NAME, path, message: `${path}: the name "${name}" must not contain "@" (reserved for name@provider)` }] };
 }
 
 function decodeElement(protocol: string, section: string, element: LabelTreeValue, path: string): { value?: unknown; issues: DecodeIssue[] } {

@@ -6,6 +6,8 @@ export const LABEL_CLASH = 'WHARF_LABEL_CLASH';
 export const LABEL_BAD_KEY = 'WHARF_LABEL_BAD_KEY';
 export const LABEL_URL_WITH_PORT = 'WHARF_LABEL_URL_WITH_PORT';
 export const LABEL_MIDDLEWARE_TYPE = 'WHARF_LABEL_MIDDLEWARE_TYPE';
+/** an element name containing `@` (reserved for `name@provider`) */
+export const CONFIG_BAD_NAME = 'WHARF_CONFIG_BAD_NAME';
 
 export type LabelElementKind = 'router' | 'service' | 'middleware';
 
