@@ -1,5 +1,6 @@
 import type { Diagnostic, EntryPointInfo, RuntimeFeatures, RuntimeView, ServiceInfo, ServerState } from '@wharf/config';
 import { splitQualified } from '@wharf/config';
+import { summarizeHealth } from '../compile/compiled-service.js';
 import type { Generation } from '../compile/generation.js';
 import type { EntryPointSpec } from '../validate/validated.js';
 import { middlewareInfo, otherInfo, routerInfo, serviceInfo } from './element-info.js';
@@ -34,6 +35,7 @@ function internalServiceInfos(gen: Generation, names: Iterable<string>): Record<
 
 /** Adds live balancer state: Traefik's `serverStatus` and wharf's `health` summary. */
 function withLiveHealth(gen: Generation, info: ServiceInfo): ServiceInfo {
+  if (info.provider === 'internal') return info;
   const compiled = info.status === 'disabled' ? undefined : gen.services.built().get(info.name);
   if (!compiled) return info;
   const servers = compiled.servers();
@@ -44,26 +46,55 @@ function withLiveHealth(gen: Generation, info: ServiceInfo): ServiceInfo {
     out.serverStatus = serverStatus;
   }
   const up = servers.filter((s) => s.state === 'UP').length;
-  out.health = { state: compiled.health(), serversUp: up, serversTotal: servers.length, servers };
+  const state = info.type === 'loadbalancer' ? summarizeHealth(up, servers.length) : compiled.health();
+  out.health = { state, serversUp: up, serversTotal: servers.length, servers };
   return out;
 }
 
-/** The API's read model of one generation (recomputed per call: server health is live). */
-export function buildView(gen: Generation, ctx: ViewContext): RuntimeView {
+interface StaticView {
+  routers: RuntimeView['routers'];
+  services: RuntimeView['services'];
+  middlewares: RuntimeView['middlewares'];
+  tcpRouters: RuntimeView['tcpRouters'];
+  tcpServices: RuntimeView['tcpServices'];
+  tcpMiddlewares: RuntimeView['tcpMiddlewares'];
+  udpRouters: RuntimeView['udpRouters'];
+  udpServices: RuntimeView['udpServices'];
+}
+
+/** Per generation, the infos are immutable (computed once, frozen); only server health is live. */
+const staticViews = new WeakMap<Generation, StaticView>();
+
+function staticView(gen: Generation): StaticView {
+  const hit = staticViews.get(gen);
+  if (hit) return hit;
   const v = gen.validated;
-  const services = { ...mapValues(v.services, (s) => withLiveHealth(gen, serviceInfo(s))), ...internalServiceInfos(gen, v.internalServices) };
+  const freeze = <T extends object>(rec: Record<string, T>) => mapValues(rec, (x) => Object.freeze(x));
+  const out: StaticView = {
+    routers: freeze(mapValues(v.routers, routerInfo)),
+    services: freeze({ ...mapValues(v.services, serviceInfo), ...internalServiceInfos(gen, v.internalServices) }),
+    middlewares: freeze(mapValues(v.middlewares, middlewareInfo)),
+    tcpRouters: freeze(mapValues(v.tcpRouters, otherInfo)),
+    tcpServices: freeze(mapValues(v.tcpServices, otherInfo)),
+    tcpMiddlewares: freeze(mapValues(v.tcpMiddlewares, otherInfo)),
+    udpRouters: freeze(mapValues(v.udpRouters, otherInfo)),
+    udpServices: freeze(mapValues(v.udpServices, otherInfo)),
+  };
+  staticViews.set(gen, out);
+  return out;
+}
+
+/** The API's read model of one generation (element infos cached; server health read live per call). */
+export function buildView(gen: Generation, ctx: ViewContext): RuntimeView {
+  const s = staticView(gen);
   return {
     generation: gen.id,
     appliedAt: gen.appliedAt,
     entryPoints: ctx.entryPoints.map(entryPointInfo).sort((a, b) => a.name.localeCompare(b.name)),
-    routers: mapValues(v.routers, routerInfo),
-    services,
-    middlewares: mapValues(v.middlewares, middlewareInfo),
-    tcpRouters: mapValues(v.tcpRouters, otherInfo),
-    tcpServices: mapValues(v.tcpServices, otherInfo),
-    tcpMiddlewares: mapValues(v.tcpMiddlewares, otherInfo),
-    udpRouters: mapValues(v.udpRouters, otherInfo),
-    udpServices: mapValues(v.udpServices, otherInfo),
+    ...s,
+    routers: { ...s.routers },
+    middlewares: { ...s.middlewares },
+    services: mapValues(s.services, (info) => withLiveHealth(gen, info)),
     diagnostics: ctx.diagnostics,
     providers: ctx.providers,
     features: ctx.features,
