@@ -40,6 +40,17 @@ describe('basicAuth', () => {
     expect(kept.seen!.headers.authorization).toBeDefined();
     expect((await run({ users: [alice], realm: 'private' })).res.headers['www-authenticate']).toBe('Basic realm="private"');
   });
+  it('a bcrypt user checks fast after the first success, and a wrong password still fails', async () => {
+    const carol = 'carol:$2y$05$Yy7ZxEJFWiKhKqr1sxDkUeOpSsBLlOlSlD29pMaRZBNrKFnp8w29m';
+    const step = createBasicAuth({ users: [carol] }, fakeContext().ctx);
+    const call = async (pw: string) => {
+      const ex = fakeExchange({ headers: { authorization: basic('carol', pw) } });
+      return (await step(ex, recordingNext().make(ex))).status;
+    };
+    expect(await call('secret')).toBe(200);
+    expect(await call('secret')).toBe(200);
+    expect(await call('secreT')).toBe(401);
+  });
   it('reads usersFile (comments and blank lines skipped)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'wharf-basic-'));
     const file = join(dir, 'users');

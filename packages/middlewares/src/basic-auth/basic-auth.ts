@@ -1,6 +1,7 @@
 import type { HttpExchange, HttpStep } from '@wharf/config';
 import { verifyHtpasswd } from '../credentials/htpasswd.js';
 import { loadUserLines, parseHtpasswd } from '../credentials/user-list.js';
+import { createVerifiedCache } from '../credentials/verified-cache.js';
 import { MiddlewareErrors } from '../errors.js';
 import { requestHeader, textResponse } from '../response.js';
 import type { MiddlewareContext } from '../types.js';
@@ -21,11 +22,19 @@ export function createBasicAuth(options: BasicAuthOptions, ctx: MiddlewareContex
   if (users.size === 0) throw MiddlewareErrors.invalidOptions(ctx.name, 'basicAuth needs users or usersFile');
   const realm = (options.realm ?? 'traefik').replace(/"/g, '\\"');
   const headerField = options.headerField?.toLowerCase();
+  const verified = createVerifiedCache();
+  const check = async (user: string, password: string): Promise<boolean> => {
+    const hash = users.get(user);
+    if (hash === undefined) return false;
+    if (verified.has(user, password, hash)) return true;
+    const good = await verifyHtpasswd(password, hash);
+    if (good) verified.add(user, password, hash);
+    return good;
+  };
   const unauthorized = () => textResponse(401, '401 Unauthorized\n', { 'www-authenticate': `Basic realm="${realm}"` });
   return async (ex, next) => {
     const creds = credentials(ex);
-    const hash = creds ? users.get(creds.user) : undefined;
-    if (!creds || hash === undefined || !(await verifyHtpasswd(creds.password, hash))) return unauthorized();
+    if (!creds || !(await check(creds.user, creds.password))) return unauthorized();
     if (headerField) ex.headers[headerField] = creds.user;
     if (options.removeHeader) delete ex.headers.authorization;
     return next();

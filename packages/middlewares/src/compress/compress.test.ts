@@ -58,6 +58,7 @@ describe('compress', () => {
     expect((await run({ excludedContentTypes: ['text/html'] }, 'gzip', text(big))).out.headers).not.toHaveProperty('content-encoding');
     expect((await run({ includedContentTypes: ['application/json'] }, 'gzip', text(big))).out.headers).not.toHaveProperty('content-encoding');
     expect((await run({}, 'gzip', text(big), 'HEAD')).out.headers).not.toHaveProperty('content-encoding');
+    expect((await run({}, 'gzip', text(big, { 'cache-control': 'public, no-transform' }))).out.headers).not.toHaveProperty('content-encoding');
   });
   it('restricts to configured encodings and uses only what this Node supports', async () => {
     expect((await run({ encodings: ['gzip'] }, 'br, gzip;q=0.1', text(big))).out.headers['content-encoding']).toBe('gzip');

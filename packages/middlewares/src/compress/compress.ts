@@ -32,6 +32,7 @@ export function createCompress(options: CompressOptions): HttpStep {
     !ex.isUpgrade && !res.upgraded && res.body !== null && ex.method !== 'HEAD' &&
     res.status >= 200 && res.status !== 204 && res.status !== 206 && res.status !== 304 &&
     headerValue(res.headers, 'content-encoding') === undefined &&
+    !/(^|,)\s*no-transform\s*(,|$)/i.test(headerValue(res.headers, 'cache-control') ?? '') &&
     typeAllowed(mediaType(headerValue(res.headers, 'content-type')));
 
   return async (ex, next) => {

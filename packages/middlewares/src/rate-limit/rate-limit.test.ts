@@ -50,6 +50,13 @@ describe('rateLimit middleware', () => {
     expect((await burst(step, 5, { 'x-key': 'a' })).ok).toBe(2);
     expect((await burst(step, 5, { 'x-key': 'b' })).ok).toBe(2);
   });
+  it('a new generation starts with fresh buckets', async () => {
+    const first = fakeContext();
+    const options = { average: 1, period: '10s', burst: 2 };
+    expect((await burst(createRateLimit(options, first.ctx), 5)).ok).toBe(2);
+    first.controller.abort();
+    expect((await burst(createRateLimit(options, fakeContext().ctx), 5)).ok).toBe(2);
+  });
   it('average 0 means no limit', async () => {
     expect((await burst(createRateLimit({ average: 0 }, fakeContext().ctx), 20)).ok).toBe(20);
   });
