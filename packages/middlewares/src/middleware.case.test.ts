@@ -31,6 +31,7 @@ const cases: Record<string, MiddlewareCase> = {
   forwardAuth: { valid: { address: 'http://127.0.0.1:1/auth' }, invalid: { address: 'ftp://x' } },
   buffering: { valid: { maxRequestBodyBytes: 1000, retryExpression: 'IsNetworkError() && Attempts() < 2' }, invalid: { maxRequestBodyBytes: -5 } },
   contentType: { valid: { autoDetect: true }, invalid: { autoDetect: 'maybe' } },
+  encodedCharacters: { valid: { allowEncodedSlash: true }, invalid: { allowEncodedHash: 'no' } },
 };
 
 describe('registry', () => {

@@ -6,6 +6,7 @@ import { circuitBreaker } from './circuit-breaker/index.js';
 import { compress } from './compress/index.js';
 import { contentType } from './content-type/index.js';
 import { digestAuth } from './digest-auth/index.js';
+import { encodedCharacters } from './encoded-characters/index.js';
 import { errors } from './error-pages/index.js';
 import { forwardAuth } from './forward-auth/index.js';
 import { headers } from './headers/index.js';
@@ -26,6 +27,7 @@ const definitions = [
   headers, stripPrefix, stripPrefixRegex, addPrefix, replacePath, replacePathRegex, redirectScheme, redirectRegex, chain,
   retry, basicAuth, digestAuth, ipAllowList, inFlightReq, rateLimit,
   compress, errors, circuitBreaker, forwardAuth, buffering, contentType,
+  encodedCharacters,
 ] as const;
 
 /** Every built-in middleware type. Adding one = one folder + one entry here. */
