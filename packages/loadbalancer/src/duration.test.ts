@@ -30,7 +30,7 @@ describe('parseDuration (Traefik durations → ms)', () => {
     } catch (err) {
       caught = err;
     }
-    expect(isWharfError(caught, 'WHARF_LB_INVALID_DURATION')).toBe(true);
+    expect(isWharfError(caught, 'WHARF_CONFIG_BAD_DURATION')).toBe(true);
   });
 
   it('positiveDurationOr falls back on absent or ≤ 0 values', () => {

@@ -12,11 +12,6 @@ export const LoadBalancerErrors = {
     500,
     (name: string, known: string) => `unknown load-balancing strategy ${JSON.stringify(name)} (known: ${known})`,
   ),
-  invalidDuration: defineError(
-    'WHARF_LB_INVALID_DURATION',
-    500,
-    (value: string) => `invalid duration ${JSON.stringify(value)}: expected e.g. "10s", "100ms", "1m30s" or seconds`,
-  ),
   invalidHealthCheck: defineError(
     'WHARF_LB_INVALID_HEALTHCHECK',
     500,

@@ -34,7 +34,7 @@ describe('createLoadBalancer', () => {
     expect(codeOf(() => make({ servers: [{ url: 'http://ok:80' }], strategy: 'nope' as never }))).toBe(
       'WHARF_LB_UNKNOWN_STRATEGY',
     );
-    expect(codeOf(() => make({ servers: servers(1), healthCheck: { interval: 'soon' } }))).toBe('WHARF_LB_INVALID_DURATION');
+    expect(codeOf(() => make({ servers: servers(1), healthCheck: { interval: 'soon' } }))).toBe('WHARF_CONFIG_BAD_DURATION');
   });
 
   it('defaults weight to 1, lists weight-0 servers and keeps the first of duplicate URLs', () => {
