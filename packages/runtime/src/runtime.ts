@@ -71,21 +71,11 @@ function announce(hub: EventHub, logger: RuntimeLogger, previous: Generation, ne
   logger.info('configuration applied', { generation: next.id, routers: Object.keys(next.validated.routers).length });
 }
 
-/** The runtime: validation, compilation and atomic swap of generations, plus the API's read model. */
-export function createRuntime(opts: RuntimeOptions): Runtime {
-  const deps: RuntimeDeps = { ...defaultDeps, ...opts.deps };
-  const logger = opts.logger ?? silentLogger;
-  const health = deps.createHealthRegistry();
-  const hub = new EventHub(logger);
+/** Validates and compiles one generation per config (ids increase). */
+function generationFactory(opts: RuntimeOptions, deps: RuntimeDeps, health: HealthRegistry, logger: RuntimeLogger) {
   const internalHandlers = new Map<string, HttpHandler>([['noop@internal', noopHandler], ...Object.entries(opts.internalServices ?? {})]);
-  const features = opts.features ?? { tracing: '', metrics: '', accessLog: false };
-  let diagnostics: Diagnostic[] = [];
-  let providers = [...(opts.providers ?? [])].sort();
-  let closed = false;
   let nextId = 0;
-  const retiring = new Set<Generation>();
-
-  function compile(config: DynamicConfig): Generation {
+  return (config: DynamicConfig): Generation => {
     const validated = validateConfig(config, {
       entryPoints: opts.entryPoints,
       defaultRuleSyntax: opts.defaultRuleSyntax ?? 'v3',
@@ -95,40 +85,53 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     const gen = compileGeneration({ id: nextId, validated, entryPoints: opts.entryPoints, deps, transport: opts.transport, health, internalHandlers, logger });
     nextId += 1;
     return gen;
-  }
+  };
+}
 
+/** The runtime: validation, compilation and atomic swap of generations, plus the API's read model. */
+export function createRuntime(opts: RuntimeOptions): Runtime {
+  const deps: RuntimeDeps = { ...defaultDeps, ...opts.deps };
+  const logger = opts.logger ?? silentLogger;
+  const health = deps.createHealthRegistry();
+  const hub = new EventHub(logger);
+  const compile = generationFactory(opts, deps, health, logger);
+  const features = opts.features ?? { tracing: '', metrics: '', accessLog: false };
+  const retiring = new Set<Generation>();
+  let diagnostics: Diagnostic[] = [];
+  let providers = [...(opts.providers ?? [])].sort();
+  let closed = false;
   let current = compile(emptyDynamicConfig());
   const unsubscribeHealth = health.subscribe((c) => hub.emit({ type: 'server-state', ...c }));
 
-  const source: RuntimeSource = {
-    view: () => buildView(current, { entryPoints: opts.entryPoints, diagnostics, providers, features }),
-    subscribe: (listener) => hub.subscribe(listener),
-    explainMatch: (query) => explainMatch(current, query),
-  };
+  function swap(next: Generation, merged: DynamicConfig, newDiagnostics: Diagnostic[]): void {
+    const previous = current;
+    current = next;
+    retiring.add(previous);
+    previous.lifecycle.signal.addEventListener('abort', () => retiring.delete(previous), { once: true });
+    previous.lifecycle.retire(opts.retireGraceMs ?? 30_000);
+    pruneHealth(health, merged);
+    const countChanged = newDiagnostics.length !== diagnostics.length;
+    diagnostics = newDiagnostics;
+    providers = providersOf(merged, newDiagnostics, opts.providers ?? []);
+    announce(hub, logger, previous, next);
+    if (countChanged) hub.emit({ type: 'diagnostics', count: newDiagnostics.length });
+  }
 
   return {
     health,
-    source,
+    source: {
+      view: () => buildView(current, { entryPoints: opts.entryPoints, diagnostics, providers, features }),
+      subscribe: (listener) => hub.subscribe(listener),
+      explainMatch: (query) => explainMatch(current, query),
+    },
     current: () => current,
     apply(merged, newDiagnostics = []) {
       if (closed) return logger.warn(RuntimeErrors.closed().message);
-      let next: Generation;
       try {
-        next = compile(merged);
+        swap(compile(merged), merged, newDiagnostics);
       } catch (err) {
-        return logger.error('compiling the configuration failed; keeping the current generation', { err });
+        logger.error('compiling the configuration failed; keeping the current generation', { err });
       }
-      const previous = current;
-      current = next;
-      retiring.add(previous);
-      previous.lifecycle.signal.addEventListener('abort', () => retiring.delete(previous), { once: true });
-      previous.lifecycle.retire(opts.retireGraceMs ?? 30_000);
-      pruneHealth(health, merged);
-      const countChanged = newDiagnostics.length !== diagnostics.length;
-      diagnostics = newDiagnostics;
-      providers = providersOf(merged, newDiagnostics, opts.providers ?? []);
-      announce(hub, logger, previous, next);
-      if (countChanged) hub.emit({ type: 'diagnostics', count: newDiagnostics.length });
     },
     close() {
       if (closed) return;

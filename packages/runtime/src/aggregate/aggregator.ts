@@ -36,107 +36,108 @@ interface ProviderState {
 }
 
 /** Providers → throttled, qualified, merged snapshots (Traefik's ConfigurationWatcher). */
-export function createAggregator(opts: AggregatorOptions): Aggregator {
-  const logger = opts.logger ?? silentLogger;
-  const throttleMs = opts.throttleMs ?? 2000;
-  const controller = new AbortController();
-  const states = new Map<string, ProviderState>(opts.providers.map((p) => [p.name, {}]));
-  let ready = opts.providers.length === 0;
-  let firstTimer: NodeJS.Timeout | undefined;
-  let runs: Array<Promise<void>> = [];
+class ConfigAggregator implements Aggregator {
+  readonly providers: string[];
+  readonly #opts: AggregatorOptions;
+  readonly #logger: RuntimeLogger;
+  readonly #controller = new AbortController();
+  readonly #states: Map<string, ProviderState>;
+  #ready: boolean;
+  #firstTimer: NodeJS.Timeout | undefined;
+  #runs: Array<Promise<void>> = [];
 
-  function publish(): void {
-    if (!ready || controller.signal.aborted) return;
+  constructor(opts: AggregatorOptions) {
+    this.#opts = opts;
+    this.#logger = opts.logger ?? silentLogger;
+    this.providers = opts.providers.map((p) => p.name);
+    this.#states = new Map(opts.providers.map((p) => [p.name, {}]));
+    this.#ready = opts.providers.length === 0;
+  }
+
+  start(): void {
+    if (this.#runs.length > 0 || this.#controller.signal.aborted) return;
+    if (this.#ready) queueMicrotask(() => this.#publish());
+    else {
+      this.#firstTimer = setTimeout(() => {
+        const missing = [...this.#states.entries()].filter(([, s]) => !s.accepted).map(([n]) => n);
+        this.#logger.warn('providers sent no first snapshot in time; applying without them', { missing });
+        this.#becomeReady();
+      }, this.#opts.firstSnapshotTimeoutMs ?? 10_000);
+      this.#firstTimer.unref?.();
+    }
+    const { backoffInitialMs, backoffMaxMs } = this.#opts;
+    this.#runs = this.#opts.providers.map((provider) =>
+      runProvider({ provider, emit: this.#emitFor(provider.name), signal: this.#controller.signal, logger: this.#logger, backoffInitialMs, backoffMaxMs }),
+    );
+  }
+
+  async close(): Promise<void> {
+    this.#controller.abort();
+    clearTimeout(this.#firstTimer);
+    for (const s of this.#states.values()) clearTimeout(s.timer);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((resolve) => {
+      timer = setTimeout(() => {
+        this.#logger.warn('providers did not stop in time after abort', { providers: this.providers });
+        resolve();
+      }, this.#opts.closeTimeoutMs ?? 5000);
+    });
+    await Promise.race([Promise.allSettled(this.#runs), timeout]);
+    clearTimeout(timer);
+  }
+
+  #publish(): void {
+    if (!this.#ready || this.#controller.signal.aborted) return;
     // snapshots are taken as given; providers must not mutate an emitted object
     const configs: DynamicConfig[] = [];
     const diagnostics: Diagnostic[] = [];
-    for (const p of opts.providers) {
-      const snap = states.get(p.name)?.accepted;
+    for (const p of this.#opts.providers) {
+      const snap = this.#states.get(p.name)?.accepted;
       if (!snap) continue;
       configs.push(qualifyConfig(snap.config, p.name));
       diagnostics.push(...snap.diagnostics);
     }
     try {
-      opts.onConfig(mergeConfigs(configs), diagnostics);
+      this.#opts.onConfig(mergeConfigs(configs), diagnostics);
     } catch (err) {
-      logger.error('applying the configuration failed', { err });
+      this.#logger.error('applying the configuration failed', { err });
     }
   }
 
-  function markReadyIfComplete(): void {
-    if (ready) return;
-    if ([...states.values()].every((s) => s.accepted !== undefined)) becomeReady();
+  #becomeReady(): void {
+    if (this.#ready) return;
+    this.#ready = true;
+    clearTimeout(this.#firstTimer);
+    this.#publish();
   }
 
-  function becomeReady(): void {
-    if (ready) return;
-    ready = true;
-    clearTimeout(firstTimer);
-    publish();
-  }
-
-  function accept(name: string, state: ProviderState, snap: ProviderSnapshot): void {
+  #accept(state: ProviderState, snap: ProviderSnapshot): void {
     state.accepted = snap;
     state.timer = setTimeout(() => {
       state.timer = undefined;
       const next = state.pending;
       state.pending = undefined;
-      if (next) accept(name, state, next);
-    }, throttleMs);
+      if (next) this.#accept(state, next);
+    }, this.#opts.throttleMs ?? 2000);
     state.timer.unref?.();
-    if (ready) publish();
-    else markReadyIfComplete();
+    if (this.#ready) this.#publish();
+    else if ([...this.#states.values()].every((s) => s.accepted !== undefined)) this.#becomeReady();
   }
 
-  function emitFor(name: string) {
+  #emitFor(name: string) {
     return (snapshot: ProviderSnapshot): void => {
-      const state = states.get(name);
-      if (!state || controller.signal.aborted) return;
+      const state = this.#states.get(name);
+      if (!state || this.#controller.signal.aborted) return;
       const snap: ProviderSnapshot = { config: snapshot.config, diagnostics: snapshot.diagnostics ?? [] };
       const latest = state.pending ?? state.accepted;
       if (latest && deepEqual(latest, snap)) return;
       if (state.timer) state.pending = snap;
-      else accept(name, state, snap);
+      else this.#accept(state, snap);
     };
   }
+}
 
-  return {
-    providers: opts.providers.map((p) => p.name),
-    start() {
-      if (runs.length > 0 || controller.signal.aborted) return;
-      if (ready) queueMicrotask(publish);
-      else {
-        firstTimer = setTimeout(() => {
-          const missing = [...states.entries()].filter(([, s]) => !s.accepted).map(([n]) => n);
-          logger.warn('providers sent no first snapshot in time; applying without them', { missing });
-          becomeReady();
-        }, opts.firstSnapshotTimeoutMs ?? 10_000);
-        firstTimer.unref?.();
-      }
-      runs = opts.providers.map((provider) =>
-        runProvider({
-          provider,
-          emit: emitFor(provider.name),
-          signal: controller.signal,
-          logger,
-          backoffInitialMs: opts.backoffInitialMs,
-          backoffMaxMs: opts.backoffMaxMs,
-        }),
-      );
-    },
-    async close() {
-      controller.abort();
-      clearTimeout(firstTimer);
-      for (const s of states.values()) clearTimeout(s.timer);
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<void>((resolve) => {
-        timer = setTimeout(() => {
-          logger.warn('providers did not stop in time after abort', { providers: opts.providers.map((p) => p.name) });
-          resolve();
-        }, opts.closeTimeoutMs ?? 5000);
-      });
-      await Promise.race([Promise.allSettled(runs), timeout]);
-      clearTimeout(timer);
-    },
-  };
+/** Starts nothing until `start()`; never throws out of provider callbacks. */
+export function createAggregator(opts: AggregatorOptions): Aggregator {
+  return new ConfigAggregator(opts);
 }
