@@ -9,8 +9,10 @@ function statusFields(s: ElementState): { status: ElementState['status']; error?
 /** Traefik's RouterInfo: the config, computed priority, bound entrypoints and status. */
 export function routerInfo(r: ValidatedRouter): RouterInfo {
   const entryPoints = r.config.entryPoints && r.config.entryPoints.length > 0 ? r.config.entryPoints : r.using;
+  const tls = r.config.tls ? { ...r.config.tls, options: r.config.tls.options || 'default' } : undefined;
   return {
     ...r.config,
+    ...(tls && { tls }),
     entryPoints,
     ...statusFields(r),
     using: r.using,

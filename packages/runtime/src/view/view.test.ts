@@ -8,7 +8,7 @@ function sample() {
       routers: {
         'web@docker': { rule: 'Host(`a.example`)', service: 'app@docker', middlewares: ['strip@docker'] },
         'api@file': { rule: 'Host(`a.example`) && PathPrefix(`/api`)', service: 'api@internal', entryPoints: ['websecure'] },
-        'broken@docker': { rule: 'Host(`b`)', service: 'ghost@docker', entryPoints: ['web', 'nope'] },
+        'broken@docker': { rule: 'Host(`b`)', service: 'ghost@docker', entryPoints: ['web', 'nope'], tls: {} },
       },
       services: {
         'app@docker': { loadBalancer: { servers: [{ url: 'http://10.0.0.2:80' }, { url: 'http://10.0.0.3:80' }] } },
@@ -40,6 +40,7 @@ describe('view', () => {
     expect(view.routers['broken@docker']).toMatchObject({
       status: 'disabled',
       using: ['web'],
+      tls: { options: 'default' },
       error: ['entryPoint "nope" doesn\'t exist', 'the service "ghost@docker" does not exist'],
     });
   });
