@@ -2,9 +2,14 @@ import type { ElementStatus, ServerState, ServiceHealth } from '@wharf/config';
 
 const statusLabels: Record<ElementStatus, string> = { enabled: 'Success', warning: 'Warning', disabled: 'Error' };
 
-export function StatusBadge({ status }: { status: ElementStatus | string | undefined }) {
+export function StatusBadge({ status, errors }: { status: ElementStatus | string | undefined; errors?: string[] }) {
   const s = (status ?? 'enabled') as ElementStatus;
-  return <span className={`badge badge-${s}`}>{statusLabels[s] ?? s}</span>;
+  const title = errors && errors.length > 0 ? errors.join('\n') : undefined;
+  return (
+    <span className={`badge badge-${s}`} title={title}>
+      {statusLabels[s] ?? s}
+    </span>
+  );
 }
 
 export function ServerStateBadge({ state }: { state: ServerState | undefined }) {

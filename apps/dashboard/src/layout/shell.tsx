@@ -33,6 +33,9 @@ export function Shell({ path, children }: { path: string; children: ReactNode })
   const current = (href: string): boolean => (href === '#/' ? path === '/' : `#${path}`.startsWith(href));
   return (
     <div className="app">
+      <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
+        Skip to content
+      </a>
       <header className="topbar">
         <button type="button" className="btn nav-toggle" aria-expanded={navOpen} aria-controls="nav" onClick={() => setNavOpen((o) => !o)}>
           Menu
@@ -59,7 +62,9 @@ export function Shell({ path, children }: { path: string; children: ReactNode })
           </div>
         ))}
       </nav>
-      <main className="content">{children}</main>
+      <main id="main" className="content" tabIndex={-1}>
+        {children}
+      </main>
     </div>
   );
 }

@@ -17,7 +17,7 @@ export interface Column {
 export const detailHref = (proto: string, kind: ListKind, name: string): string =>
   hrefFor(`/${proto}/${kind}/${encodeURIComponent(name)}`);
 
-const status: Column = { label: 'Status', sortBy: 'status', render: (i) => <StatusBadge status={i.status} /> };
+const status: Column = { label: 'Status', sortBy: 'status', render: (i) => <StatusBadge status={i.status} errors={i.error} /> };
 const provider: Column = { label: 'Provider', sortBy: 'provider', render: (i) => i.provider };
 const nameCol = (kind: ListKind): Column => ({
   label: 'Name',
