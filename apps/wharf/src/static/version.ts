@@ -10,6 +10,7 @@ export function wharfVersion(): string {
   }
 }
 
+/** `wharf --version` output, newline-terminated like `staticHelp()`. */
 export function versionText(): string {
-  return `wharf ${wharfVersion()} (Traefik v3 compatible) node ${process.versions.node}`;
+  return `wharf ${wharfVersion()} (Traefik v3 compatible) node ${process.versions.node}\n`;
 }
