@@ -81,6 +81,23 @@ describe('createWeightedRoundRobin', () => {
     expect(wrr.next(() => false)).toBeUndefined();
   });
 
+  it('keeps every item when `accept` throws', () => {
+    const wrr = createWeightedRoundRobin(
+      [
+        { value: 'a', weight: 1 },
+        { value: 'b', weight: 1 },
+      ],
+      { shuffle: false },
+    );
+    expect(() =>
+      wrr.next((v) => {
+        if (v === 'b') throw new Error('boom');
+        return false;
+      }),
+    ).toThrow('boom');
+    expect(new Set([wrr.next(), wrr.next()])).toEqual(new Set(['a', 'b']));
+  });
+
   it('a recovering item does not get a burst of picks', () => {
     const wrr = createWeightedRoundRobin(
       [

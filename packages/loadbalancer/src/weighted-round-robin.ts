@@ -93,22 +93,26 @@ export function createWeightedRoundRobin<T>(
   function next(accept?: (value: T) => boolean): T | undefined {
     let skipped: Entry<T>[] | undefined;
     let found: Entry<T> | undefined;
-    while (heap.length > 0) {
-      const top = heap[0] as Entry<T>;
-      if (accept === undefined || accept(top.value)) {
-        found = top;
-        break;
+    try {
+      while (heap.length > 0) {
+        const top = heap[0] as Entry<T>;
+        if (accept === undefined || accept(top.value)) {
+          found = top;
+          break;
+        }
+        (skipped ??= []).push(popTop(heap));
       }
-      (skipped ??= []).push(popTop(heap));
-    }
-    if (found !== undefined) {
-      found.deadline += found.step;
-      siftDown(heap, 0);
-    }
-    if (skipped !== undefined) {
-      for (const entry of skipped) {
-        if (found !== undefined) entry.deadline += entry.step;
-        push(heap, entry);
+      if (found !== undefined) {
+        found.deadline += found.step;
+        siftDown(heap, 0);
+      }
+    } finally {
+      // also when `accept` throws: skipped items must go back into the heap
+      if (skipped !== undefined) {
+        for (const entry of skipped) {
+          if (found !== undefined) entry.deadline += entry.step;
+          push(heap, entry);
+        }
       }
     }
     return found?.value;
