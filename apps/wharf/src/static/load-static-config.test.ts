@@ -62,6 +62,24 @@ describe('loadStaticConfig: flags', () => {
     expect(config.api).toBeUndefined();
   });
 
+  it('turns a presence flag off with =false and accepts redirections', () => {
+    const config = load([
+      '--providers.docker=false',
+      '--api=false',
+      '--entrypoints.web.address=:80',
+      '--entrypoints.web.http.redirections.entrypoint.to=websecure',
+      '--entrypoints.websecure.address=:443',
+      '--entrypoints.websecure.http.tls=true',
+      '--entrypoints.websecure.http.tls.certresolver=le',
+      '--certificatesresolvers.le.acme.email=a@b.c',
+    ]);
+    expect(config.providers.docker).toBeUndefined();
+    expect(config.api).toBeUndefined();
+    expect(config.entryPoints.web?.http.redirections).toEqual({ entryPoint: { to: 'websecure', scheme: 'https', permanent: true } });
+    expect(config.entryPoints.websecure?.http.tls).toEqual({ certResolver: 'le' });
+    expect(config.certificatesResolvers).toEqual({ le: { acme: { email: 'a@b.c' } } });
+  });
+
   it('is deep-frozen', () => {
     const config = load(['--entrypoints.web.address=:81']);
     expect(Object.isFrozen(config)).toBe(true);
