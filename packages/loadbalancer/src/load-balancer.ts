@@ -111,5 +111,6 @@ function assembleBalancer(
       health.onAttemptEnd(slot, outcome);
     },
     servers: () => slots.map((s) => s.info()),
+    ready: () => health.ready,
   };
 }

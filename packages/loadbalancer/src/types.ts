@@ -36,6 +36,12 @@ export interface LoadBalancer {
   onAttemptEnd(server: ServerRef, outcome: AttemptOutcome): void;
   /** live health for the runtime view */
   servers(): ServerHealthInfo[];
+  /**
+   * wharf extension (optional): resolves once every server that started in the `initial` DOWN
+   * state has had its first probe (at once without a health check, or when the generation is
+   * aborted). The runtime may await it, bounded, before swapping generations (Envoy warming).
+   */
+  ready?(): Promise<void>;
 }
 
 export interface LoadBalancerContext {

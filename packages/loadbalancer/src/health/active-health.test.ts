@@ -62,6 +62,32 @@ describe('active health checks against a real loopback server', () => {
   });
 });
 
+describe('ready()', () => {
+  it('resolves after every new server had its first probe, whatever the verdict', async () => {
+    const good = await loopback(200);
+    const bad = await loopback(503);
+    const { lb } = make({ servers: [{ url: good.url }, { url: bad.url }], healthCheck: { interval: '1h' } });
+    expect(lb.pick({ clientIP: '1.1.1.1' })).toBeUndefined();
+    await lb.ready?.();
+    expect(lb.servers().map((s) => s.state)).toEqual(['UP', 'DOWN']);
+    expect(lb.pick({ clientIP: '1.1.1.1' })?.server.url).toBe(good.url);
+  });
+
+  it('resolves at once without a health check, and on abort', async () => {
+    await make({ servers: servers(1) }).lb.ready?.();
+    const never = () => new Promise<never>(() => {});
+    const { lb, controller } = make({ servers: servers(1), healthCheck: {} }, { prober: never });
+    let settled = false;
+    void lb.ready?.().then(() => {
+      settled = true;
+    });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(settled).toBe(false);
+    controller.abort();
+    await lb.ready?.();
+  });
+});
+
 describe('active health state machine (scripted prober, fake timers)', () => {
   it('honours rise and fall thresholds', async () => {
     vi.useFakeTimers();

@@ -27,11 +27,28 @@ export class ServerHealth {
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
   private readonly ejections: Map<string, number>;
 
+  private awaitingFirstProbe = 0;
+  private settle: (() => void) | undefined;
+  /** resolves when no server is still waiting for its first probe, or on abort */
+  readonly ready: Promise<void>;
+
   constructor(private readonly opts: ServerHealthOptions) {
     this.pickable = opts.slots.filter((s) => s.ref.weight > 0).length;
     this.ejections = passiveEjections(opts.registry);
-    opts.signal.addEventListener('abort', () => this.clearTimers(), { once: true });
     for (const slot of opts.slots) this.initialise(slot);
+    this.awaitingFirstProbe = opts.slots.filter((s) => s.counters.initial).length;
+    this.ready = new Promise((resolve) => {
+      this.settle = resolve;
+    });
+    if (this.awaitingFirstProbe === 0 || opts.signal.aborted) this.settle?.();
+    opts.signal.addEventListener(
+      'abort',
+      () => {
+        this.clearTimers();
+        this.settle?.();
+      },
+      { once: true },
+    );
   }
 
   /** ms until a server's first probe: at once unless the registry knows a recent check */
@@ -43,7 +60,9 @@ export class ServerHealth {
   }
 
   onProbe(slot: ServerSlot, result: ProbeResult, startedAt: number): void {
+    const wasInitial = slot.counters.initial;
     slot.counters = applyProbe(slot.counters, result.ok, this.opts.active as ActiveHealthOptions);
+    if (wasInitial && --this.awaitingFirstProbe === 0) this.settle?.();
     slot.lastCheck = new Date(this.opts.now()).toISOString();
     slot.lastResult = result.result;
     // with an active check configured, the active check owns recovery from a passive ejection
