@@ -5,3 +5,18 @@ export type { MetricsOptions, ServerStateLike } from './metrics/metrics-options.
 export { createAccessLog } from './access-log/create-access-log.js';
 export type { AccessLog } from './access-log/create-access-log.js';
 export type { AccessLogOptions, AccessLogFieldsOptions, AccessLogFormat, FieldMode } from './access-log/access-log-options.js';
+export { createTrafficRecorder } from './traffic/create-traffic-recorder.js';
+export type { TrafficRecorder, TrafficRecorderOptions } from './traffic/create-traffic-recorder.js';
+export { registerTrafficRoutes } from './traffic/traffic-routes.js';
+export type { TrafficRoutesOptions } from './traffic/traffic-routes.js';
+export { LATENCY_BOUNDS_MS, latencyQuantile } from './traffic/latency-buckets.js';
+export { SLOT_MS, SLOTS } from './traffic/traffic-series.js';
+export type {
+  ServerStatsRow,
+  StatusSplit,
+  TrafficClock,
+  TrafficSeriesPoints,
+  TrafficSnapshot,
+  TrafficStats,
+  TrafficSummary,
+} from './traffic/traffic-types.js';
