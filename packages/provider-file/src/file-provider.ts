@@ -5,7 +5,7 @@ import { defineError, type Diagnostic, type EmitSnapshot, type Provider } from '
 import { buildConfig } from './build-config.js';
 import { listConfigFiles, loadFiles } from './load-files.js';
 import type { FileProviderDeps, FileProviderOptions } from './options.js';
-import type { ParsedFile } from './parsed-file.js';
+import { isConfigFile, type ParsedFile } from './parsed-file.js';
 
 export const fileProviderOptionsError = defineError(
   'WHARF_FILE_OPTIONS',
@@ -53,7 +53,8 @@ export function createFileProvider(options: FileProviderOptions, deps: FileProvi
       await reload();
       let timer: NodeJS.Timeout | undefined;
       let running = Promise.resolve();
-      watcher.on('all', () => {
+      watcher.on('all', (event, path) => {
+        if (isDir && (event === 'add' || event === 'change' || event === 'unlink') && !isConfigFile(path)) return;
         clearTimeout(timer);
         timer = setTimeout(() => {
           running = running.then(reload);
