@@ -90,6 +90,10 @@ describe.skipIf(!availability.run)('dashboard in a real browser', () => {
     await page.getByTestId('live-state').getByText('Live').waitFor({ timeout: 15_000 });
     await page.getByRole('region', { name: 'Providers' }).getByText('File').waitFor();
     await shot('overview');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Skip to content');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('A');
   });
 
   it('lists the routers of the config and shows a new one without reload', async () => {
