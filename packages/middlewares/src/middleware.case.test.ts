@@ -32,6 +32,7 @@ const cases: Record<string, MiddlewareCase> = {
   buffering: { valid: { maxRequestBodyBytes: 1000, retryExpression: 'IsNetworkError() && Attempts() < 2' }, invalid: { maxRequestBodyBytes: -5 } },
   contentType: { valid: { autoDetect: true }, invalid: { autoDetect: 'maybe' } },
   encodedCharacters: { valid: { allowEncodedSlash: true }, invalid: { allowEncodedHash: 'no' } },
+  passTLSClientCert: { valid: { pem: true, info: { sans: true, subject: { commonName: true } } }, invalid: { info: { subject: { cn: true } } } },
 };
 
 describe('registry', () => {

@@ -12,6 +12,7 @@ import { forwardAuth } from './forward-auth/index.js';
 import { headers } from './headers/index.js';
 import { inFlightReq } from './in-flight-req/index.js';
 import { ipAllowList } from './ip-allow-list/index.js';
+import { passTLSClientCert } from './pass-tls-client-cert/index.js';
 import { rateLimit } from './rate-limit/index.js';
 import { redirectRegex } from './redirect-regex/index.js';
 import { redirectScheme } from './redirect-scheme/index.js';
@@ -27,7 +28,7 @@ const definitions = [
   headers, stripPrefix, stripPrefixRegex, addPrefix, replacePath, replacePathRegex, redirectScheme, redirectRegex, chain,
   retry, basicAuth, digestAuth, ipAllowList, inFlightReq, rateLimit,
   compress, errors, circuitBreaker, forwardAuth, buffering, contentType,
-  encodedCharacters,
+  encodedCharacters, passTLSClientCert,
 ] as const;
 
 /** Every built-in middleware type. Adding one = one folder + one entry here. */
