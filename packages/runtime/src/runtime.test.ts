@@ -145,6 +145,35 @@ describe('compile + route', () => {
   });
 });
 
+describe('robustness', () => {
+  it('apply never throws on malformed input; bad elements are disabled, the rest served', async () => {
+    const errors: string[] = [];
+    const logger = { debug() {}, info() {}, warn() {}, error: (msg: string, f?: Record<string, unknown>) => errors.push(`${msg} ${String((f?.['err'] as Error)?.stack)}`) };
+    const { runtime, request } = testRuntime({ logger });
+    runtime.apply({} as never);
+    runtime.apply({ http: { routers: null, services: undefined, middlewares: {} } } as never);
+    runtime.apply(
+      config({
+        routers: {
+          'null@x': null as never,
+          'weird@x': { rule: 42, service: ['s'] } as never,
+          'ok@x': { rule: 'Host(`a`)', service: 's@x' },
+        },
+        services: { 'odd@x': { loadBalancer: { servers: 'http://a' } } as never, 's@x': lb('http://s:80') },
+        middlewares: { 'm@x': 'stripPrefix' as never },
+      }),
+    );
+    const view = runtime.source.view();
+    expect(view.routers['null@x']!.status).toBe('disabled');
+    expect(view.routers['weird@x']!.status).toBe('disabled');
+    expect(view.services['odd@x']!.status).toBe('disabled');
+    expect(view.middlewares['m@x']!.status).toBe('disabled');
+    expect((await request({ host: 'a' }))!.status).toBe(200);
+    expect(errors).toEqual([]);
+    expect(runtime.current().id).toBe(3);
+  });
+});
+
 describe('generations', () => {
   it('creates middlewares once per generation with the generation signal, aborted after the swap', async () => {
     const { runtime, request, created } = testRuntime();

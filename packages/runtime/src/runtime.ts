@@ -45,7 +45,8 @@ export interface Runtime extends GenerationSource {
 
 function providersOf(config: DynamicConfig, diagnostics: Diagnostic[], fixed: string[]): string[] {
   const names = new Set(fixed);
-  for (const rec of [config.http.routers, config.http.services, config.http.middlewares]) {
+  const http = config.http ?? {};
+  for (const rec of [http.routers, http.services, http.middlewares]) {
     for (const name of Object.keys(rec ?? {})) names.add(splitQualified(name).provider);
   }
   for (const d of diagnostics) names.add(d.provider);
@@ -58,7 +59,11 @@ function providersOf(config: DynamicConfig, diagnostics: Diagnostic[], fixed: st
 function pruneHealth(health: HealthRegistry, config: DynamicConfig): void {
   const prune = (health as { prune?: (keep: (service: string, url: string) => boolean) => number }).prune;
   if (!prune) return;
-  prune.call(health, (service, url) => config.http.services[service]?.loadBalancer?.servers?.some((s) => s.url === url) ?? false);
+  const services = config.http?.services ?? {};
+  prune.call(health, (service, url) => {
+    const servers = services[service]?.loadBalancer?.servers;
+    return Array.isArray(servers) && servers.some((s) => s?.url === url);
+  });
 }
 
 /** Events and logs for a swap: the generation, then every router/service whose status changed. */
@@ -104,15 +109,20 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   const unsubscribeHealth = health.subscribe((c) => hub.emit({ type: 'server-state', ...c }));
 
   function swap(next: Generation, merged: DynamicConfig, newDiagnostics: Diagnostic[]): void {
+    const nextProviders = providersOf(merged, newDiagnostics, opts.providers ?? []);
     const previous = current;
     current = next;
     retiring.add(previous);
     previous.lifecycle.signal.addEventListener('abort', () => retiring.delete(previous), { once: true });
     previous.lifecycle.retire(opts.retireGraceMs ?? 30_000);
-    pruneHealth(health, merged);
+    try {
+      pruneHealth(health, merged);
+    } catch (err) {
+      logger.warn('pruning health state failed', { err });
+    }
     const countChanged = newDiagnostics.length !== diagnostics.length;
     diagnostics = newDiagnostics;
-    providers = providersOf(merged, newDiagnostics, opts.providers ?? []);
+    providers = nextProviders;
     announce(hub, logger, previous, next);
     if (countChanged) hub.emit({ type: 'diagnostics', count: newDiagnostics.length });
   }

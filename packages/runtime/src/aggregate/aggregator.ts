@@ -94,8 +94,12 @@ class ConfigAggregator implements Aggregator {
     for (const p of this.#opts.providers) {
       const snap = this.#states.get(p.name)?.accepted;
       if (!snap) continue;
-      configs.push(qualifyConfig(snap.config, p.name));
-      diagnostics.push(...snap.diagnostics);
+      try {
+        configs.push(qualifyConfig(snap.config, p.name));
+        diagnostics.push(...snap.diagnostics);
+      } catch (err) {
+        this.#logger.error('provider snapshot is malformed; ignoring it', { provider: p.name, err });
+      }
     }
     try {
       this.#opts.onConfig(mergeConfigs(configs), diagnostics);
@@ -128,7 +132,7 @@ class ConfigAggregator implements Aggregator {
     return (snapshot: ProviderSnapshot): void => {
       const state = this.#states.get(name);
       if (!state || this.#controller.signal.aborted) return;
-      const snap: ProviderSnapshot = { config: snapshot.config, diagnostics: snapshot.diagnostics ?? [] };
+      const snap: ProviderSnapshot = { config: snapshot?.config, diagnostics: Array.isArray(snapshot?.diagnostics) ? snapshot.diagnostics : [] };
       const latest = state.pending ?? state.accepted;
       if (latest && deepEqual(latest, snap)) return;
       if (state.timer) state.pending = snap;

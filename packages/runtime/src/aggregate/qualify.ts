@@ -5,7 +5,7 @@ type Rec<T> = Record<string, T>;
 
 function qualifyKeys<T>(rec: Rec<T> | undefined, provider: string, map: (v: T) => T = (v) => v): Rec<T> {
   const out: Rec<T> = {};
-  for (const [name, value] of Object.entries(rec ?? {})) out[qualify(name, provider)] = map(value);
+  for (const [name, value] of Object.entries(rec ?? {})) out[qualify(name, provider)] = value !== null && typeof value === 'object' ? map(value) : value;
   return out;
 }
 
@@ -70,7 +70,7 @@ function qualifyMiddleware(m: MiddlewareConfig, provider: string): MiddlewareCon
  * chain middlewares, errors.service). Names that already carry `@` are kept as written.
  */
 export function qualifyConfig(config: DynamicConfig, provider: string): DynamicConfig {
-  const http = config.http ?? { routers: {}, services: {}, middlewares: {} };
+  const http = config?.http ?? { routers: {}, services: {}, middlewares: {} };
   const out: DynamicConfig = {
     http: {
       routers: qualifyKeys(http.routers, provider, (r) => qualifyRouter(r, provider)),

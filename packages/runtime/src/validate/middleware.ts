@@ -14,7 +14,8 @@ export function validateMiddlewareShape(
   deps: Pick<RuntimeDeps, 'middlewares' | 'findMiddleware' | 'decodeOptions'>,
 ): ValidatedMiddleware {
   const v: ValidatedMiddleware = { ...newState(), name, provider: splitQualified(name).provider, config, usedBy: [] };
-  const keys = Object.keys(config ?? {}).filter((k) => config[k] !== undefined);
+  const isObject = config !== null && typeof config === 'object' && !Array.isArray(config);
+  const keys = isObject ? Object.keys(config).filter((k) => config[k] !== undefined) : [];
   if (keys.length === 0) addError(v, Messages.middlewareNoType(name), true);
   if (keys.length > 1) addError(v, Messages.multiTypesMiddleware(name), true);
   if (keys.length !== 1) return v;

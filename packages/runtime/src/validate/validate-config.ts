@@ -54,7 +54,7 @@ function populateUsedBy(result: ValidatedConfig): void {
  */
 export function validateConfig(config: DynamicConfig, opts: ValidateOptions): ValidatedConfig {
   const internal = new Set(opts.internalServices);
-  const http = config.http;
+  const http: Partial<DynamicConfig['http']> = config.http ?? {};
   const result: ValidatedConfig = {
     routers: {},
     services: {},
