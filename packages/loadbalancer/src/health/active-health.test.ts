@@ -4,6 +4,8 @@ import { startLoopbackServer, type LoopbackServer } from '../fixtures/loopback-s
 import { createHealthRegistry } from './health-registry.js';
 import type { ServerStateChange } from '../types.js';
 
+const WAIT = { timeout: 5000 };
+
 const built: Built[] = [];
 const loopbacks: LoopbackServer[] = [];
 const make = (...args: Parameters<typeof build>) => {
@@ -54,9 +56,9 @@ describe('active health checks against a real loopback server', () => {
     const { lb, controller } = make({ servers: [{ url: server.url }], healthCheck: { interval: '20ms' } });
     await vi.waitFor(() => expect(server.requests.length).toBeGreaterThanOrEqual(3), { timeout: 5000 });
     controller.abort();
-    await new Promise((r) => setTimeout(r, 50));
-    const seen = server.requests.length;
     await new Promise((r) => setTimeout(r, 200));
+    const seen = server.requests.length;
+    await new Promise((r) => setTimeout(r, 300));
     expect(server.requests.length).toBe(seen);
     expect(lb.servers()[0]?.state).toBe('UP');
   });
@@ -157,7 +159,7 @@ describe('health survives generation swaps', () => {
   it('a new balancer sharing the registry keeps known servers’ state; new servers start DOWN', async () => {
     const prober = scriptedProber((url) => url !== 'http://10.0.0.2:8080');
     const first = make({ servers: servers(1, 1), healthCheck: { interval: '1h' } }, { prober });
-    await vi.waitFor(() => expect(first.lb.servers().map((s) => s.state)).toEqual(['UP', 'DOWN']));
+    await vi.waitFor(() => expect(first.lb.servers().map((s) => s.state)).toEqual(['UP', 'DOWN']), WAIT);
     first.controller.abort();
 
     const never = Object.assign(() => new Promise<never>(() => {}), {});
@@ -176,7 +178,7 @@ describe('health survives generation swaps', () => {
   it('removing the health check brings every server back UP', async () => {
     const prober = scriptedProber(() => false);
     const first = make({ servers: servers(1), healthCheck: { interval: '1h' } }, { prober });
-    await vi.waitFor(() => expect(prober.calls).toBe(1));
+    await vi.waitFor(() => expect(prober.calls).toBe(1), WAIT);
     first.controller.abort();
     const second = make({ servers: servers(1) }, { registry: first.registry });
     expect(second.lb.servers()).toEqual([{ url: 'http://10.0.0.1:8080', state: 'UP' }]);

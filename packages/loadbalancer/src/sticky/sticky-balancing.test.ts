@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { build, scriptedProber, servers, type Built } from '../fixtures/balancer-fixtures.js';
 import { readCookie, stickyCookieName, stickyCookieValue } from './sticky-cookie.js';
 
+const WAIT = { timeout: 5000 };
+
 const NAME = stickyCookieName('app@docker');
 const cookieFor = (setCookie: string | undefined) => {
   const first = setCookie?.split(';')[0] ?? '';
@@ -44,7 +46,7 @@ describe.each(['wrr', 'p2c', 'leastconn'] as const)('sticky sessions on %s', (st
       { strategy, servers: servers(1, 1), sticky: { cookie: { name: 'sticky' } }, healthCheck: { interval: '20ms' } },
       { prober },
     );
-    await vi.waitFor(() => expect(lb.servers().every((s) => s.state === 'UP')).toBe(true));
+    await vi.waitFor(() => expect(lb.servers().every((s) => s.state === 'UP')).toBe(true), WAIT);
     const unknown = lb.pick({ clientIP: '1.1.1.1', cookie: 'sticky=0000000000000000' });
     expect(unknown?.setCookie).toMatch(/^sticky=[0-9a-f]{16}; Path=\/$/);
 
@@ -52,7 +54,7 @@ describe.each(['wrr', 'p2c', 'leastconn'] as const)('sticky sessions on %s', (st
     const dead = pinned?.server.url as string;
     const cookie = cookieFor(pinned?.setCookie);
     prober.healthy.set(dead, false);
-    await vi.waitFor(() => expect(lb.servers().find((s) => s.url === dead)?.state).toBe('DOWN'));
+    await vi.waitFor(() => expect(lb.servers().find((s) => s.url === dead)?.state).toBe('DOWN'), WAIT);
     const moved = lb.pick({ clientIP: '1.1.1.1', cookie });
     expect(moved?.server.url).not.toBe(dead);
     expect(moved?.setCookie).toBe(`sticky=${stickyCookieValue(moved?.server.url as string)}; Path=/`);

@@ -3,6 +3,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { build, scriptedProber, servers, tally, tallyUnderLoad, type Built } from '../fixtures/balancer-fixtures.js';
 import { builtinStrategies } from './registry.js';
 
+const WAIT = { timeout: 5000 };
+
 /** The contract every strategy in the registry must meet (Hono `common.case.test.ts` style). */
 describe.each(builtinStrategies.map((s) => [s.name as BalancingStrategy]))('strategy contract: %s', (strategy) => {
   const built: Built[] = [];
@@ -36,7 +38,7 @@ describe.each(builtinStrategies.map((s) => [s.name as BalancingStrategy]))('stra
   it('never picks a DOWN server while others are UP', async () => {
     const prober = scriptedProber((url) => url !== 'http://10.0.0.2:8080');
     const { lb } = make({ strategy, servers: servers(1, 1, 1), healthCheck: { interval: '1h' } }, { prober });
-    await vi.waitFor(() => expect(lb.servers().map((s) => s.state)).toEqual(['UP', 'DOWN', 'UP']));
+    await vi.waitFor(() => expect(lb.servers().map((s) => s.state)).toEqual(['UP', 'DOWN', 'UP']), WAIT);
     const counts = tally(lb, 300, req);
     expect(counts.has('http://10.0.0.2:8080')).toBe(false);
     expect(counts.has('none')).toBe(false);
@@ -47,7 +49,7 @@ describe.each(builtinStrategies.map((s) => [s.name as BalancingStrategy]))('stra
     expect(make({ strategy, servers: servers(0, 0) }).lb.pick(req(1))).toBeUndefined();
     const prober = scriptedProber(() => false);
     const { lb } = make({ strategy, servers: servers(1, 1), healthCheck: { interval: '1h' } }, { prober });
-    await vi.waitFor(() => expect(prober.calls).toBeGreaterThanOrEqual(2));
+    await vi.waitFor(() => expect(prober.calls).toBeGreaterThanOrEqual(2), WAIT);
     expect(lb.pick(req(1))).toBeUndefined();
     expect(lb.peek(req(1))).toBeUndefined();
   });
