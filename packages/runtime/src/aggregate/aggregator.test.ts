@@ -154,3 +154,19 @@ describe('createAggregator close', () => {
     expect(Date.now() - started).toBeLessThan(5000);
   });
 });
+
+describe('createAggregator robustness', () => {
+  it('ignores a malformed snapshot from one provider and keeps the others', async () => {
+    const a = manualProvider('docker');
+    const b = manualProvider('file');
+    const onConfig = vi.fn();
+    const agg = createAggregator({ providers: [a.provider, b.provider], throttleMs: 0, onConfig });
+    agg.start();
+    await Promise.resolve();
+    a.emit(undefined as never);
+    b.emit(cfg({ r: { rule: 'Host(`b`)', service: 's' } }));
+    expect(onConfig).toHaveBeenCalledTimes(1);
+    expect(Object.keys(onConfig.mock.calls[0]![0].http.routers)).toEqual(['r@file']);
+    await agg.close();
+  });
+});
