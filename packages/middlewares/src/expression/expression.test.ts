@@ -21,7 +21,7 @@ describe('expression language', () => {
     ['NetworkErrorRatio() > 0.7 || RequestThreshold() <= 10', 1],
     ['(NetworkErrorRatio() > 0.7 || RequestThreshold() > 5) && LatencyAtQuantileMS(50) > 100', 1],
   ] as const)('%s → %d', (src, value) => expect(ev(src)).toBe(value));
-  it.each(['Foo() > 1', 'NetworkErrorRatio( > 1', 'ResponseCodeRatio(1, 2) > 0', 'NetworkErrorRatio() > 0.5 &&', 'x $ y'])(
+  it.each(['Foo() > 1', 'toString() > 1', 'NetworkErrorRatio( > 1', 'ResponseCodeRatio(1, 2) > 0', 'NetworkErrorRatio() > 0.5 &&', 'x $ y'])(
     'rejects %s with a coded error',
     (src) => expect(() => parseExpression(src, arity)).toThrow(expect.objectContaining({ code: 'WHARF_MIDDLEWARE_OPTIONS' })),
   );

@@ -29,59 +29,86 @@ function tokenize(src: string): Token[] {
   return out;
 }
 
-/** Parses an expression; `functions` maps a name to its arity, for early errors. */
-export function parseExpression(src: string, functions: Readonly<Record<string, number>>): Expr {
-  const tokens = tokenize(src);
-  let i = 0;
-  const fail = (why: string): never => {
-    throw MiddlewareErrors.invalidOptions('expression', `${why} in "${src}"`);
-  };
-  const peek = () => tokens[i];
-  const eat = (v: string) => (peek()?.t === 'op' && peek()!.v === v ? (i++, true) : false);
-  const parseOr = (): Expr => {
-    let left = parseAnd();
-    while (eat('||')) left = { kind: 'or', left, right: parseAnd() };
+const COMPARATORS = new Set(['>', '<', '>=', '<=', '==', '!=']);
+
+/** Recursive descent: or := and ('||' and)*; and := cmp ('&&' cmp)*; cmp := value (op value)?. */
+class Parser {
+  private i = 0;
+  constructor(
+    private readonly src: string,
+    private readonly tokens: Token[],
+    private readonly functions: Readonly<Record<string, number>>,
+  ) {}
+
+  parse(): Expr {
+    const expr = this.or();
+    if (this.i !== this.tokens.length) this.fail('trailing input');
+    return expr;
+  }
+
+  private fail(why: string): never {
+    throw MiddlewareErrors.invalidOptions('expression', `${why} in "${this.src}"`);
+  }
+
+  private eat(v: string): boolean {
+    const tok = this.tokens[this.i];
+    if (tok?.t !== 'op' || tok.v !== v) return false;
+    this.i++;
+    return true;
+  }
+
+  private or(): Expr {
+    let left = this.and();
+    while (this.eat('||')) left = { kind: 'or', left, right: this.and() };
     return left;
-  };
-  const parseAnd = (): Expr => {
-    let left = parseCmp();
-    while (eat('&&')) left = { kind: 'and', left, right: parseCmp() };
+  }
+
+  private and(): Expr {
+    let left = this.cmp();
+    while (this.eat('&&')) left = { kind: 'and', left, right: this.cmp() };
     return left;
-  };
-  const parseCmp = (): Expr => {
-    const left = parseValue();
-    const tok = peek();
-    if (tok?.t === 'op' && ['>', '<', '>=', '<=', '==', '!='].includes(tok.v)) {
-      i++;
-      return { kind: 'cmp', op: tok.v as CmpOp, left, right: parseValue() };
-    }
-    return left;
-  };
-  const parseValue = (): Expr => {
-    const tok = tokens[i++];
-    if (!tok) return fail('unexpected end');
+  }
+
+  private cmp(): Expr {
+    const left = this.value();
+    const tok = this.tokens[this.i];
+    if (tok?.t !== 'op' || !COMPARATORS.has(tok.v)) return left;
+    this.i++;
+    return { kind: 'cmp', op: tok.v as CmpOp, left, right: this.value() };
+  }
+
+  private value(): Expr {
+    const tok = this.tokens[this.i++];
+    if (!tok) return this.fail('unexpected end');
     if (tok.t === 'num') return { kind: 'num', value: tok.v };
     if (tok.t === 'op' && tok.v === '(') {
-      const inner = parseOr();
-      if (!eat(')')) fail('missing )');
+      const inner = this.or();
+      if (!this.eat(')')) this.fail('missing )');
       return inner;
     }
-    if (tok.t !== 'id') return fail(`unexpected ${tok.v}`);
-    if (!(tok.v in functions)) fail(`unknown function ${tok.v}`);
-    if (!eat('(')) fail(`${tok.v} needs ()`);
+    if (tok.t !== 'id') return this.fail(`unexpected ${tok.v}`);
+    return this.call(tok.v);
+  }
+
+  private call(name: string): Expr {
+    const arity = Object.hasOwn(this.functions, name) ? this.functions[name] : undefined;
+    if (arity === undefined) this.fail(`unknown function ${name}`);
+    if (!this.eat('(')) this.fail(`${name} needs ()`);
     const args: number[] = [];
-    while (!eat(')')) {
-      const arg = tokens[i++];
-      if (arg?.t !== 'num') return fail(`${tok.v}: numeric argument expected`);
+    while (!this.eat(')')) {
+      const arg = this.tokens[this.i++];
+      if (arg?.t !== 'num') return this.fail(`${name}: numeric argument expected`);
       args.push(arg.v);
-      eat(',');
+      this.eat(',');
     }
-    if (args.length !== functions[tok.v]) fail(`${tok.v} takes ${functions[tok.v]} arguments`);
-    return { kind: 'call', name: tok.v, args };
-  };
-  const expr = parseOr();
-  if (i !== tokens.length) fail('trailing input');
-  return expr;
+    if (args.length !== arity) this.fail(`${name} takes ${arity} arguments`);
+    return { kind: 'call', name, args };
+  }
+}
+
+/** Parses an expression; `functions` maps each allowed function name to its arity. */
+export function parseExpression(src: string, functions: Readonly<Record<string, number>>): Expr {
+  return new Parser(src, tokenize(src), functions).parse();
 }
 
 export type FunctionTable = Readonly<Record<string, (...args: number[]) => number>>;
