@@ -15,6 +15,16 @@ export function useTheme(): [Theme, () => void] {
   useEffect(() => {
     document.documentElement.dataset['theme'] = theme;
   }, [theme]);
+  useEffect(() => {
+    // follow the system while the user has not chosen
+    const query = globalThis.matchMedia?.('(prefers-color-scheme: dark)');
+    if (!query) return;
+    const onChange = (e: MediaQueryListEvent): void => {
+      if (!globalThis.localStorage?.getItem(storageKey)) setTheme(e.matches ? 'dark' : 'light');
+    };
+    query.addEventListener('change', onChange);
+    return () => query.removeEventListener('change', onChange);
+  }, []);
   const toggle = useCallback(() => {
     setTheme((t) => {
       const next = t === 'dark' ? 'light' : 'dark';
