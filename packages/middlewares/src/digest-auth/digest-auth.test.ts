@@ -39,6 +39,12 @@ describe('digestAuth', () => {
     expect(ok.seen!.headers['x-user']).toBe('alice');
     expect(ok.seen!.headers).not.toHaveProperty('authorization');
   });
+  it('refuses a replayed nonce count', async () => {
+    const challenge = String((await call(step, '/r')).res.headers['www-authenticate']);
+    const auth = answer(challenge, 'alice', 'secret', '/r');
+    expect((await call(step, '/r', auth)).res.status).toBe(200);
+    expect((await call(step, '/r', auth)).res.status).toBe(401);
+  });
   it('rejects a wrong password, another uri, or another method', async () => {
     const challenge = String((await call(step, '/')).res.headers['www-authenticate']);
     expect((await call(step, '/', answer(challenge, 'alice', 'wrong', '/'))).res.status).toBe(401);

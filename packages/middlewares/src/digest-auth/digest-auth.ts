@@ -52,7 +52,9 @@ export function createDigestAuth(options: DigestAuthOptions, ctx: MiddlewareCont
     const expected = p.qop === 'auth' ? md5(`${ha1}:${p.nonce}:${p.nc}:${p.cnonce}:auth:${ha2}`) : md5(`${ha1}:${p.nonce}:${ha2}`);
     if (!safeEqual(expected, p.response.toLowerCase())) return 'fail';
     const state = nonces.check(p.nonce);
-    return state === 'valid' ? 'ok' : state === 'stale' ? 'stale' : 'fail';
+    if (state === 'stale') return 'stale';
+    if (state !== 'valid') return 'fail';
+    return p.qop !== 'auth' || nonces.use(p.nonce, p.nc ?? '') === 'valid' ? 'ok' : 'fail';
   };
 
   return (ex, next) => {
