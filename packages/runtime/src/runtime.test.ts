@@ -142,6 +142,7 @@ describe('compile + route', () => {
     expect(view.middlewares['x@docker']!.status).toBe('disabled');
     expect(view.middlewares['x@docker']!.error![0]).toContain('boom at create');
     expect(view.routers['bad@docker']!.status).toBe('disabled');
+    expect(view.routers['bad@docker']!.error).toEqual(['middleware "x@docker" is disabled: cannot create middleware: boom at create']);
   });
 });
 
@@ -257,5 +258,22 @@ describe('generations', () => {
     runtime.apply(config({ ...base, services: {} }), [{ provider: 'docker', source: 'c', code: 'X', severity: 'error', message: 'm' }]);
     expect(events).toContainEqual({ type: 'router-status', name: 'r@docker', status: 'disabled', error: ['the service "s@docker" does not exist'] });
     expect(events).toContainEqual({ type: 'diagnostics', count: 1 });
+  });
+});
+
+describe('chains', () => {
+  it('a chain including a middleware whose create fails is disabled, with the reason', async () => {
+    const { runtime, request } = testRuntime();
+    runtime.apply(
+      config({
+        routers: { 'r@file': { rule: 'Host(`a`)', service: 's@file', middlewares: ['c@file'] } },
+        services: { 's@file': lb('http://s:80') },
+        middlewares: { 'c@file': { chain: { middlewares: ['x'] } }, 'x@file': { explode: {} } },
+      }),
+    );
+    expect(await request({ host: 'a' })).toBeUndefined();
+    const view = runtime.source.view();
+    expect(view.middlewares['c@file']!.error![0]).toBe('cannot create middleware: middleware "x@file" is disabled: cannot create middleware: boom at create');
+    expect(view.routers['r@file']!.error![0]).toMatch(/^middleware "c@file" is disabled: /);
   });
 });

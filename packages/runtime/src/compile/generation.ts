@@ -6,7 +6,8 @@ import type { RouteEntry, RouteTable } from '@wharf/router';
 import type { RuntimeDeps } from '../deps.js';
 import type { RuntimeLogger } from '../logger.js';
 import type { GenerationHandle, RouteMatch } from '../types.js';
-import { addError } from '../validate/element-state.js';
+import { addError, reasonOf } from '../validate/element-state.js';
+import { Messages } from '../validate/messages.js';
 import type { EntryPointSpec, ValidatedConfig, ValidatedRouter } from '../validate/validated.js';
 import type { CompiledService } from './compiled-service.js';
 import { GenerationLifecycle } from './generation-lifecycle.js';
@@ -117,7 +118,10 @@ function compileRouter(r: ValidatedRouter, c: RouterCompileContext): void {
   const serviceName = r.config.service!;
   try {
     const svc = c.services.get(serviceName);
-    if (!svc) return addError(r, `the service "${serviceName}" is disabled`, true);
+    if (!svc) {
+      const v = c.opts.validated.services[serviceName];
+      return addError(r, Messages.serviceDisabled(serviceName, v ? reasonOf(v) : ''), true);
+    }
     const routerMws = r.config.middlewares ?? [];
     const routerSteps = c.middlewares.steps(routerMws);
     const built: Array<[string, CompiledRoute]> = [];

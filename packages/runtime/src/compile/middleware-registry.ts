@@ -38,8 +38,11 @@ export function createMiddlewareRegistry(opts: MiddlewareRegistryOptions): Middl
       });
     } catch (err) {
       const code = (err as { code?: string }).code;
-      if (code !== RuntimeErrors.middlewareCycle.code) addError(v, `cannot create middleware: ${(err as Error).message}`, true);
-      throw err;
+      if (code === RuntimeErrors.middlewareCycle.code || code === RuntimeErrors.unknownMiddleware.code) throw err;
+      addError(v, `cannot create middleware: ${err instanceof Error ? err.message : String(err)}`, true);
+      const wrapped = RuntimeErrors.middlewareDisabled(v.name, reasonOf(v));
+      (wrapped as { cause?: unknown }).cause = err;
+      throw wrapped;
     } finally {
       stack.pop();
     }
