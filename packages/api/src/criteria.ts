@@ -1,6 +1,7 @@
 import type { ElementStatus, ServiceInfo } from '@wharf/config';
 import { serviceHealthState } from './service-health.js';
 import { firstValue } from './pagination.js';
+import type { ElementKind } from './sorting.js';
 
 /** The fields list filters read; every element of the view has them. */
 export interface Listed {
@@ -44,7 +45,9 @@ export function sameElementName(name: string | undefined, wanted: string): boole
   return (at < 0 ? name : name.slice(0, at)) === wanted;
 }
 
-export function matchesCriteria(item: Listed, c: Criteria, searchRule: boolean): boolean {
+/** Routers also match `search` on the rule and honour serviceName/middlewareName; services honour `health`. */
+export function matchesCriteria(item: Listed, c: Criteria, kind: ElementKind): boolean {
+  const searchRule = kind === 'router';
   if (c.status !== undefined && (item.status ?? '').toLowerCase() !== c.status.toLowerCase()) return false;
   if (c.search !== undefined) {
     const needle = c.search.toLowerCase();
@@ -52,12 +55,12 @@ export function matchesCriteria(item: Listed, c: Criteria, searchRule: boolean):
     const inRule = searchRule && (item.rule ?? '').toLowerCase().includes(needle);
     if (!inName && !inRule) return false;
   }
-  if (c.serviceName !== undefined && !sameElementName(item.service, c.serviceName)) return false;
-  if (c.middlewareName !== undefined && !(item.middlewares ?? []).includes(c.middlewareName)) return false;
-  if (c.health !== undefined && serviceHealthState(item as unknown as ServiceInfo) !== c.health.toLowerCase()) return false;
+  if (kind === 'router' && c.serviceName !== undefined && !sameElementName(item.service, c.serviceName)) return false;
+  if (kind === 'router' && c.middlewareName !== undefined && !(item.middlewares ?? []).includes(c.middlewareName)) return false;
+  if (kind === 'service' && c.health !== undefined && serviceHealthState(item as unknown as ServiceInfo) !== c.health.toLowerCase()) return false;
   return true;
 }
 
-export function filterItems<T extends Listed>(items: T[], c: Criteria, searchRule: boolean): T[] {
-  return items.filter((item) => matchesCriteria(item, c, searchRule));
+export function filterItems<T extends Listed>(items: T[], c: Criteria, kind: ElementKind): T[] {
+  return items.filter((item) => matchesCriteria(item, c, kind));
 }

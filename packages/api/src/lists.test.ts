@@ -66,6 +66,11 @@ describe('filters', () => {
     expect(await names('/api/http/services?health=unknown')).toEqual(['bad@docker', 'canary@file']);
   });
 
+  it('router-only filters are ignored on other lists (Traefik)', async () => {
+    expect(await names('/api/http/services?serviceName=x&middlewareName=y')).toHaveLength(5);
+    expect(await names('/api/http/routers?health=down')).toHaveLength(5);
+  });
+
   it('middlewareName is an exact element of the chain', async () => {
     expect(await names('/api/http/routers?middlewareName=strip@file')).toEqual(['api@file', 'shop@docker']);
     expect(await names('/api/http/routers?middlewareName=strip')).toEqual([]);

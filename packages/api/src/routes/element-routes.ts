@@ -34,7 +34,7 @@ function elementsOf(source: RuntimeSource, key: ViewKey): Listed[] {
 
 /** Filter (search/status/serviceName/middlewareName) → sort → page; `X-Next-Page` header. */
 export function listElements(items: Listed[], kind: ElementKind, query: Query, reply: FastifyReply): Listed[] {
-  const filtered = filterItems(items, readCriteria(query), kind === 'router');
+  const filtered = filterItems(items, readCriteria(query), kind);
   const page = paginate(sortItems(filtered, kind, query), query);
   void reply.header('X-Next-Page', String(page.nextPage));
   return page.items;
