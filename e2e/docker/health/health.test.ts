@@ -18,7 +18,8 @@ describe.skipIf(!docker.available)('docker: HEALTHCHECK status drives membership
       timeoutMs: 30_000, description: 'both replicas healthy and routed',
     });
     const sick = ips[0]!;
-    expect((await fetch(`http://${sick}/health`, { method: 'POST', body: '500' })).status).toBe(200);
+    // whoami answers POST /health with the status it will report from now on
+    expect((await fetch(`http://${sick}/health`, { method: 'POST', body: '500' })).status).toBe(500);
     await waitFor(async () => !(await serviceServers(s.wharf, 'whoami@docker')).includes(`http://${sick}:80`), {
       timeoutMs: 30_000, description: 'unhealthy replica excluded',
     });

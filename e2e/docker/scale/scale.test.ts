@@ -35,6 +35,8 @@ describe.skipIf(!docker.available)('docker: scaling follows events, stopping rep
 
   it('scale 3 → 5: new replicas are routed soon after they start', async () => {
     await waitFor(async () => (await servers()).length === 3, { timeoutMs: 20_000, description: '3 servers' });
+    const router = (await (await fetch(`${s.wharf.apiURL}/api/http/routers/whoami@docker`)).json()) as { middlewares?: string[]; status?: string };
+    expect(router).toMatchObject({ status: 'enabled', middlewares: ['retry@docker'] });
     await s.project.run(['up', '-d', '--no-recreate', '--scale', 'whoami=5']);
     const started = Date.now();
     await waitFor(async () => (await servers()).length === 5, { timeoutMs: 15_000, intervalMs: 25, description: '5 servers' });
@@ -49,6 +51,7 @@ describe.skipIf(!docker.available)('docker: scaling follows events, stopping rep
     await new Promise((r) => setTimeout(r, 500));
     const { total, failures } = await load.stop();
     expect(total).toBeGreaterThan(10);
+    if (failures.length > 0) console.error(`[scale] ${failures.length}/${total} failed; wharf log tail:\n${s.wharf.logs.slice(-4000)}`);
     expect(failures).toEqual([]);
   });
 });

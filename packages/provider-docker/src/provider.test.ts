@@ -56,9 +56,13 @@ describe('createDockerProvider (fake engine)', () => {
     source.containers = [a, container({ name: 'b' })];
     const { snapshots, ac, done } = start(source);
     await until(() => snapshots.length === 1 && source.subscribers === 1);
+    const listsBefore = source.lists;
     source.emit({ action: 'kill', id: a.id, signal: '1' });
     source.emit({ action: 'kill', id: a.id, signal: '15' });
     await until(() => serviceNames(snapshots.at(-1)).length === 1);
+    // the drained snapshot comes from the last listing, before any engine round trip
+    expect(serviceNames(snapshots[1])).toEqual(['b']);
+    await until(() => source.lists > listsBefore);
     expect(serviceNames(snapshots.at(-1))).toEqual(['b']);
     expect(snapshots.at(-1)?.diagnostics.map((d) => d.code)).toEqual(['DOCKER_CONTAINER_DRAINING']);
     source.containers[0]!.status = 'exited';

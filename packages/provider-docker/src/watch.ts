@@ -33,6 +33,10 @@ export async function watchDocker(
   emit: (snapshot: ProviderSnapshot) => void, signal: AbortSignal, options: WatchOptions,
 ): Promise<void> {
   const draining = new Map<string, number>();
+  let last: ContainerData[] = [];
+  const publish = (): void => {
+    if (!signal.aborted) emit(build(last.map((c) => (draining.has(c.id) ? { ...c, draining: true } : c))));
+  };
   const sync = async (): Promise<void> => {
     const containers = await source.list(signal);
     const now = Date.now();
@@ -40,7 +44,8 @@ export async function watchDocker(
       const c = containers.find((x) => x.id === id);
       if (!c || c.status !== 'running' || now - since > options.drainTtlMs) draining.delete(id);
     }
-    if (!signal.aborted) emit(build(containers.map((c) => (draining.has(c.id) ? { ...c, draining: true } : c))));
+    last = containers;
+    publish();
   };
   let delay = options.backoff.initialMs;
   while (!signal.aborted) {
@@ -49,7 +54,7 @@ export async function watchDocker(
       await sync();
       delay = options.backoff.initialMs;
       if (!events) return;
-      await consume(events, draining, sync, signal, options);
+      await consume(events, draining, { sync, publish }, signal, options);
       if (signal.aborted) return;
       options.logger?.warn?.('Docker event stream ended; reconnecting', { provider: 'docker' });
     } catch (err) {
@@ -62,7 +67,8 @@ export async function watchDocker(
 }
 
 async function consume(
-  events: AsyncIterable<DockerEvent>, draining: Map<string, number>, sync: () => Promise<void>,
+  events: AsyncIterable<DockerEvent>, draining: Map<string, number>,
+  { sync, publish }: { sync: () => Promise<void>; publish: () => void },
   signal: AbortSignal, options: WatchOptions,
 ): Promise<void> {
   const debounced = createSerialDebounce(sync, options.debounceMs, (err) =>
@@ -72,8 +78,12 @@ async function consume(
       if (signal.aborted) break;
       options.logger?.debug?.('Docker event', { provider: 'docker', action: event.action, id: event.id });
       if (event.action === 'stop' || (event.action === 'kill' && TERMINATING.has(event.signal ?? ''))) {
-        draining.set(event.id, Date.now());
-        debounced.now();
+        // drain at once from the last listing (no engine round trip), then re-list
+        if (!draining.has(event.id)) {
+          draining.set(event.id, Date.now());
+          publish();
+        }
+        debounced.schedule();
       } else if (event.action === 'start') {
         draining.delete(event.id);
         debounced.schedule();
@@ -101,8 +111,6 @@ export function createSerialDebounce(run: () => Promise<void>, ms: number, onErr
   };
   return {
     schedule(): void { timer ??= setTimeout(start, ms); },
-    /** drain signals skip the debounce: excluding a stopping container is urgent */
-    now(): void { if (timer) clearTimeout(timer); start(); },
     async flush(): Promise<void> {
       if (timer) { clearTimeout(timer); timer = undefined; }
       while (running) await running;
