@@ -32,6 +32,9 @@ function chunked(total: number, chunk = 4096): ReadableStream<Uint8Array> {
 }
 
 describe('bufferRequestBody over a real socket', () => {
+  it('resolves at once for a GET without a body', async () => {
+    expect(await (await fetch(server.url)).text()).toBe('buffered:0');
+  });
   it('buffers a small body', async () => {
     expect(await post(new Uint8Array(5000))).toBe('buffered:5000');
   });
