@@ -1,7 +1,6 @@
-import type { HttpHandler, Transport } from '@wharf/config';
+import type { HttpHandler, HttpStep, Transport } from '@wharf/config';
 import type { HealthRegistry } from '@wharf/loadbalancer';
 import { composeSteps } from '@wharf/middlewares';
-import type { HttpStep } from '@wharf/config';
 import type { RuntimeDeps } from '../deps.js';
 import type { RuntimeLogger } from '../logger.js';
 import { createFailoverService } from '../services/failover/failover-service.js';
@@ -46,7 +45,8 @@ export function createServiceRegistry(opts: ServiceRegistryOptions): ServiceRegi
     const c = v.config;
     const get = (n: string | undefined) => (n ? registry.get(n) : undefined);
     if (c.loadBalancer) {
-      return createLoadBalancerService({ name: v.name, config: c.loadBalancer, ...opts, createLoadBalancer: opts.deps.createLoadBalancer });
+      const { health, signal, transport } = opts;
+      return createLoadBalancerService({ name: v.name, config: c.loadBalancer, createLoadBalancer: opts.deps.createLoadBalancer, health, signal, transport });
     }
     if (c.weighted) return createWeightedService({ name: v.name, config: c.weighted, resolve: get });
     const main = get(c.mirroring?.service ?? c.failover?.service);
