@@ -36,6 +36,7 @@ describe('basePath', () => {
     const redirect = await app.inject('/sub/');
     expect(redirect.statusCode).toBe(302);
     expect(redirect.headers.location).toBe('/sub/dashboard/');
+    expect((await app.inject('/sub')).headers.location).toBe('/sub/dashboard/');
     const html = await app.inject('/sub/dashboard/');
     expect(html.body).toContain('<meta name="wharf-base" content="/sub/">');
     expect(html.body).not.toContain('content="../"');

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { EntryPointInfo, RuntimeSource, RuntimeView } from '@wharf/config';
 import { elementNotFound } from '../errors.js';
 import type { PingOptions, VersionInfo } from '../options.js';
@@ -58,7 +58,9 @@ export function forwardedPrefix(req: FastifyRequest): string {
 
 /** `GET <basePath>` → 302 `<X-Forwarded-Prefix><basePath>dashboard/`. */
 export function registerDashboardRedirect(app: FastifyInstance, basePath: string): void {
-  app.get(basePath, async (req, reply) => reply.redirect(`${forwardedPrefix(req)}${basePath}dashboard/`, 302));
+  const handler = async (req: FastifyRequest, reply: FastifyReply) => reply.redirect(`${forwardedPrefix(req)}${basePath}dashboard/`, 302);
+  app.get(basePath, handler);
+  if (basePath !== '/') app.get(basePath.slice(0, -1), handler);
 }
 
 /** `/ping`: `OK`, or the terminating status while shutting down. */
