@@ -33,10 +33,21 @@ describe('redirectScheme', () => {
       'https://[::1]/',
     );
   });
-  it('does not redirect when already on the scheme (X-Forwarded-Proto)', async () => {
+  it('does not redirect when already on the scheme and port (X-Forwarded-Proto, wss)', async () => {
     const r = await run(createRedirectScheme({ scheme: 'https' }), { url: '/', headers: { 'x-forwarded-proto': 'https' } });
     expect(r.forwarded).toBe(true);
     expect(r.res.status).toBe(200);
+    const ws = await run(createRedirectScheme({ scheme: 'https' }), { url: '/', headers: { 'x-forwarded-proto': 'wss' }, host: 'example.com:443' });
+    expect(ws.forwarded).toBe(true);
+    const samePort = await run(createRedirectScheme({ scheme: 'https', port: '8443' }), {
+      url: '/', headers: { 'x-forwarded-proto': 'https' }, host: 'example.com:8443',
+    });
+    expect(samePort.forwarded).toBe(true);
+  });
+  it('redirects https on another port to the configured one, as Traefik', async () => {
+    const r = await run(createRedirectScheme({ scheme: 'https' }), { url: '/x', headers: { 'x-forwarded-proto': 'https' }, host: 'example.com:8443' });
+    expect(r.res.status).toBe(302);
+    expect(r.res.headers.location).toBe('https://example.com/x');
   });
 });
 

@@ -2,10 +2,14 @@ import type { HttpExchange, HttpResponse } from '@wharf/config';
 import type { TLSSocket } from 'node:tls';
 import { requestHeader } from '../response.js';
 
-/** Scheme the client used: X-Forwarded-Proto (set by the entrypoint/trusted proxy), else the socket. */
+/**
+ * Scheme the client used: X-Forwarded-Proto (set by the entrypoint or a trusted proxy; `ws`/`wss`
+ * count as http/https, as Traefik), else the socket.
+ */
 export function requestScheme(ex: HttpExchange): string {
   const forwarded = requestHeader(ex.headers, 'x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase();
-  if (forwarded) return forwarded;
+  if (forwarded === 'http' || forwarded === 'ws') return 'http';
+  if (forwarded === 'https' || forwarded === 'wss') return 'https';
   return (ex.req.socket as TLSSocket | undefined)?.encrypted ? 'https' : 'http';
 }
 

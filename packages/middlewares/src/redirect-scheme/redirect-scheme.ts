@@ -5,19 +5,26 @@ import type { RedirectSchemeOptions } from './schema.js';
 
 const DEFAULT_PORTS: Record<string, string> = { http: '80', https: '443' };
 /** host (name or [v6]) and optional port of a Host header */
-const HOST_PORT = /^(\[[^\]]+\]|[^:]*)(?::\d+)?$/;
+const HOST_PORT = /^(\[[^\]]+\]|[^:]*)(?::(\d+))?$/;
 
-/** Redirects to `scheme://host[:port]` unless the request already uses the scheme. */
+/**
+ * Traefik's rule: the client URL (default port omitted) is rewritten to
+ * `scheme://host[:port]/uri` and the client is redirected when that differs.
+ * So https on :8443 with `scheme: https` and no port is sent to :443, as Traefik does.
+ */
 export function createRedirectScheme(options: RedirectSchemeOptions): HttpStep {
   const scheme = options.scheme.toLowerCase();
   const port = options.port === undefined ? '' : String(options.port);
   const portSuffix = port !== '' && DEFAULT_PORTS[scheme] !== port ? `:${port}` : '';
   const permanent = options.permanent ?? false;
   return (ex, next) => {
-    if (requestScheme(ex) === scheme) return next();
-    const hostHeader = requestHeader(ex.headers, 'host') ?? ex.host;
-    const host = HOST_PORT.exec(hostHeader)?.[1] ?? ex.host;
-    const location = `${scheme}://${host}${portSuffix}${ex.path}${ex.query ? `?${ex.query}` : ''}`;
-    return Promise.resolve(redirectResponse(ex, location, permanent));
+    const current = requestScheme(ex);
+    const m = HOST_PORT.exec(requestHeader(ex.headers, 'host') ?? ex.host);
+    const host = m?.[1] ?? ex.host;
+    const currentPort = m?.[2] && DEFAULT_PORTS[current] !== m[2] ? `:${m[2]}` : '';
+    const uri = `${ex.path}${ex.query ? `?${ex.query}` : ''}`;
+    const target = `${scheme}://${host}${portSuffix}${uri}`;
+    if (target === `${current}://${host}${currentPort}${uri}`) return next();
+    return Promise.resolve(redirectResponse(ex, target, permanent));
   };
 }
