@@ -1,3 +1,4 @@
+import type { OutgoingHttpHeaders } from 'node:http';
 import type { HttpExchange, HttpResponse } from '@wharf/config';
 import { responseHeaders } from './response-headers.js';
 import { UpstreamBody } from './upstream-body.js';
@@ -5,15 +6,24 @@ import { upstreamFailure } from './upstream-failure.js';
 
 type Abort = (err?: Error) => void;
 
+/** Bodies announced at most this large are collected and answered as one Buffer (no stream). */
+const SMALL_BODY = 16 * 1024;
+const EMPTY = Buffer.alloc(0);
+
 /**
  * undici's low-level dispatch handler (the legacy callback shape, which undici runs without a
- * wrapper): one object per attempt, no per-chunk closures. Resolves with the response as soon
- * as headers arrive; the body streams through an UpstreamBody.
+ * wrapper): one object per attempt, no per-chunk closures. Small bodies with a Content-Length
+ * are answered whole on completion; anything else resolves at the headers and streams through
+ * an UpstreamBody with backpressure.
  */
 export class ForwardHandler {
   abort: Abort | null = null;
   body: UpstreamBody | null = null;
   settled = false;
+  complete = false;
+  private status = 0;
+  private headers: OutgoingHttpHeaders | null = null;
+  private chunks: Buffer | Buffer[] | null = null;
 
   constructor(
     readonly ex: HttpExchange,
@@ -27,29 +37,49 @@ export class ForwardHandler {
 
   onHeaders(status: number, raw: Buffer[], resume: () => void): boolean {
     if (status < 200) return true;
+    const headers = responseHeaders(raw);
+    const length = headers['content-length'];
+    if (length !== undefined && Number(length) <= SMALL_BODY) {
+      this.status = status;
+      this.headers = headers;
+      return true;
+    }
     const body = new UpstreamBody();
     body.resume_ = resume;
     body.abort_ = this.abort;
     this.body = body;
     this.settled = true;
-    this.resolve({ status, headers: responseHeaders(raw), body });
+    this.resolve({ status, headers, body });
     return true;
   }
 
   onData(chunk: Buffer): boolean {
     const body = this.body;
-    return body === null ? true : body.push(chunk);
+    if (body !== null) return body.push(chunk);
+    const prior = this.chunks;
+    if (prior === null) this.chunks = chunk;
+    else if (Array.isArray(prior)) prior.push(chunk);
+    else this.chunks = [prior, chunk];
+    return true;
   }
 
   onComplete(): void {
+    this.complete = true;
     const body = this.body;
     if (body !== null) {
       body.complete = true;
       body.push(null);
+      return;
     }
+    if (this.settled || this.headers === null) return;
+    this.settled = true;
+    const c = this.chunks;
+    const whole = c === null ? EMPTY : Array.isArray(c) ? Buffer.concat(c) : c;
+    this.resolve({ status: this.status, headers: this.headers, body: whole });
   }
 
   onError(err: Error): void {
+    this.complete = true;
     const body = this.body;
     if (body !== null) {
       body.complete = true;
@@ -64,6 +94,6 @@ export class ForwardHandler {
   /** the client went away: cancel the upstream request (no-op once complete) */
   cancel(): void {
     const abort = this.abort;
-    if (abort !== null && (this.body === null || !this.body.complete)) abort();
+    if (abort !== null && !this.complete) abort();
   }
 }

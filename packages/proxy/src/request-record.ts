@@ -64,8 +64,8 @@ export function observeRequest(ex: Exchange, observers: readonly RequestObserver
   ex.bytesWrittenAtStart = socket[kLastWritten] ?? 0;
   const res = ex.res as ObservedResponse;
   res[kRecord] = { ex, observers, status: 499, errorCode: undefined, done: false };
-  res.once('finish', emit);
-  res.once('close', emit);
+  res.on('finish', emit);
+  res.on('close', emit);
 }
 
 /** Notes the error code of the response (an upstream failure), for the record. */

@@ -89,7 +89,7 @@ export function createTransport(options: TransportOptions = {}): ClosableTranspo
     return new Promise<HttpResponse>((resolve) => {
       const handler = new ForwardHandler(ex, resolve);
       const res = ex.res as TrackedResponse;
-      if (res[kHandler] === undefined) res.once('close', onClientClose);
+      if (res[kHandler] === undefined) res.on('close', onClientClose);
       res[kHandler] = handler;
       poolFor(t.origin).dispatch({ origin: t.origin, path, method: ex.method, headers, body }, handler);
     });

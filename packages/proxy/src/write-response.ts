@@ -29,8 +29,8 @@ export function writeResponse(res: ServerResponse, r: HttpResponse): void {
   else {
     (body as Readable & { wharfRes?: ServerResponse }).wharfRes = res;
     (res as ServerResponse & { wharfBody?: Readable }).wharfBody = body;
-    body.once('error', onBodyError);
-    res.once('close', onResponseClose);
+    body.on('error', onBodyError);
+    res.on('close', onResponseClose);
     body.pipe(res);
   }
 }
