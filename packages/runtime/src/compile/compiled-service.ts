@@ -9,7 +9,7 @@ export interface CompiledService {
   available(): boolean;
   /** the server URL a request would reach now, without side effects (route tester) */
   peek(req: PickRequest): string | undefined;
-  /** live servers (load balancers only; composites report []) */
+  /** live servers (composites: their members' servers) */
   servers(): ServerHealthInfo[];
   /** wharf summary health */
   health(): ServiceHealth;
@@ -20,4 +20,11 @@ export function summarizeHealth(up: number, total: number): ServiceHealth {
   if (total === 0) return 'unknown';
   if (up === 0) return 'down';
   return up === total ? 'healthy' : 'degraded';
+}
+
+/** Leaf servers of composite members, de-duplicated by URL (for the view's health detail). */
+export function memberServers(members: readonly CompiledService[]): ServerHealthInfo[] {
+  const seen = new Map<string, ServerHealthInfo>();
+  for (const m of members) for (const s of m.servers()) if (!seen.has(s.url)) seen.set(s.url, s);
+  return [...seen.values()];
 }

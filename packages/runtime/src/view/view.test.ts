@@ -58,7 +58,8 @@ describe('view', () => {
       serverStatus: { 'http://10.0.0.2:80': 'UP', 'http://10.0.0.3:80': 'UP' },
       health: { state: 'healthy', serversUp: 2, serversTotal: 2 },
     });
-    expect(view.services['canary@file']).toMatchObject({ type: 'weighted', usedBy: [], health: { state: 'healthy' } });
+    expect(view.services['canary@file']).toMatchObject({ type: 'weighted', usedBy: [], health: { state: 'healthy', serversUp: 2, serversTotal: 2 } });
+    expect(view.services['canary@file']!.serverStatus).toBeUndefined();
     expect(view.services['api@internal']).toEqual({ name: 'api@internal', provider: 'internal', status: 'enabled', usedBy: ['api@file'] });
   });
 

@@ -1,5 +1,5 @@
 import type { HttpExchange, HttpResponse } from '@wharf/config';
-import type { CompiledService } from '../../compile/compiled-service.js';
+import { memberServers, type CompiledService } from '../../compile/compiled-service.js';
 import { noAvailableServer } from '../load-balancer/load-balancer-service.js';
 
 export interface FailoverServiceOptions {
@@ -19,7 +19,7 @@ export function createFailoverService({ name, main, fallback }: FailoverServiceO
     },
     available: () => active() !== undefined,
     peek: (req) => active()?.peek(req),
-    servers: () => [],
+    servers: () => memberServers([main, fallback]),
     health() {
       if (main.available()) return main.health() === 'healthy' ? 'healthy' : 'degraded';
       return fallback.available() ? 'degraded' : 'down';

@@ -74,7 +74,7 @@ export function createMirroringService(opts: MirroringServiceOptions): CompiledS
     handler,
     available: () => opts.main.available(),
     peek: (req) => opts.main.peek(req),
-    servers: () => [],
+    servers: () => opts.main.servers(),
     health: () => opts.main.health(),
   };
 }

@@ -1,7 +1,7 @@
 import type { HttpExchange, HttpResponse, WeightedServiceConfig } from '@wharf/config';
 import { createWeightedRoundRobin, formatSetCookie, readCookie, stickyCookieName, stickyCookieValue } from '@wharf/loadbalancer';
 import type { PickRequest } from '@wharf/loadbalancer';
-import { summarizeHealth, type CompiledService } from '../../compile/compiled-service.js';
+import { memberServers, summarizeHealth, type CompiledService } from '../../compile/compiled-service.js';
 import { appendHeader, headerValue } from '../../compile/response-done.js';
 import { noAvailableServer } from '../load-balancer/load-balancer-service.js';
 
@@ -54,7 +54,7 @@ export function createWeightedService(opts: WeightedServiceOptions): CompiledSer
     handler,
     available: () => children.some((c) => c.weight > 0 && up(c.value)),
     peek: (req: PickRequest) => (stickyChild(req.cookie) ?? wrr.peek(up))?.service.peek(req),
-    servers: () => [],
+    servers: () => memberServers(children.map((c) => c.value.service)),
     health() {
       const used = children.filter((c) => c.weight > 0);
       return summarizeHealth(used.filter((c) => up(c.value)).length, used.length);
