@@ -93,4 +93,16 @@ describe('createMetrics /metrics', () => {
     expect(sampleValue(samples, 'wharf_docker_events_total', { action: 'start' })).toBe(1);
     expect(sampleValue(samples, 'wharf_provider_diagnostics', { provider: 'docker', severity: 'warning' })).toBe(2);
   });
+
+  it('reads server_up from a live source at scrape time when given one', async () => {
+    let state: 'UP' | 'DOWN' = 'UP';
+    const metrics = createMetrics({ servers: () => [{ service: 's@file', url: 'http://a', state }] });
+    metrics.onServerState({ service: 'gone@file', url: 'http://old', state: 'UP' });
+    let { samples } = await scrape(metrics);
+    expect(sampleValue(samples, 'traefik_service_server_up', { service: 's@file', url: 'http://a' })).toBe(1);
+    expect(sampleValue(samples, 'traefik_service_server_up', { service: 'gone@file' })).toBeUndefined();
+    state = 'DOWN';
+    ({ samples } = await scrape(metrics));
+    expect(sampleValue(samples, 'traefik_service_server_up', { service: 's@file', url: 'http://a' })).toBe(0);
+  });
 });

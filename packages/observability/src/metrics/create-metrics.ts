@@ -80,7 +80,15 @@ export function createMetrics(opts: MetricsOptions = {}): Metrics {
   if (families.service) registerCollected(registry, [...families.service.metrics('a service'), retriesMetric(retries)]);
   const reloads = new Counter({ name: 'traefik_config_reloads_total', help: 'Config reloads.', registers: [registry] });
   const lastSuccess = new Gauge({ name: 'traefik_config_last_reload_success', help: 'Last config reload success (Unix time, seconds).', registers: [registry] });
-  const serverUp = new Gauge({ name: 'traefik_service_server_up', help: 'service server is up, described by gauge value of 0 or 1.', labelNames: ['service', 'url'], registers: [registry] });
+  const servers = opts.servers;
+  const serverUp = new Gauge({
+    name: 'traefik_service_server_up', help: 'service server is up, described by gauge value of 0 or 1.', labelNames: ['service', 'url'], registers: [registry],
+    collect() {
+      if (servers === undefined) return;
+      this.reset();
+      for (const s of servers()) this.set({ service: s.service, url: s.url }, s.state === 'UP' ? 1 : 0);
+    },
+  });
   const dockerEvents = new Counter({ name: 'wharf_docker_events_total', help: 'Docker events the provider received, by action.', labelNames: ['action'], registers: [registry] });
   feedGauges(registry, opts);
   const path = opts.path ?? '/metrics';

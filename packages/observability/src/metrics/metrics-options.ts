@@ -14,6 +14,11 @@ export interface MetricsOptions {
   path?: string;
   /** read at scrape time for traefik_open_connections */
   openConnections?: () => Iterable<{ entryPoint: string; protocol: string; count: number }>;
+  /**
+   * read at scrape time for traefik_service_server_up (the live runtime view): the gauge then
+   * holds exactly the configured servers; without it, `onServerState` pushes feed the gauge
+   */
+  servers?: () => Iterable<ServerStateLike>;
   /** read at scrape time for wharf_provider_diagnostics */
   diagnostics?: () => readonly Diagnostic[];
 }

@@ -1,0 +1,122 @@
+import type { RequestObserver, RuntimeSource, RuntimeView } from '@wharf/config';
+import type { HealthRegistry } from '@wharf/loadbalancer';
+import {
+  createAccessLog,
+  createMetrics,
+  createTrafficRecorder,
+  registerTrafficRoutes,
+  type AccessLog,
+  type Metrics,
+  type ServerStateLike,
+  type TrafficRecorder,
+} from '@wharf/observability';
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from '../logger.js';
+import type { StaticConfig } from '../static/index.js';
+
+export interface ObservabilityDeps {
+  logger: Logger;
+  /** read lazily (scrape/route time), so it may forward to a runtime created afterwards */
+  source: Pick<RuntimeSource, 'view'>;
+  /**
+   * accepted for the lead's call site; not needed: traefik_service_server_up is read from the
+   * live view at scrape time (so servers that left the configuration disappear)
+   */
+  health?: HealthRegistry;
+}
+
+export interface Observability {
+  /** pass to `startWharf(config, { observers })` / every entrypoint */
+  observers: RequestObserver[];
+  /** `createApiServer({ extraRoutes })`: /metrics and /api/wharf/traffic{,/stats} */
+  extraRoutes(app: FastifyInstance): void;
+  /** after each runtime.apply: traefik_config_reloads_total, …_last_reload_success */
+  onConfigApplied(generation: number, ok: boolean): void;
+  /** live traffic: `traffic.subscribe(listener)` pushes a compact snapshot every 2 s */
+  traffic: TrafficRecorder;
+  metrics?: Metrics;
+  accessLog?: AccessLog;
+  close(): Promise<void>;
+}
+
+function apiPrefix(basePath: string | undefined): string {
+  const base = (basePath ?? '/').replace(/\/+$/, '');
+  return `${base}/api/wharf/traffic`;
+}
+
+/** traefik_service_server_up from the live view: health-checked state, else the static status. */
+function* serverStates(view: RuntimeView): Generator<ServerStateLike> {
+  for (const [service, info] of Object.entries(view.services)) {
+    const seen = new Set<string>();
+    for (const s of info.health?.servers ?? []) {
+      seen.add(s.url);
+      yield { service, url: s.url, state: s.state };
+    }
+    for (const [url, state] of Object.entries(info.serverStatus ?? {})) if (!seen.has(url)) yield { service, url, state };
+  }
+}
+
+function createMetricsFor(config: StaticConfig, deps: ObservabilityDeps): Metrics | undefined {
+  const prom = config.metrics.prometheus;
+  if (prom === undefined) return undefined;
+  if (prom.entryPoint !== 'traefik') {
+    deps.logger.warn({ entryPoint: prom.entryPoint }, 'metrics.prometheus.entryPoint: /metrics is served on the traefik entrypoint only');
+  }
+  return createMetrics({
+    buckets: prom.buckets,
+    addEntryPointsLabels: prom.addEntryPointsLabels,
+    addRoutersLabels: prom.addRoutersLabels,
+    addServicesLabels: prom.addServicesLabels,
+    diagnostics: () => deps.source.view().diagnostics,
+    servers: () => serverStates(deps.source.view()),
+  });
+}
+
+function createAccessLogFor(config: StaticConfig, logger: Logger): AccessLog | undefined {
+  const al = config.accessLog;
+  if (al === undefined) return undefined;
+  return createAccessLog({
+    filePath: al.filePath,
+    format: al.format,
+    bufferingSize: al.bufferingSize,
+    fields: al.fields,
+    onError: (err) => logger.error({ err, filePath: al.filePath }, 'access log: destination failed, lines are dropped'),
+  });
+}
+
+/**
+ * Wires metrics (`--metrics.prometheus`), the access log (`--accesslog`) and live traffic (always
+ * on) from the static config. The composition root passes `observers` to the entrypoints,
+ * `extraRoutes` to the API server and calls `onConfigApplied` after each apply.
+ */
+export function createObservability(config: StaticConfig, deps: ObservabilityDeps): Observability {
+  const traffic = createTrafficRecorder({ onListenerError: (err) => deps.logger.error({ err }, 'traffic listener failed') });
+  const metrics = createMetricsFor(config, deps);
+  const accessLog = createAccessLogFor(config, deps.logger);
+  const observers: RequestObserver[] = [traffic.observer];
+  if (metrics) observers.push(metrics.observer);
+  if (accessLog) observers.push(accessLog.observer);
+  let lastGeneration = 0;
+  return {
+    observers,
+    traffic,
+    metrics,
+    accessLog,
+    extraRoutes(app) {
+      metrics?.registerRoutes(app);
+      registerTrafficRoutes(app, traffic, { prefix: apiPrefix(config.api?.basePath), view: () => deps.source.view() });
+    },
+    onConfigApplied(generation, ok) {
+      if (ok && generation === lastGeneration) return; // the same generation reported twice
+      if (ok) lastGeneration = generation;
+      metrics?.onConfigReload(ok);
+    },
+    async close() {
+      traffic.close();
+      metrics?.close();
+      const dropped = accessLog?.dropped() ?? 0;
+      await accessLog?.close();
+      if (dropped > 0) deps.logger.warn({ dropped }, 'access log: lines dropped because the writer could not keep up');
+    },
+  };
+}
