@@ -4,5 +4,6 @@ export { createTransport } from './transport.js';
 export type { ClosableTransport, TransportOptions } from './transport.js';
 export type { ForwardedHeadersOptions } from './forwarded-headers.js';
 export { ProxyErrors } from './errors.js';
-export { normalizeHost, routingPath, splitTarget } from './request-target.js';
+export { splitTarget } from './request-target.js';
+export type { SplitTarget } from './request-target.js';
 export { addressText } from './listen.js';

@@ -1,10 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HttpResponse, RequestObserver } from '@wharf/config';
-import type { GenerationSource, MatchRequest, RouteMatch } from '@wharf/runtime';
+import { normalizeHost, routingPath, type MatchRequest } from '@wharf/router';
+import type { GenerationSource, RouteMatch } from '@wharf/runtime';
 import { Exchange } from './exchange.js';
 import { applyForwardedHeaders } from './forwarded-headers.js';
 import { noteErrorCode, observeRequest } from './request-record.js';
-import { normalizeHost, routingPath, splitTarget } from './request-target.js';
+import { splitTarget } from './request-target.js';
 import { writeResponse, writeText } from './write-response.js';
 
 export interface RequestHandlerContext {
