@@ -15,7 +15,7 @@ async function run(options: BasicAuthOptions, authorization?: string) {
   const ex = fakeExchange({ headers: authorization ? { authorization } : {} });
   const rec = recordingNext();
   const res = await createBasicAuth(options, fakeContext().ctx)(ex, rec.make(ex));
-  return { res, seen: rec.seen[0] };
+  return { res, seen: rec.seen[0], locals: ex.locals };
 }
 
 describe('basicAuth', () => {
@@ -35,6 +35,7 @@ describe('basicAuth', () => {
   it('sets headerField, removes the Authorization header, uses a custom realm', async () => {
     const { seen } = await run({ users: [alice], headerField: 'X-WebAuth-User', removeHeader: true }, basic('alice', 'secret'));
     expect(seen!.headers['x-webauth-user']).toBe('alice');
+    expect((await run({ users: [alice] }, basic('alice', 'secret'))).locals.get('clientUsername')).toBe('alice');
     expect(seen!.headers).not.toHaveProperty('authorization');
     const kept = await run({ users: [alice] }, basic('alice', 'secret'));
     expect(kept.seen!.headers.authorization).toBeDefined();

@@ -35,6 +35,7 @@ export function createBasicAuth(options: BasicAuthOptions, ctx: MiddlewareContex
   return async (ex, next) => {
     const creds = credentials(ex);
     if (!creds || !(await check(creds.user, creds.password))) return unauthorized();
+    ex.locals.set('clientUsername', creds.user);
     if (headerField) ex.headers[headerField] = creds.user;
     if (options.removeHeader) delete ex.headers.authorization;
     return next();

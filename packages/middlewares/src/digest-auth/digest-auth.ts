@@ -60,7 +60,9 @@ export function createDigestAuth(options: DigestAuthOptions, ctx: MiddlewareCont
   return (ex, next) => {
     const verdict = verify(ex);
     if (verdict !== 'ok') return Promise.resolve(challenge(verdict === 'stale'));
-    if (headerField) ex.headers[headerField] = parseDigestHeader(requestHeader(ex.headers, 'authorization')!)!.username!;
+    const user = parseDigestHeader(requestHeader(ex.headers, 'authorization')!)!.username!;
+    ex.locals.set('clientUsername', user);
+    if (headerField) ex.headers[headerField] = user;
     if (options.removeHeader) delete ex.headers.authorization;
     return next();
   };

@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
 import type { HttpExchange } from '@wharf/config';
-import { requestScheme } from '../redirect-regex/redirect.js';
+import type { TLSSocket } from 'node:tls';
 import { requestHeader } from '../response.js';
 import type { ForwardAuthOptions } from './schema.js';
 
@@ -21,7 +21,10 @@ export function authRequestHeaders(ex: HttpExchange, o: ForwardAuthOptions, body
   const xff = prior('x-forwarded-for');
   out['x-forwarded-for'] = xff ? `${xff}, ${ex.clientIP}` : ex.clientIP;
   out['x-forwarded-method'] = prior('x-forwarded-method') ?? ex.method;
-  out['x-forwarded-proto'] = prior('x-forwarded-proto') ?? requestScheme(ex);
+  out['x-forwarded-proto'] = prior('x-forwarded-proto') ?? ((ex.req.socket as TLSSocket | undefined)?.encrypted ? 'https' : 'http');
+  const port = prior('x-forwarded-port');
+  if (port) out['x-forwarded-port'] = port;
+  else delete out['x-forwarded-port'];
   out['x-forwarded-host'] = prior('x-forwarded-host') ?? requestHeader(ex.headers, 'host') ?? ex.host;
   out['x-forwarded-uri'] = prior('x-forwarded-uri') ?? `${ex.path}${ex.query ? `?${ex.query}` : ''}`;
   if (bodyLength !== undefined) out['content-length'] = bodyLength;
@@ -39,17 +42,18 @@ export function copyAuthResponseHeaders(ex: HttpExchange, reply: IncomingHttpHea
   for (const [k, v] of Object.entries(reply)) if (v !== undefined && regex.test(k)) ex.headers[k] = v;
 }
 
-/** Set-Cookie values of the auth reply whose cookie name is listed. */
-export function pickCookies(reply: IncomingHttpHeaders, names: readonly string[]): string[] {
-  if (names.length === 0) return [];
-  return (reply['set-cookie'] ?? []).filter((c) => names.includes(c.split('=')[0]!.trim()));
-}
+const cookieName = (setCookie: string) => setCookie.split('=')[0]!.trim();
 
-/** Adds the auth cookies to the final response, replacing the backend's cookies of the same name. */
-export function mergeCookies(headers: OutgoingHttpHeaders, cookies: string[]): void {
-  if (cookies.length === 0) return;
-  const names = new Set(cookies.map((c) => c.split('=')[0]!.trim()));
+/**
+ * Traefik: when the auth reply set any cookie, the backend's cookies named in
+ * addAuthCookiesToResponse are dropped and the auth reply's cookies of those names added.
+ */
+export function mergeAuthCookies(headers: OutgoingHttpHeaders, reply: IncomingHttpHeaders, names: ReadonlySet<string>): void {
+  const auth = reply['set-cookie'] ?? [];
+  if (auth.length === 0 || names.size === 0) return;
   const existing = headers['set-cookie'];
   const list = existing === undefined ? [] : Array.isArray(existing) ? existing : [String(existing)];
-  headers['set-cookie'] = [...list.filter((c) => !names.has(c.split('=')[0]!.trim())), ...cookies];
+  const merged = [...list.filter((c) => !names.has(cookieName(c))), ...auth.filter((c) => names.has(cookieName(c)))];
+  if (merged.length > 0) headers['set-cookie'] = merged;
+  else delete headers['set-cookie'];
 }

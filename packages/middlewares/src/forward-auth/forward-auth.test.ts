@@ -42,13 +42,13 @@ async function run(o: Partial<ForwardAuthOptions>, init: Parameters<typeof fakeE
   const rec = recordingNext({ headers: { 'set-cookie': ['session=backend', 'keep=1'] } });
   const res = await step(ex, rec.make(ex));
   controller.abort();
-  return { res, next: rec.seen[0], auth: seen[seen.length - 1]! };
+  return { res, next: rec.seen[0], auth: seen[seen.length - 1]!, locals: ex.locals };
 }
 
 describe('forwardAuth', () => {
   it('sends X-Forwarded-* to the auth server and continues on 2xx with copied headers and cookies', async () => {
-    const { res, next, auth } = await run(
-      { authResponseHeaders: ['X-Auth-User'], authResponseHeadersRegex: '^X-Auth-R', addAuthCookiesToResponse: ['session'] },
+    const { res, next, auth, locals } = await run(
+      { authResponseHeaders: ['X-Auth-User'], authResponseHeadersRegex: '^X-Auth-R', addAuthCookiesToResponse: ['session'], headerField: 'X-Auth-User' },
       { headers: { authorization: 'Bearer good', 'x-auth-user': 'forged', 'x-forwarded-for': '6.6.6.6' } },
     );
     expect(auth).toMatchObject({ method: 'GET', url: '/auth' });
@@ -61,6 +61,7 @@ describe('forwardAuth', () => {
     expect(next!.headers['x-auth-role']).toBe('admin');
     expect(next!.headers).not.toHaveProperty('x-other');
     expect(res.headers['set-cookie']).toEqual(['keep=1', 'session=abc; Path=/']);
+    expect(locals.get('clientUsername')).toBe('alice');
   });
   it('returns the auth response on non-2xx with an absolute Location', async () => {
     const { res, next } = await run({});

@@ -5,7 +5,10 @@ import { compileGoRegex } from '../options/go-regex.js';
 import { textResponse } from '../response.js';
 import type { MiddlewareContext } from '../types.js';
 import { createAuthClient, type AuthReply } from './auth-client.js';
-import { authRequestHeaders, copyAuthResponseHeaders, HOP_BY_HOP, mergeCookies, pickCookies } from './auth-headers.js';
+import { authRequestHeaders, copyAuthResponseHeaders, HOP_BY_HOP, mergeAuthCookies } from './auth-headers.js';
+
+/** `ex.locals` key holding the authenticated user name for the access log (basicAuth, digestAuth, forwardAuth headerField). */
+export const CLIENT_USERNAME = 'clientUsername';
 import type { ForwardAuthOptions } from './schema.js';
 
 function denial(reply: AuthReply, address: string, preserveLocation: boolean) {
@@ -21,7 +24,8 @@ export function createForwardAuth(o: ForwardAuthOptions, ctx: MiddlewareContext)
   const send = createAuthClient(o, ctx.signal, ctx.name);
   const names = (o.authResponseHeaders ?? []).map((h) => h.toLowerCase());
   const regex = o.authResponseHeadersRegex ? compileGoRegex(o.authResponseHeadersRegex, 'i') : undefined;
-  const cookieNames = o.addAuthCookiesToResponse ?? [];
+  const cookieNames = new Set(o.addAuthCookiesToResponse ?? []);
+  const userHeader = o.headerField?.toLowerCase();
   const maxBody = o.maxBodySize === undefined || o.maxBodySize < 0 ? Infinity : o.maxBodySize;
 
   return async (ex, next) => {
@@ -38,11 +42,12 @@ export function createForwardAuth(o: ForwardAuthOptions, ctx: MiddlewareContext)
       return textResponse(500, 'Internal Server Error');
     }
     if (reply.truncated) return textResponse(401, 'Unauthorized');
+    const user = userHeader ? reply.headers[userHeader] : undefined;
+    if (user !== undefined) ex.locals.set(CLIENT_USERNAME, Array.isArray(user) ? user[0] : user);
     if (reply.status < 200 || reply.status >= 300) return denial(reply, o.address, o.preserveLocationHeader ?? false);
     copyAuthResponseHeaders(ex, reply.headers, names, regex);
-    const cookies = pickCookies(reply.headers, cookieNames);
     const res = await next();
-    mergeCookies(res.headers, cookies);
+    mergeAuthCookies(res.headers, reply.headers, cookieNames);
     return res;
   };
 }
