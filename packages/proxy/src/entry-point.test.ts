@@ -19,6 +19,7 @@ beforeAll(async () => {
     routes: ({ forwardTo }) => ({
       'app.test': forwardTo(w1.url),
       'boom.test': () => Promise.reject(new Error('kaboom')),
+      'badheader.test': () => Promise.resolve({ status: 200, headers: { 'x-bad': 'a\nb' }, body: 'x' }),
       'sync-boom.test': () => {
         throw new Error('sync kaboom');
       },
@@ -55,6 +56,11 @@ describe('entrypoint', () => {
     expect((await send(stack.port, '/', { headers: { host: 'boom.test' } })).status).toBe(500);
     expect((await send(stack.port, '/', { headers: { host: 'sync-boom.test' } })).status).toBe(500);
     expect(logged.some((m) => m.includes('handler failed'))).toBe(true);
+    expect((await send(stack.port, '/', { headers: { host: 'app.test' } })).status).toBe(200);
+  });
+
+  it('answers 502 instead of crashing when a response cannot be written', async () => {
+    expect((await send(stack.port, '/', { headers: { host: 'badheader.test' } })).status).toBe(502);
     expect((await send(stack.port, '/', { headers: { host: 'app.test' } })).status).toBe(200);
   });
 

@@ -33,7 +33,15 @@ export function createRequestHandler(ctx: RequestHandlerContext): Handle {
 
   function finish(ex: Exchange, r: HttpResponse): void {
     if (observed && r.error !== undefined) noteErrorCode(ex, r.error.code);
-    writeResponse(ex.res, r);
+    try {
+      writeResponse(ex.res, r);
+    } catch (err) {
+      // e.g. an invalid header value from a middleware or server: answer 502, never crash
+      log(`entryPoint ${name}: cannot write the response of router ${ex.routerName ?? '-'}`, err);
+      if (typeof r.body === 'object' && r.body !== null && !Buffer.isBuffer(r.body)) r.body.destroy();
+      if (ex.res.headersSent) ex.res.destroy();
+      else writeText(ex.res, 502, 'Bad Gateway');
+    }
   }
 
   function fail(ex: Exchange, err: unknown): void {
