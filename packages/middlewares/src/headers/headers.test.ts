@@ -70,6 +70,17 @@ describe('headers: CORS', () => {
   });
 });
 
+describe('headers: precedence', () => {
+  it('CORS and security headers win over custom response headers, as in Traefik', async () => {
+    const { res } = await run(
+      { customResponseHeaders: { 'Access-Control-Allow-Origin': 'https://x', 'X-Frame-Options': 'ALLOW' }, accessControlAllowOriginList: ['https://a.b'], frameDeny: true },
+      { headers: { origin: 'https://a.b' } },
+    );
+    expect(res.headers['access-control-allow-origin']).toBe('https://a.b');
+    expect(res.headers['x-frame-options']).toBe('DENY');
+  });
+});
+
 describe('headers: security', () => {
   const secure: HeadersOptions = {
     stsSeconds: 31536000, stsIncludeSubdomains: true, stsPreload: true, frameDeny: true, contentTypeNosniff: true,

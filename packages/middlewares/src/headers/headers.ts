@@ -33,9 +33,10 @@ export function createHeaders(options: HeadersOptions): HttpStep {
 
   const decorate = (ex: HttpExchange, res: HttpResponse): HttpResponse => {
     if (res.upgraded) return res;
-    security.apply(ex, res.headers);
-    cors.applyToResponse(ex, res.headers);
+    // Traefik's order: custom headers, then CORS, then the secure middleware wrapping both
     applyResponseEdits(res.headers, responseEdits);
+    cors.applyToResponse(ex, res.headers);
+    security.apply(ex, res.headers);
     return res;
   };
 
