@@ -1,9 +1,9 @@
 /**
- * Delay before retry number `retry` (1-based): `initial` for the first, growing exponentially so
- * the last retry waits ~2× `initial` (Traefik tunes its multiplier the same way). 0 → immediate.
+ * Delay before retry number `retry` (1-based): exponential from `initial` with Traefik's
+ * multiplier 2^(1/(attempts-1)), so the progression stays under 2× `initial`. 0 → immediate.
+ * (Traefik also randomises ±50%; wharf keeps it deterministic.)
  */
 export function backoffDelayMs(initialMs: number, retry: number, attempts: number): number {
-  if (initialMs <= 0 || retry <= 1) return Math.max(0, initialMs);
-  const steps = Math.max(1, attempts - 2);
-  return initialMs * 2 ** ((retry - 1) / steps);
+  if (initialMs <= 0 || attempts < 2) return 0;
+  return initialMs * 2 ** ((retry - 1) / (attempts - 1));
 }

@@ -44,11 +44,12 @@ describe('decideRetry', () => {
 });
 
 describe('backoffDelayMs', () => {
-  it('starts at the initial interval and reaches ~2x at the last retry', () => {
+  it('starts at the initial interval and grows by 2^(1/(attempts-1)) (Traefik)', () => {
     expect(backoffDelayMs(0, 3, 5)).toBe(0);
     expect(backoffDelayMs(100, 1, 5)).toBe(100);
-    expect(backoffDelayMs(100, 4, 5)).toBeCloseTo(200);
-    expect(backoffDelayMs(100, 2, 5)).toBeGreaterThan(100);
+    expect(backoffDelayMs(100, 2, 5)).toBeCloseTo(100 * 2 ** 0.25);
+    expect(backoffDelayMs(100, 4, 5)).toBeCloseTo(100 * 2 ** 0.75);
+    expect(backoffDelayMs(100, 5, 5)).toBeCloseTo(200);
   });
 });
 
