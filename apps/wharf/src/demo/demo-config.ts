@@ -23,6 +23,8 @@ export function demoDynamicConfig(backends: string[]): string {
         },
         'api-json': {
           rule: 'Path(`/json`)',
+          // Traefik semantics: priority defaults to the rule's length, and `PathPrefix(`/`)` is longer
+          priority: 100,
           entryPoints: ['web'],
           service: 'whoami',
           middlewares: ['to-api', 'security-headers'],
