@@ -16,19 +16,28 @@ export interface AppImage {
   dockerfile: string;
   /** docker build context; the deploy output goes to `<context>/.wharf-tmp/deploy` */
   context: string;
+  /** source folders whose content decides whether the image must be rebuilt */
+  inputs: string[];
 }
 
 export const APP_IMAGES: readonly AppImage[] = [
-  { key: 'whoami', image: WHOAMI_IMAGE, pkg: '@wharf/whoami', dockerfile: join(E2E_DOCKER_DIR, 'images/whoami.Dockerfile'), context: resolve(REPO_ROOT, 'apps/whoami') },
-  { key: 'wharf', image: WHARF_IMAGE, pkg: '@wharf/app', dockerfile: resolve(REPO_ROOT, 'apps/wharf/Dockerfile'), context: resolve(REPO_ROOT, 'apps/wharf') },
+  { key: 'whoami', image: WHOAMI_IMAGE, pkg: '@wharf/whoami', dockerfile: join(E2E_DOCKER_DIR, 'images/whoami.Dockerfile'), context: resolve(REPO_ROOT, 'apps/whoami'),
+    inputs: ['apps/whoami/src', 'apps/whoami/package.json'] },
+  { key: 'wharf', image: WHARF_IMAGE, pkg: '@wharf/app', dockerfile: resolve(REPO_ROOT, 'apps/wharf/Dockerfile'), context: resolve(REPO_ROOT, 'apps/wharf'),
+    inputs: ['packages', 'apps/wharf/src', 'apps/wharf/bin', 'apps/wharf/package.json', 'apps/dashboard/src', 'apps/dashboard/package.json'] },
 ];
 
-/** Hash of every file under `dir` (names, sizes, contents), to skip unchanged image builds. */
-export async function hashTree(dir: string): Promise<string> {
-  const hash = createHash('sha256');
+const SKIP = new Set(['node_modules', 'dist', '.wharf-tmp', 'coverage']);
+
+/** Hash of every file under `dir` (names and contents; build output skipped), to skip unchanged image builds. */
+export async function hashTree(dir: string, hash = createHash('sha256')): Promise<string> {
+  const info = await stat(dir).catch(() => undefined);
+  if (info?.isFile()) return hash.update(dir).update(await readFile(dir)).copy().digest('hex').slice(0, 16);
+  if (!info) return hash.copy().digest('hex').slice(0, 16);
   const walk = async (d: string): Promise<void> => {
     const entries = (await readdir(d, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1));
     for (const e of entries) {
+      if (SKIP.has(e.name)) continue;
       const p = join(d, e.name);
       hash.update(p.slice(dir.length));
       if (e.isDirectory()) await walk(p);
@@ -37,6 +46,12 @@ export async function hashTree(dir: string): Promise<string> {
     }
   };
   await walk(dir);
+  return hash.copy().digest('hex').slice(0, 16);
+}
+
+async function hashInputs(app: AppImage, base: string): Promise<string> {
+  const hash = createHash('sha256').update(base).update(await readFile(app.dockerfile));
+  for (const input of app.inputs) await hashTree(resolve(REPO_ROOT, input), hash);
   return hash.digest('hex').slice(0, 16);
 }
 
@@ -47,12 +62,13 @@ export async function deployPackage(pkg: string, outDir: string): Promise<void> 
   await runCommand(PNPM, ['--filter', pkg, 'deploy', '--prod', outDir], { cwd: REPO_ROOT });
 }
 
+/** Build, deploy and `docker build` one app image, unless its source inputs are unchanged. */
 export async function buildAppImage(app: AppImage, base: string): Promise<string> {
+  const hash = await hashInputs(app, base);
+  const current = await runCommand('docker', ['image', 'inspect', '--format', '{{ index .Config.Labels "wharf.hash" }}', app.image], { allowFailure: true });
+  if (current.code === 0 && current.stdout.trim() === hash && process.env.WHARF_E2E_REBUILD !== '1') return app.image;
   const deployDir = join(app.context, '.wharf-tmp/deploy');
   await deployPackage(app.pkg, deployDir);
-  const hash = `${await hashTree(deployDir)}-${base}-${(await readFile(app.dockerfile, 'utf8')).length}`;
-  const current = await runCommand('docker', ['image', 'inspect', '--format', '{{ index .Config.Labels "wharf.hash" }}', app.image], { allowFailure: true });
-  if (current.code === 0 && current.stdout.trim() === hash) return app.image;
   await runCommand('docker', [
     'build', '-q', '-f', app.dockerfile, '--build-arg', `BASE=${base}`, '--label', `wharf.hash=${hash}`, '-t', app.image, app.context,
   ], { timeoutMs: 300_000 });
