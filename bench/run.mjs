@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // wharf benchmark: wrk against whoami directly, HAProxy, nginx, @fastify/http-proxy and wharf,
 // each over the same three whoami backends on loopback. Prints a table, writes bench/results/*.json.
-// Usage: node bench/run.mjs [--duration 5] [--connections 32] [--only wharf]
+// Usage: node bench/run.mjs [--duration 5] [--connections 32] [--rounds 1] [--only wharf,nginx]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -57,7 +57,8 @@ async function measure(row, backends) {
 // best round (highest req/s), the one least disturbed by the shared machine.
 const backends = await startBackends(3);
 const best = new Map();
-const selected = rows.filter((row) => values.only === undefined || row.name.includes(values.only) || row.name === 'haproxy');
+const only = values.only?.split(',');
+const selected = rows.filter((row) => only === undefined || only.some((o) => row.name.includes(o)) || row.name === 'haproxy');
 for (let round = 1; round <= rounds; round++) {
   for (const row of selected) {
     process.stderr.write(`bench: round ${round}/${rounds}: ${row.name}…\n`);

@@ -4,7 +4,8 @@ import { normalizeHost, routingPath, type MatchRequest } from '@wharf/router';
 import type { GenerationSource, RouteMatch } from '@wharf/runtime';
 import { Exchange } from './exchange.js';
 import { applyForwardedHeaders } from './forwarded-headers.js';
-import { noteErrorCode, observeRequest } from './request-record.js';
+import { ProxyErrors } from './errors.js';
+import { noteOutcome, observeRequest } from './request-record.js';
 import { splitTarget } from './request-target.js';
 import { writeResponse, writeText } from './write-response.js';
 
@@ -32,7 +33,7 @@ export function createRequestHandler(ctx: RequestHandlerContext): Handle {
   const observed = observers.length > 0;
 
   function finish(ex: Exchange, r: HttpResponse): void {
-    if (observed && r.error !== undefined) noteErrorCode(ex, r.error.code);
+    if (observed && (r.error !== undefined || r.upgraded === true)) noteOutcome(ex, r.error?.code, r.upgraded === true ? r.status : undefined);
     try {
       writeResponse(ex.res, r);
     } catch (err) {
@@ -46,7 +47,7 @@ export function createRequestHandler(ctx: RequestHandlerContext): Handle {
 
   function fail(ex: Exchange, err: unknown): void {
     log(`entryPoint ${name}: router ${ex.routerName ?? '-'} handler failed for ${ex.method} ${ex.path}`, err);
-    if (observed) noteErrorCode(ex, 'WHARF_HANDLER_FAILED');
+    if (observed) noteOutcome(ex, ProxyErrors.handlerFailed.code);
     writeText(ex.res, 500, 'Internal Server Error');
   }
 
@@ -76,7 +77,10 @@ export function createRequestHandler(ctx: RequestHandlerContext): Handle {
     const ex = new Exchange(req, res, name, clientIP, startedAt, method, host, target.path, target.query, headers, isUpgrade);
     if (observed) observeRequest(ex, observers);
     const path = routingPath(target.path);
-    if (path === null) return writeText(res, 400, 'Bad Request');
+    if (path === null) {
+      if (observed) noteOutcome(ex, ProxyErrors.badRequest.code);
+      return writeText(res, 400, 'Bad Request');
+    }
     applyForwardedHeaders(headers, trusted(clientIP), clientIP, isUpgrade);
     const match: MatchRequest = { host, path, method, headers, query: target.query, clientIP };
     let route: RouteMatch | undefined;

@@ -11,6 +11,8 @@ type CountedSocket = { bytesRead: number; bytesWritten: number; [kLastRead]?: nu
 
 interface RecordState {
   ex: Exchange;
+  /** captured at accept: `req.socket` is detached (null) once the response finished */
+  socket: CountedSocket;
   observers: readonly RequestObserver[];
   status: number;
   errorCode: string | undefined;
@@ -23,8 +25,7 @@ function emit(this: ObservedResponse): void {
   const state = this[kRecord];
   if (state === undefined || state.done) return;
   state.done = true;
-  const { ex } = state;
-  const socket = ex.req.socket as unknown as CountedSocket;
+  const { ex, socket } = state;
   const read = socket.bytesRead;
   const written = socket.bytesWritten;
   socket[kLastRead] = read;
@@ -38,7 +39,7 @@ function emit(this: ObservedResponse): void {
     host: ex.host,
     path: ex.path,
     protocol: `HTTP/${ex.req.httpVersion}`,
-    status: this.writableFinished || this.headersSent ? this.statusCode : state.status,
+    status: this.headersSent ? this.statusCode : state.status,
     clientIP: ex.clientIP,
     startTime: performance.timeOrigin + ex.startedAt,
     durationMs: performance.now() - ex.startedAt,
@@ -63,13 +64,18 @@ export function observeRequest(ex: Exchange, observers: readonly RequestObserver
   ex.bytesReadAtStart = socket[kLastRead] ?? 0;
   ex.bytesWrittenAtStart = socket[kLastWritten] ?? 0;
   const res = ex.res as ObservedResponse;
-  res[kRecord] = { ex, observers, status: 499, errorCode: undefined, done: false };
+  res[kRecord] = { ex, socket, observers, status: 499, errorCode: undefined, done: false };
   res.on('finish', emit);
   res.on('close', emit);
 }
 
-/** Notes the error code of the response (an upstream failure), for the record. */
-export function noteErrorCode(ex: Exchange, code: string | undefined): void {
+/**
+ * Notes what the record cannot read from the ServerResponse: the error code of a failure and
+ * the status of a tunnelled upgrade (101, never written through `res`).
+ */
+export function noteOutcome(ex: Exchange, code: string | undefined, upgradedStatus?: number): void {
   const state = (ex.res as ObservedResponse)[kRecord];
-  if (state !== undefined) state.errorCode = code;
+  if (state === undefined) return;
+  if (code !== undefined) state.errorCode = code;
+  if (upgradedStatus !== undefined) state.status = upgradedStatus;
 }

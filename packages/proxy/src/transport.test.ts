@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createServer, request, type Server } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import { startWhoami, type WhoamiServer } from '@wharf/whoami';
+import type { RequestRecord } from '@wharf/config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { send, startStack, type Stack } from './fixtures/harness.js';
@@ -11,6 +12,7 @@ let stack: Stack;
 let closedPort: number;
 let probe: Server;
 let probeClosedEarly = 0;
+const records: RequestRecord[] = [];
 
 async function freePort(): Promise<number> {
   const s = createNetServer();
@@ -33,6 +35,7 @@ beforeAll(async () => {
   const probeURL = `http://127.0.0.1:${(probe.address() as { port: number }).port}`;
   stack = await startStack({
     transport: { responseHeaderTimeoutMs: 300 },
+    observers: [{ onRequestEnd: (r) => records.push(r) }],
     forwardedHeaders: { trustedIPs: ['10.0.0.0/8'] },
     routes: ({ forwardTo }) => ({
       'app.test': forwardTo(w.url),
@@ -91,6 +94,7 @@ describe('transport', () => {
     const r = await send(stack.port, '/', { headers: { host: 'down.test' } });
     expect(r.status).toBe(502);
     expect(r.body).toBe('Bad Gateway');
+    await expect.poll(() => records.find((x) => x.host === 'down.test')?.errorCode, { timeout: 5000 }).toBe('WHARF_UPSTREAM_CONNECT');
   });
 
   it('answers 504 Gateway Timeout when response headers are late', async () => {
@@ -142,6 +146,7 @@ describe('transport', () => {
     });
     ws.close();
     expect(echoed).toBe('ping through wharf');
+    await expect.poll(() => records.find((x) => x.path === '/ws' && x.host === 'app.test')?.status, { timeout: 5000 }).toBe(101);
   });
 
   it('refuses an upgrade with no router as plain HTTP 404', async () => {
