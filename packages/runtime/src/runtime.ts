@@ -2,6 +2,7 @@ import { emptyDynamicConfig, splitQualified } from '@wharf/config';
 import type { Diagnostic, DynamicConfig, HttpHandler, RuleSyntax, RuntimeFeatures, RuntimeSource, Transport } from '@wharf/config';
 import type { HealthRegistry } from '@wharf/loadbalancer';
 import { compileGeneration, type Generation } from './compile/generation.js';
+import { warmUp } from './compile/warm-up.js';
 import { defaultDeps } from './default-deps.js';
 import type { RuntimeDeps } from './deps.js';
 import { RuntimeErrors } from './errors.js';
@@ -23,6 +24,8 @@ export interface RuntimeOptions {
   /** static `core.defaultRuleSyntax` (default v3) */
   defaultRuleSyntax?: RuleSyntax;
   logger?: RuntimeLogger;
+  /** wait at most this long for new servers' first health probe before a swap (default 1500; 0 = never) */
+  warmUpMs?: number;
   /** abort a retired generation at the latest this long after the swap (default 30000) */
   retireGraceMs?: number;
   /** provider names shown in the view even before they sent elements */
@@ -106,6 +109,8 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   let providers = [...(opts.providers ?? [])].sort();
   let closed = false;
   let current = compile(emptyDynamicConfig());
+  /** the newest compiled generation (may still be warming up); a superseded one is dropped */
+  let latest: Generation = current;
   const unsubscribeHealth = health.subscribe((c) => hub.emit({ type: 'server-state', ...c }));
 
   function swap(next: Generation, merged: DynamicConfig, newDiagnostics: Diagnostic[]): void {
@@ -137,17 +142,25 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     current: () => current,
     apply(merged, newDiagnostics = []) {
       if (closed) return logger.warn(RuntimeErrors.closed().message);
+      let next: Generation;
       try {
-        swap(compile(merged), merged, newDiagnostics);
+        next = compile(merged);
       } catch (err) {
-        logger.error('compiling the configuration failed; keeping the current generation', { err });
+        return logger.error('compiling the configuration failed; keeping the current generation', { err });
       }
+      latest = next;
+      const warming = warmUp(next, opts.warmUpMs ?? 1500);
+      if (!warming) return swap(next, merged, newDiagnostics);
+      void warming.then(() => {
+        if (closed || latest !== next) return next.lifecycle.abort();
+        swap(next, merged, newDiagnostics);
+      });
     },
     close() {
       if (closed) return;
       closed = true;
       unsubscribeHealth();
-      for (const gen of [...retiring, current]) gen.lifecycle.abort();
+      for (const gen of [...retiring, current, latest]) gen.lifecycle.abort();
     },
   };
 }

@@ -13,6 +13,8 @@ export interface CompiledService {
   servers(): ServerHealthInfo[];
   /** wharf summary health */
   health(): ServiceHealth;
+  /** resolves once new servers had their first health probe (warm-up before a swap) */
+  ready?(): Promise<void>;
 }
 
 /** healthy when every member is up, down when none is, degraded in between. */

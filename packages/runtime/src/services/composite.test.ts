@@ -145,7 +145,7 @@ describe('failover', () => {
       }),
     );
     const deadline = Date.now() + 10_000;
-    while (runtime.source.view().services['main@file']!.serverStatus?.[dead] !== 'DOWN' && Date.now() < deadline) {
+    while (runtime.source.view().services['main@file']?.serverStatus?.[dead] !== 'DOWN' && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 20));
     }
     const view = runtime.source.view();

@@ -77,6 +77,7 @@ export function createLoadBalancerService(opts: LoadBalancerServiceOptions): Com
     name: opts.name,
     handler,
     available: () => balancer.peek({ clientIP: '' }) !== undefined,
+    ...(opts.config.healthCheck && balancer.ready ? { ready: () => balancer.ready!() } : {}),
     peek: (req) => balancer.peek(req)?.url,
     servers: () => balancer.servers(),
     health() {
