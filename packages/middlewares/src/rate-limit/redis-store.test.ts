@@ -62,6 +62,18 @@ describe.skipIf(!BINARY)('rateLimit with a real redis', () => {
     b.controller.abort();
   });
 
+  it('fails open, without queueing, when redis goes away (runs last: stops the server)', async () => {
+    const { ctx, controller } = fakeContext();
+    ctx.name = `outage-${Date.now()}@file`;
+    const step = createRateLimit({ average: 1, period: '10s', burst: 1, redis: { endpoints: [`127.0.0.1:${port}`] } }, ctx);
+    expect((await burst(step, 3)).ok).toBe(1);
+    const exited = new Promise((r) => server!.once('exit', r));
+    server!.kill('SIGTERM');
+    await exited;
+    expect((await burst(step, 3)).ok).toBe(3);
+    controller.abort();
+  });
+
   it('fails open when redis is unreachable', async () => {
     const { ctx, controller } = fakeContext();
     const dead = await freePort();

@@ -26,28 +26,32 @@ return {1, tostring(delay)}
 type RateLimitRedis = Redis & { wharfTakeToken(key: string, rate: number, burst: number, maxDelay: number): Promise<[number, string]> };
 
 /**
- * Buckets in redis so several wharf instances share one limit. When redis is unreachable the
- * request is let through (fail open) and `onError` is told, so an outage of the limiter never
- * takes the site down.
+ * Buckets in redis so several wharf instances share one limit. The connection opens at `create`;
+ * commands never queue while redis is away: the request is let through at once (fail open) and
+ * `onError` is told, so an outage of the limiter never takes the site down or slows it.
+ * Only the very first connection is awaited, for at most `dialTimeout` (1s by default).
  */
 export function createRedisStore(o: RedisOptions, p: BucketParams, keyPrefix: string, onError: (err: unknown) => void): BucketStore {
   const [host = '127.0.0.1', port = '6379'] = o.endpoints[0]!.split(':');
+  const dialMs = durationMs(o.dialTimeout, 1000);
   const client = new Redis({
     host,
     port: Number(port),
     username: o.username,
     password: o.password,
     db: o.db ?? 0,
-    lazyConnect: true,
-    maxRetriesPerRequest: 1,
-    connectTimeout: durationMs(o.dialTimeout, 5000),
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    connectTimeout: dialMs,
     commandTimeout: durationMs(o.readTimeout, 3000),
   }) as RateLimitRedis;
   client.on('error', () => undefined);
   client.defineCommand('wharfTakeToken', { numberOfKeys: 1, lua: SCRIPT });
+  const firstReady = waitReady(client, dialMs);
   return {
     async reserve(key): Promise<Reservation> {
       try {
+        if (client.status !== 'ready') await firstReady;
         const [allowed, delay] = await client.wharfTakeToken(`${keyPrefix}${key}`, p.ratePerMs, p.burst, p.maxDelayMs);
         return { allowed: allowed === 1, delayMs: Number(delay) };
       } catch (err) {
@@ -57,4 +61,20 @@ export function createRedisStore(o: RedisOptions, p: BucketParams, keyPrefix: st
     },
     close: () => client.disconnect(),
   };
+}
+
+/** Resolves when the client is first ready, or after `ms` (then commands fail fast). */
+function waitReady(client: Redis, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    timer.unref();
+    client.once('ready', done);
+    client.once('end', done);
+    function done() {
+      clearTimeout(timer);
+      client.off('ready', done);
+      client.off('end', done);
+      resolve();
+    }
+  });
 }
