@@ -1,3 +1,4 @@
+import { Agent, request } from 'node:http';
 import { startWhoami, type WhoamiServer } from '@wharf/whoami';
 import type { RequestRecord } from '@wharf/config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -98,7 +99,13 @@ describe('entrypoint', () => {
 
   it('closes gracefully: in-flight requests finish, new connections are refused', async () => {
     const s = await startStack({ routes: ({ forwardTo }) => ({ '': forwardTo(w1.url) }) });
-    const pending = send(s.port, '/delay?ms=300');
+    const keepAlive = new Agent({ keepAlive: true, maxSockets: 1 });
+    const pending = new Promise<{ status: number; connection: string | undefined }>((resolve, reject) => {
+      request({ host: '127.0.0.1', port: s.port, path: '/delay?ms=300', agent: keepAlive }, (res) => {
+        res.resume();
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, connection: res.headers.connection }));
+      }).on('error', reject).end();
+    });
     await new Promise((r) => setTimeout(r, 80));
     const closing = s.ep.close(5000);
     await new Promise((r) => setTimeout(r, 20));
@@ -106,8 +113,9 @@ describe('entrypoint', () => {
       () => false,
       () => true,
     );
-    expect((await pending).status).toBe(200);
+    expect(await pending).toEqual({ status: 200, connection: 'close' });
     await closing;
+    keepAlive.destroy();
     await s.transport.close();
     expect(refused).toBe(true);
   });

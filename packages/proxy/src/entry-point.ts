@@ -56,7 +56,9 @@ function upgradeResponse(req: IncomingMessage, socket: Socket, head: Buffer): Se
 /** One node:http server per entrypoint; every request goes through the current generation. */
 export function createEntryPoint(options: EntryPointOptions): EntryPoint {
   const log = options.log ?? ((message: string, err?: unknown) => console.error(message, err ?? ''));
+  const closing = { value: false };
   const handle = createRequestHandler({
+    closing,
     name: options.name,
     generations: options.generations,
     observers: options.observers ?? [],
@@ -82,6 +84,7 @@ export function createEntryPoint(options: EntryPointOptions): EntryPoint {
     close(graceMs) {
       return new Promise<void>((resolve) => {
         if (!server.listening) return resolve();
+        closing.value = true;
         const timer = setTimeout(() => server.closeAllConnections(), Math.max(0, graceMs));
         server.close(() => {
           clearTimeout(timer);

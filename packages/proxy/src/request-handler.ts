@@ -15,6 +15,8 @@ export interface RequestHandlerContext {
   observers: readonly RequestObserver[];
   trusted: (ip: string) => boolean;
   log: (message: string, err?: unknown) => void;
+  /** true once the entrypoint is closing: answers then end their keep-alive connection */
+  closing: { value: boolean };
 }
 
 type Handle = (req: IncomingMessage, res: ServerResponse, isUpgrade: boolean) => void;
@@ -29,11 +31,12 @@ function clientIPOf(req: IncomingMessage): string {
  * current generation, run the compiled handler, write its answer. Never throws.
  */
 export function createRequestHandler(ctx: RequestHandlerContext): Handle {
-  const { name, generations, observers, trusted, log } = ctx;
+  const { name, generations, observers, trusted, log, closing } = ctx;
   const observed = observers.length > 0;
 
   function finish(ex: Exchange, r: HttpResponse): void {
     if (observed && (r.error !== undefined || r.upgraded === true)) noteOutcome(ex, r.error?.code, r.upgraded === true ? r.status : undefined);
+    if (closing.value) ex.res.shouldKeepAlive = false;
     try {
       writeResponse(ex.res, r);
     } catch (err) {
