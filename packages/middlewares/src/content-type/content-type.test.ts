@@ -17,8 +17,8 @@ describe('detectContentType', () => {
 });
 
 describe('contentType middleware', () => {
-  const run = async (autoDetect: boolean, res: HttpResponse) => {
-    const out = await createContentType({ autoDetect })(fakeExchange(), async () => res);
+  const run = async (autoDetect: boolean | undefined, res: HttpResponse) => {
+    const out = await createContentType(autoDetect === undefined ? {} : { autoDetect })(fakeExchange(), async () => res);
     return { out, body: (await bodyOf(out)).toString() };
   };
   it('sniffs a missing Content-Type from a buffer or a long stream, keeping the body whole', async () => {
@@ -28,7 +28,10 @@ describe('contentType middleware', () => {
     expect(streamed.out.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(streamed.body).toBe(long);
   });
-  it('keeps an existing Content-Type and does nothing without autoDetect', async () => {
+  it('an empty declaration enables detection (Traefik v3)', async () => {
+    expect((await run(undefined, { status: 200, headers: {}, body: '%PDF-1.4' })).out.headers['content-type']).toBe('application/pdf');
+  });
+  it('keeps an existing Content-Type and does nothing with autoDetect: false', async () => {
     expect((await run(true, { status: 200, headers: { 'content-type': 'application/json' }, body: '<html>' })).out.headers['content-type']).toBe('application/json');
     expect((await run(false, { status: 200, headers: {}, body: '<html>' })).out.headers).not.toHaveProperty('content-type');
   });

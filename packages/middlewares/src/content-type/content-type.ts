@@ -5,9 +5,13 @@ import { headerValue, setHeader } from '../response.js';
 import type { ContentTypeOptions } from './schema.js';
 import { detectContentType } from './sniff.js';
 
-/** With autoDetect, responses without a Content-Type get one sniffed from the first 512 bytes (Go). */
+/**
+ * Traefik v3: declaring the middleware (`contentType: {}`) turns detection on: responses without a
+ * Content-Type get one sniffed from the first 512 bytes (Go's rules). The deprecated
+ * `autoDetect: false` turns it off.
+ */
 export function createContentType(options: ContentTypeOptions): HttpStep {
-  if (!options.autoDetect) return (_ex, next) => next();
+  if (options.autoDetect === false) return (_ex, next) => next();
   return async (_ex, next) => {
     const res = await next();
     if (res.upgraded || res.body === null || headerValue(res.headers, 'content-type') !== undefined) return res;
