@@ -1,5 +1,5 @@
 import { request } from 'node:http';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startWhoami, type WhoamiServer } from '@wharf/whoami';
@@ -124,9 +124,16 @@ describe('createObservability with the real app', () => {
     expect(stats.servers.reduce((n, s) => n + s.total, 0)).toBe(ok200);
     expect(stats.servers.every((s) => s.health === 'UP')).toBe(true);
 
+    // logrotate: move the file, send SIGUSR1, the next line lands in a new file
+    await until('queued access-log lines written', async () => (readFileSync(accessLogPath, 'utf8').split('\n').length > ok200 + tally.get(404)! ? true : undefined));
+    renameSync(accessLogPath, `${accessLogPath}.1`);
+    process.kill(process.pid, 'SIGUSR1');
+    await until('reopened access log', async () => (existsSync(accessLogPath) ? true : undefined));
+    expect(await hit('app.localhost')).toBe(200);
     await obs.accessLog!.close();
-    const lines = readFileSync(accessLogPath, 'utf8').trimEnd().split('\n');
-    expect(lines).toHaveLength(ok200 + tally.get(404)!);
+    expect(readFileSync(accessLogPath, 'utf8')).toMatch(/^127\.0\.0\.1 - - .*" 200 /);
+    const lines = readFileSync(`${accessLogPath}.1`, 'utf8').trimEnd().split('\n');
+    expect(lines).toHaveLength(tally.get(200)! - 1 + tally.get(404)!);
     expect(lines.at(-1)).toMatch(/^127\.0\.0\.1 - - \[[^\]]+\] "GET \/hello HTTP\/1\.1" 404 \d+ "-" "[^"]*" \d+ "-" "-" \d+ms$/);
     expect(lines.find((l) => l.includes('" 200 '))).toMatch(/"GET \/hello HTTP\/1\.1" 200 \d+ .* "app@file" "http:\/\/127\.0\.0\.1:\d+" \d+ms$/);
   });

@@ -23,6 +23,10 @@ export interface ObservabilityDeps {
    * live view at scrape time (so servers that left the configuration disappear)
    */
   health?: HealthRegistry;
+  /** read at scrape time for traefik_open_connections, e.g. from each entrypoint's server */
+  openConnections?: () => Iterable<{ entryPoint: string; protocol: string; count: number }>;
+  /** reopens accessLog.filePath on this signal (logrotate, as Traefik); default SIGUSR1, false = off */
+  reopenSignal?: NodeJS.Signals | false;
 }
 
 export interface Observability {
@@ -67,9 +71,22 @@ function createMetricsFor(config: StaticConfig, deps: ObservabilityDeps): Metric
     addEntryPointsLabels: prom.addEntryPointsLabels,
     addRoutersLabels: prom.addRoutersLabels,
     addServicesLabels: prom.addServicesLabels,
+    openConnections: deps.openConnections,
     diagnostics: () => deps.source.view().diagnostics,
     servers: () => serverStates(deps.source.view()),
   });
+}
+
+/** Reopens the access-log file on a signal; returns the unsubscribe. */
+function reopenOnSignal(accessLog: AccessLog, signal: NodeJS.Signals, logger: Logger): () => void {
+  const onSignal = () => {
+    accessLog.reopen().then(
+      () => logger.info({ signal }, 'access log reopened'),
+      (err: unknown) => logger.error({ err }, 'access log: reopen failed'),
+    );
+  };
+  process.on(signal, onSignal);
+  return () => process.off(signal, onSignal);
 }
 
 function createAccessLogFor(config: StaticConfig, logger: Logger): AccessLog | undefined {
@@ -93,6 +110,8 @@ export function createObservability(config: StaticConfig, deps: ObservabilityDep
   const traffic = createTrafficRecorder({ onListenerError: (err) => deps.logger.error({ err }, 'traffic listener failed') });
   const metrics = createMetricsFor(config, deps);
   const accessLog = createAccessLogFor(config, deps.logger);
+  const signal = deps.reopenSignal ?? 'SIGUSR1';
+  const stopSignal = accessLog && config.accessLog?.filePath && signal ? reopenOnSignal(accessLog, signal, deps.logger) : () => undefined;
   const observers: RequestObserver[] = [traffic.observer];
   if (metrics) observers.push(metrics.observer);
   if (accessLog) observers.push(accessLog.observer);
@@ -112,6 +131,7 @@ export function createObservability(config: StaticConfig, deps: ObservabilityDep
       metrics?.onConfigReload(ok);
     },
     async close() {
+      stopSignal();
       traffic.close();
       metrics?.close();
       const dropped = accessLog?.dropped() ?? 0;

@@ -94,3 +94,21 @@ describe('createAccessLog', () => {
     expect(written.join('').trimEnd().split('\n')).toHaveLength(8);
   });
 });
+
+describe('createAccessLog reopen', () => {
+  it('writes to a fresh file after the old one was moved away (logrotate)', async () => {
+    const { renameSync } = await import('node:fs');
+    const filePath = join(dir, 'rotate.log');
+    const log = createAccessLog({ filePath, format: 'genericCLF' });
+    log.observer.onRequestEnd(requestRecord({ path: '/before' }));
+    await new Promise((r) => setTimeout(r, 20));
+    renameSync(filePath, `${filePath}.1`);
+    log.observer.onRequestEnd(requestRecord({ path: '/queued' }));
+    await log.reopen();
+    log.observer.onRequestEnd(requestRecord({ path: '/after' }));
+    await log.close();
+    const paths = (f: string) => [...readFileSync(f, 'utf8').matchAll(/"GET (\S+) /g)].map((m) => m[1]);
+    expect(paths(`${filePath}.1`)).toEqual(['/before', '/queued']);
+    expect(paths(filePath)).toEqual(['/after']);
+  });
+});

@@ -10,8 +10,17 @@ export interface AccessLog {
   observer: RequestObserver;
   /** lines dropped because the queue was full or the destination failed */
   dropped(): number;
+  /** reopens `filePath` (after logrotate moved it; Traefik does this on SIGUSR1); no-op otherwise */
+  reopen(): Promise<void>;
   /** writes what is queued, then closes the file (stdout stays open) */
   close(): Promise<void>;
+}
+
+async function endFile(file: WriteStream | undefined): Promise<void> {
+  if (file === undefined || file.destroyed) return;
+  const done = once(file, 'close').catch(() => undefined);
+  file.end();
+  await done;
 }
 
 function openDestination(opts: AccessLogOptions): { out: NodeJS.WritableStream; file?: WriteStream } {
@@ -27,13 +36,14 @@ function openDestination(opts: AccessLogOptions): { out: NodeJS.WritableStream; 
 export function createAccessLog(opts: AccessLogOptions = {}): AccessLog {
   const format = opts.format ?? 'common';
   const filter = createFieldFilter(opts.fields);
-  const { out, file } = openDestination(opts);
+  let { out, file } = openDestination(opts);
   let reported = false;
-  out.on('error', (err: Error) => {
+  const report = (err: Error) => {
     if (reported) return;
     reported = true;
     opts.onError?.(err);
-  });
+  };
+  out.on('error', report);
   let count = 0;
   const capacity = opts.bufferingSize !== undefined && opts.bufferingSize > 0 ? opts.bufferingSize : DEFAULT_QUEUE_LINES;
   const queue = createLineQueue<RequestRecord>(out, capacity, (r) => formatLine(format, r, ++count, filter));
@@ -49,10 +59,17 @@ export function createAccessLog(opts: AccessLogOptions = {}): AccessLog {
       if (closed) return;
       closed = true;
       await queue.flush();
-      if (file === undefined || file.destroyed) return;
-      const done = once(file, 'close').catch(() => undefined);
-      file.end();
-      await done;
+      await endFile(file);
+    },
+    async reopen() {
+      if (file === undefined || closed) return;
+      await queue.flush();
+      const old = file;
+      ({ out, file } = openDestination(opts));
+      reported = false;
+      out.on('error', report);
+      queue.setDestination(out);
+      await endFile(old);
     },
   };
 }

@@ -12,10 +12,12 @@ export interface LineQueue<T> {
   pending(): number;
   /** writes what is queued and waits until the destination accepted it */
   flush(): Promise<void>;
+  /** writes go to `next` from now on (log rotation); flush first to keep order */
+  setDestination(next: NodeJS.WritableStream): void;
 }
 
 export function createLineQueue<T>(
-  out: NodeJS.WritableStream,
+  initial: NodeJS.WritableStream,
   capacity: number,
   format: (item: T) => string,
 ): LineQueue<T> {
@@ -24,6 +26,7 @@ export function createLineQueue<T>(
   let scheduled = false;
   let waitingDrain = false;
   let failed = false;
+  let out = initial;
 
   const drain = (): void => {
     scheduled = false;
@@ -46,9 +49,12 @@ export function createLineQueue<T>(
     scheduled = true;
     setImmediate(drain);
   };
-  out.on('error', () => {
-    failed = true;
-  });
+  const watch = (stream: NodeJS.WritableStream): void => {
+    stream.on('error', () => {
+      if (stream === out) failed = true;
+    });
+  };
+  watch(out);
 
   return {
     push(item) {
@@ -61,6 +67,13 @@ export function createLineQueue<T>(
     },
     dropped: () => dropped + (failed ? queue.length : 0),
     pending: () => queue.length,
+    setDestination(next) {
+      out = next;
+      failed = false;
+      waitingDrain = false;
+      watch(next);
+      if (queue.length > 0) schedule();
+    },
     async flush() {
       for (let i = 0; i < 1000 && (queue.length > 0 || waitingDrain) && !failed; i++) {
         if (waitingDrain) await once(out, 'drain').catch(() => (failed = true));

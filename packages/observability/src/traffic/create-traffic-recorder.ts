@@ -52,7 +52,9 @@ export function createTrafficRecorder(opts: TrafficRecorderOptions = {}): Traffi
   const servers = new Map<string, Map<string, TrafficSeries>>();
   const listeners = new Set<(snapshot: TrafficSnapshot) => void>();
   let timer: NodeJS.Timeout | undefined;
+  // factories hoisted so the per-request path allocates nothing once an element is known
   const create = () => new TrafficSeries();
+  const createByUrl = () => new Map<string, TrafficSeries>();
 
   const observer: RequestObserver = {
     onRequestEnd(r: RequestRecord): void {
@@ -61,7 +63,7 @@ export function createTrafficRecorder(opts: TrafficRecorderOptions = {}): Traffi
       if (r.service === undefined) return;
       getOrCreate(services, r.service, create).record(slot, r.status, r.durationMs, r.attempts);
       if (r.server === undefined) return;
-      const byUrl = getOrCreate(servers, r.service, () => new Map<string, TrafficSeries>());
+      const byUrl = getOrCreate(servers, r.service, createByUrl);
       getOrCreate(byUrl, r.server, create).record(slot, r.status, r.durationMs, r.attempts);
     },
   };
