@@ -1,4 +1,5 @@
 import type { HttpExchange, HttpStep } from '@wharf/config';
+import { CLIENT_USERNAME_LOCAL } from '../client-username.js';
 import { verifyHtpasswd } from '../credentials/htpasswd.js';
 import { loadUserLines, parseHtpasswd } from '../credentials/user-list.js';
 import { createVerifiedCache } from '../credentials/verified-cache.js';
@@ -35,7 +36,7 @@ export function createBasicAuth(options: BasicAuthOptions, ctx: MiddlewareContex
   return async (ex, next) => {
     const creds = credentials(ex);
     if (!creds || !(await check(creds.user, creds.password))) return unauthorized();
-    ex.locals.set('clientUsername', creds.user);
+    ex.locals.set(CLIENT_USERNAME_LOCAL, creds.user);
     if (headerField) ex.headers[headerField] = creds.user;
     if (options.removeHeader) delete ex.headers.authorization;
     return next();

@@ -1,5 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { HttpExchange, HttpStep } from '@wharf/config';
+import { CLIENT_USERNAME_LOCAL } from '../client-username.js';
 import { loadUserLines } from '../credentials/user-list.js';
 import { MiddlewareErrors } from '../errors.js';
 import { requestHeader, textResponse } from '../response.js';
@@ -61,7 +62,7 @@ export function createDigestAuth(options: DigestAuthOptions, ctx: MiddlewareCont
     const verdict = verify(ex);
     if (verdict !== 'ok') return Promise.resolve(challenge(verdict === 'stale'));
     const user = parseDigestHeader(requestHeader(ex.headers, 'authorization')!)!.username!;
-    ex.locals.set('clientUsername', user);
+    ex.locals.set(CLIENT_USERNAME_LOCAL, user);
     if (headerField) ex.headers[headerField] = user;
     if (options.removeHeader) delete ex.headers.authorization;
     return next();

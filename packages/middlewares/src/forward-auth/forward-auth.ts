@@ -1,14 +1,12 @@
 import type { OutgoingHttpHeaders } from 'node:http';
 import type { HttpStep } from '@wharf/config';
 import { bufferRequestBody } from '../body/request-body.js';
+import { CLIENT_USERNAME_LOCAL } from '../client-username.js';
 import { compileGoRegex } from '../options/go-regex.js';
 import { textResponse } from '../response.js';
 import type { MiddlewareContext } from '../types.js';
 import { createAuthClient, type AuthReply } from './auth-client.js';
 import { authRequestHeaders, copyAuthResponseHeaders, HOP_BY_HOP, mergeAuthCookies } from './auth-headers.js';
-
-/** `ex.locals` key holding the authenticated user name for the access log (basicAuth, digestAuth, forwardAuth headerField). */
-export const CLIENT_USERNAME = 'clientUsername';
 import type { ForwardAuthOptions } from './schema.js';
 
 function denial(reply: AuthReply, address: string, preserveLocation: boolean) {
@@ -43,7 +41,7 @@ export function createForwardAuth(o: ForwardAuthOptions, ctx: MiddlewareContext)
     }
     if (reply.truncated) return textResponse(401, 'Unauthorized');
     const user = userHeader ? reply.headers[userHeader] : undefined;
-    if (user !== undefined) ex.locals.set(CLIENT_USERNAME, Array.isArray(user) ? user[0] : user);
+    if (user !== undefined) ex.locals.set(CLIENT_USERNAME_LOCAL, Array.isArray(user) ? user[0] : user);
     if (reply.status < 200 || reply.status >= 300) return denial(reply, o.address, o.preserveLocationHeader ?? false);
     copyAuthResponseHeaders(ex, reply.headers, names, regex);
     const res = await next();

@@ -12,7 +12,7 @@ export const ForwardAuthSchema = Type.Object(
     /** bytes; -1 (default) = no limit */
     maxBodySize: Type.Optional(Type.Integer({ minimum: -1 })),
     maxResponseBodySize: Type.Optional(Type.Integer({ minimum: -1 })),
-    /** auth reply header holding the user name, recorded in `ex.locals.get('clientUsername')` for the access log */
+    /** auth reply header holding the user name, recorded in `ex.locals.get(CLIENT_USERNAME_LOCAL)` for the access log */
     headerField: Type.Optional(Type.String({ minLength: 1 })),
     preserveLocationHeader: Type.Optional(Type.Boolean()),
     preserveRequestMethod: Type.Optional(Type.Boolean()),
