@@ -87,12 +87,18 @@ describe('createTrafficRecorder', () => {
   });
 
   it('pushes compact snapshots to subscribers until they leave', async () => {
-    const traffic = createTrafficRecorder({ pushIntervalMs: 20 });
+    const errors: unknown[] = [];
+    const traffic = createTrafficRecorder({ pushIntervalMs: 20, onListenerError: (e) => errors.push(e) });
     traffic.observer.onRequestEnd(requestRecord());
     const got: TrafficSnapshot[] = [];
+    const stopBroken = traffic.subscribe(() => {
+      throw new Error('listener bug');
+    });
     const stop = traffic.subscribe((s) => got.push(s));
     for (let i = 0; i < 200 && got.length < 2; i++) await new Promise((r) => setTimeout(r, 10));
     stop();
+    stopBroken();
+    expect(errors.length).toBeGreaterThanOrEqual(2);
     const n = got.length;
     expect(n).toBeGreaterThanOrEqual(2);
     expect(got[0]!.services[0]!.requests).toBe(1);

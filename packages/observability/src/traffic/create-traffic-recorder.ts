@@ -1,4 +1,5 @@
 import type { RequestObserver, RequestRecord, RuntimeView } from '@wharf/config';
+import { createSnapshotPush } from './snapshot-push.js';
 import { buildStatsRows } from './stats-table.js';
 import { SLOT_MS, SLOTS, TrafficSeries } from './traffic-series.js';
 import type { TrafficClock, TrafficSnapshot, TrafficStats, TrafficSummary } from './traffic-types.js';
@@ -23,10 +24,31 @@ export interface TrafficRecorder {
   close(): void;
 }
 
+/** the ring buffers of every element seen in the window */
+interface TrafficStore {
+  routers: Map<string, TrafficSeries>;
+  services: Map<string, TrafficSeries>;
+  /** service → server URL → series (one URL may serve several services) */
+  servers: Map<string, Map<string, TrafficSeries>>;
+}
+
 function getOrCreate<K, V>(map: Map<K, V>, key: K, create: () => V): V {
   let v = map.get(key);
   if (v === undefined) map.set(key, (v = create()));
   return v;
+}
+
+// factories hoisted so the per-request path allocates nothing once an element is known
+const createSeries = () => new TrafficSeries();
+const createByUrl = () => new Map<string, TrafficSeries>();
+
+function recordInto(store: TrafficStore, slot: number, r: RequestRecord): void {
+  if (r.router !== undefined) getOrCreate(store.routers, r.router, createSeries).record(slot, r.status, r.durationMs, r.attempts);
+  if (r.service === undefined) return;
+  getOrCreate(store.services, r.service, createSeries).record(slot, r.status, r.durationMs, r.attempts);
+  if (r.server === undefined) return;
+  const byUrl = getOrCreate(store.servers, r.service, createByUrl);
+  getOrCreate(byUrl, r.server, createSeries).record(slot, r.status, r.durationMs, r.attempts);
 }
 
 function summarize(map: Map<string, TrafficSeries>, current: number, series: boolean, service?: string): TrafficSummary[] {
@@ -44,85 +66,37 @@ function summarize(map: Map<string, TrafficSeries>, current: number, series: boo
   return out.sort((a, b) => a.name.localeCompare(b.name));
 }
 
+function buildSnapshot(store: TrafficStore, now: number, series: boolean): TrafficSnapshot {
+  const current = Math.floor(now / SLOT_MS);
+  const servers: TrafficSummary[] = [];
+  for (const [service, byUrl] of store.servers) {
+    servers.push(...summarize(byUrl, current, series, service));
+    if (byUrl.size === 0) store.servers.delete(service);
+  }
+  return {
+    at: new Date(now).toISOString(),
+    slotSeconds: SLOT_MS / 1000,
+    slots: SLOTS,
+    routers: summarize(store.routers, current, series),
+    services: summarize(store.services, current, series),
+    servers,
+  };
+}
+
 /** Live traffic from in-process ring buffers (15 min of 10 s slots), no Prometheus needed. */
 export function createTrafficRecorder(opts: TrafficRecorderOptions = {}): TrafficRecorder {
   const clock = opts.clock ?? { now: () => Date.now() };
-  const routers = new Map<string, TrafficSeries>();
-  const services = new Map<string, TrafficSeries>();
-  const servers = new Map<string, Map<string, TrafficSeries>>();
-  const listeners = new Set<(snapshot: TrafficSnapshot) => void>();
-  let timer: NodeJS.Timeout | undefined;
-  // factories hoisted so the per-request path allocates nothing once an element is known
-  const create = () => new TrafficSeries();
-  const createByUrl = () => new Map<string, TrafficSeries>();
-
-  const observer: RequestObserver = {
-    onRequestEnd(r: RequestRecord): void {
-      const slot = Math.floor(clock.now() / SLOT_MS);
-      if (r.router !== undefined) getOrCreate(routers, r.router, create).record(slot, r.status, r.durationMs, r.attempts);
-      if (r.service === undefined) return;
-      getOrCreate(services, r.service, create).record(slot, r.status, r.durationMs, r.attempts);
-      if (r.server === undefined) return;
-      const byUrl = getOrCreate(servers, r.service, createByUrl);
-      getOrCreate(byUrl, r.server, create).record(slot, r.status, r.durationMs, r.attempts);
-    },
-  };
-
-  function snapshot(o: { series?: boolean } = {}): TrafficSnapshot {
-    const now = clock.now();
-    const current = Math.floor(now / SLOT_MS);
-    const series = o.series ?? false;
-    const serverRows: TrafficSummary[] = [];
-    for (const [service, byUrl] of servers) {
-      serverRows.push(...summarize(byUrl, current, series, service));
-      if (byUrl.size === 0) servers.delete(service);
-    }
-    return {
-      at: new Date(now).toISOString(),
-      slotSeconds: SLOT_MS / 1000,
-      slots: SLOTS,
-      routers: summarize(routers, current, series),
-      services: summarize(services, current, series),
-      servers: serverRows,
-    };
-  }
-
-  function push(): void {
-    const snap = snapshot();
-    for (const l of listeners) {
-      try {
-        l(snap);
-      } catch (err) {
-        opts.onListenerError?.(err);
-      }
-    }
-  }
-
+  const store: TrafficStore = { routers: new Map(), services: new Map(), servers: new Map() };
+  const snapshot = (o: { series?: boolean } = {}) => buildSnapshot(store, clock.now(), o.series ?? false);
+  const push = createSnapshotPush(() => snapshot(), opts.pushIntervalMs ?? 2000, opts.onListenerError);
   return {
-    observer,
+    observer: { onRequestEnd: (r) => recordInto(store, Math.floor(clock.now() / SLOT_MS), r) },
     snapshot,
     stats(view) {
       const now = clock.now();
-      return { at: new Date(now).toISOString(), servers: buildStatsRows(servers, view, Math.floor(now / SLOT_MS)) };
+      return { at: new Date(now).toISOString(), servers: buildStatsRows(store.servers, view, Math.floor(now / SLOT_MS)) };
     },
-    subscribe(listener) {
-      listeners.add(listener);
-      if (timer === undefined) {
-        timer = setInterval(push, opts.pushIntervalMs ?? 2000);
-        timer.unref();
-      }
-      return () => {
-        listeners.delete(listener);
-        if (listeners.size === 0 && timer !== undefined) {
-          clearInterval(timer);
-          timer = undefined;
-        }
-      };
-    },
-    close() {
-      listeners.clear();
-      if (timer !== undefined) clearInterval(timer);
-      timer = undefined;
-    },
+    subscribe: (listener) => push.subscribe(listener),
+    close: () => push.close(),
   };
 }
