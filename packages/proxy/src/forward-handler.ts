@@ -21,6 +21,8 @@ export class ForwardHandler {
   body: UpstreamBody | null = null;
   settled = false;
   complete = false;
+  /** the client left while the request still waited for a connection */
+  cancelled = false;
   private status = 0;
   private headers: OutgoingHttpHeaders | null = null;
   private chunks: Buffer | Buffer[] | null = null;
@@ -32,6 +34,10 @@ export class ForwardHandler {
 
   onConnect(abort: Abort): void {
     this.abort = abort;
+    if (this.cancelled) {
+      abort();
+      return;
+    }
     this.ex.requestSent = true;
   }
 
@@ -93,7 +99,9 @@ export class ForwardHandler {
 
   /** the client went away: cancel the upstream request (no-op once complete) */
   cancel(): void {
+    if (this.complete) return;
     const abort = this.abort;
-    if (abort !== null && !this.complete) abort();
+    if (abort !== null) abort();
+    else this.cancelled = true;
   }
 }

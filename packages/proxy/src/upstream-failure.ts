@@ -24,9 +24,9 @@ export function upstreamFailure(err: unknown, requestSent: boolean): HttpRespons
   const code = errorCode(err);
   const detail = code;
   let res: HttpResponse;
-  if (TIMEOUT_CODES.has(code)) res = failure(504, 'Gateway Timeout', UpstreamErrors.timeout(detail));
+  if (code === 'UND_ERR_ABORTED') res = failure(CLIENT_CLOSED, 'Client Closed Request', UpstreamErrors.reset(detail));
+  else if (TIMEOUT_CODES.has(code)) res = failure(504, 'Gateway Timeout', UpstreamErrors.timeout(detail));
   else if (CONNECT_CODES.has(code) || !requestSent) res = failure(502, 'Bad Gateway', UpstreamErrors.connectFailed(detail));
-  else if (code === 'UND_ERR_ABORTED') res = failure(CLIENT_CLOSED, 'Client Closed Request', UpstreamErrors.reset(detail));
   else res = failure(502, 'Bad Gateway', UpstreamErrors.reset(detail));
   if (res.error !== undefined) Object.defineProperty(res.error, 'cause', { value: err, enumerable: false });
   return res;
