@@ -6,6 +6,7 @@ import { startWhoami, type WhoamiServer } from '@wharf/whoami';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
+import type { RuntimeSource } from '@wharf/config';
 import { createLogger } from '../logger.js';
 import { loadStaticConfig } from '../static/index.js';
 import { startWharf, type RunningWharf } from '../wharf.js';
@@ -73,8 +74,11 @@ beforeAll(async () => {
   });
   const logger = createLogger(config.log);
   // the runtime exists only once wharf started: the source forwards to it lazily
-  obs = createObservability(config, { logger, source: { view: () => wharf!.runtime.source.view() } });
+  const pending: Parameters<RuntimeSource['subscribe']>[0][] = [];
+  const source = { view: () => wharf!.runtime.source.view(), subscribe: (l: (typeof pending)[0]) => (pending.push(l), () => undefined) };
+  obs = createObservability(config, { logger, source });
   wharf = await startWharf(config, { observers: obs.observers, logger });
+  for (const l of pending) wharf.runtime.source.subscribe(l);
   webURL = `http://127.0.0.1:${wharf.addresses.web!.port}`;
   routes = Fastify();
   obs.extraRoutes(routes);
@@ -100,7 +104,6 @@ describe('createObservability with the real app', () => {
     await until('the app router', async () => ((await hit('app.localhost')) === 200 ? true : undefined));
     for (let i = 0; i < 10; i++) expect(await hit('app.localhost')).toBe(200);
     expect(await hit('nope.localhost')).toBe(404);
-    obs.onConfigApplied(1, true);
 
     const text = await until('11+ counted requests', async () => {
       const t = await (await fetch(`${routesURL}/metrics`)).text();
@@ -113,7 +116,13 @@ describe('createObservability with the real app', () => {
     expect(metricValue(text, 'traefik_entrypoint_requests_total', { entrypoint: 'web', code: '404' })).toBe(tally.get(404));
     expect(metricValue(text, 'traefik_service_responses_bytes_total', { service: 'app@file', code: '200' })).toBeGreaterThan(0);
     for (const b of backends) expect(metricValue(text, 'traefik_service_server_up', { service: 'app@file', url: b.url })).toBe(1);
-    expect(metricValue(text, 'traefik_config_reloads_total', {}) ?? Number(/^traefik_config_reloads_total (\S+)$/m.exec(text)?.[1])).toBe(1);
+    const generation = wharf!.runtime.source.view().generation;
+    expect(Number(/^traefik_config_reloads_total (\S+)$/m.exec(text)?.[1])).toBe(generation);
+    expect(Number(/^traefik_config_last_reload_success (\S+)$/m.exec(text)?.[1])).toBeGreaterThan(1_700_000_000);
+    obs.onConfigApplied(generation, true); // already counted from the event
+    obs.onConfigApplied(generation + 1, false);
+    const after = await (await fetch(`${routesURL}/metrics`)).text();
+    expect(Number(/^traefik_config_reloads_total (\S+)$/m.exec(after)?.[1])).toBe(generation + 1);
 
     const traffic = (await (await fetch(`${routesURL}/api/wharf/traffic`)).json()) as { services: { name: string; requests: number; status: Record<string, number> }[] };
     const app = traffic.services.find((s) => s.name === 'app@file')!;

@@ -16,8 +16,11 @@ import type { StaticConfig } from '../static/index.js';
 
 export interface ObservabilityDeps {
   logger: Logger;
-  /** read lazily (scrape/route time), so it may forward to a runtime created afterwards */
-  source: Pick<RuntimeSource, 'view'>;
+  /**
+   * `view` is read lazily (scrape/route time), so it may forward to a runtime created afterwards;
+   * `subscribe`, when given, counts each applied generation as a successful config reload
+   */
+  source: Pick<RuntimeSource, 'view'> & Partial<Pick<RuntimeSource, 'subscribe'>>;
   /**
    * accepted for the lead's call site; not needed: traefik_service_server_up is read from the
    * live view at scrape time (so servers that left the configuration disappear)
@@ -34,7 +37,11 @@ export interface Observability {
   observers: RequestObserver[];
   /** `createApiServer({ extraRoutes })`: /metrics and /api/wharf/traffic{,/stats} */
   extraRoutes(app: FastifyInstance): void;
-  /** after each runtime.apply: traefik_config_reloads_total, …_last_reload_success */
+  /**
+   * traefik_config_reloads_total / …_last_reload_success. Applied generations are counted from
+   * `source.subscribe` already; call this for rejected configurations (ok=false). A generation
+   * reported twice (event + call) counts once.
+   */
   onConfigApplied(generation: number, ok: boolean): void;
   /** live traffic: `traffic.subscribe(listener)` pushes a compact snapshot every 2 s */
   traffic: TrafficRecorder;
@@ -116,6 +123,14 @@ export function createObservability(config: StaticConfig, deps: ObservabilityDep
   if (metrics) observers.push(metrics.observer);
   if (accessLog) observers.push(accessLog.observer);
   let lastGeneration = 0;
+  const onConfigApplied = (generation: number, ok: boolean): void => {
+    if (ok && generation === lastGeneration) return;
+    if (ok) lastGeneration = generation;
+    metrics?.onConfigReload(ok);
+  };
+  const unsubscribe = deps.source.subscribe?.((e) => {
+    if (e.type === 'generation') onConfigApplied(e.generation, true);
+  });
   return {
     observers,
     traffic,
@@ -125,13 +140,10 @@ export function createObservability(config: StaticConfig, deps: ObservabilityDep
       metrics?.registerRoutes(app);
       registerTrafficRoutes(app, traffic, { prefix: apiPrefix(config.api?.basePath), view: () => deps.source.view() });
     },
-    onConfigApplied(generation, ok) {
-      if (ok && generation === lastGeneration) return; // the same generation reported twice
-      if (ok) lastGeneration = generation;
-      metrics?.onConfigReload(ok);
-    },
+    onConfigApplied,
     async close() {
       stopSignal();
+      unsubscribe?.();
       traffic.close();
       metrics?.close();
       const dropped = accessLog?.dropped() ?? 0;
