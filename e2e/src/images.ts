@@ -68,7 +68,14 @@ export async function buildAppImage(app: AppImage, base: string): Promise<string
   const current = await runCommand('docker', ['image', 'inspect', '--format', '{{ index .Config.Labels "wharf.hash" }}', app.image], { allowFailure: true });
   if (current.code === 0 && current.stdout.trim() === hash && process.env.WHARF_E2E_REBUILD !== '1') return app.image;
   const deployDir = join(app.context, '.wharf-tmp/deploy');
-  await deployPackage(app.pkg, deployDir);
+  try {
+    await deployPackage(app.pkg, deployDir);
+  } catch (err) {
+    // a shared checkout in flux: off CI, an existing image beats no image (said out loud)
+    if (process.env.CI === 'true' || current.code !== 0) throw err;
+    console.warn(`[wharf e2e] building ${app.pkg} failed; using the existing ${app.image}:\n${(err as Error).message.slice(0, 500)}`);
+    return app.image;
+  }
   await runCommand('docker', [
     'build', '-q', '-f', app.dockerfile, '--build-arg', `BASE=${base}`, '--label', `wharf.hash=${hash}`, '-t', app.image, app.context,
   ], { timeoutMs: 300_000 });

@@ -18,7 +18,7 @@ describe.skipIf(!docker.available)('docker: label typo and port-less container d
   it('the typo and the missing port are diagnostics with suggestions', async () => {
     const found = await waitFor(async () => {
       const all = (await diagnostics(s.wharf)).filter((d) => d.source.includes(s.project.name));
-      const typo = all.find((d) => d.code === 'DOCKER_LABEL_INVALID');
+      const typo = all.find((d) => d.code === 'WHARF_CONFIG_UNKNOWN_KEY');
       const noPort = all.find((d) => d.code === 'DOCKER_NO_PORT');
       return typo && noPort ? { typo, noPort } : undefined;
     }, { timeoutMs: 20_000, description: 'diagnostics in the API' }).catch((err: Error) => {
@@ -26,7 +26,8 @@ describe.skipIf(!docker.available)('docker: label typo and port-less container d
     });
     const typo: ApiDiagnostic = found.typo;
     expect(typo.key).toBe('traefik.http.services.typo.loadbalancer.server.prot');
-    expect(typo.message).toContain('did you mean `loadbalancer.server.port`?');
+    expect(typo.suggestion).toBe('loadbalancer.server.port');
+    expect(typo.message).toMatch(/did you mean/);
     expect(found.noPort.suggestion).toMatch(/loadbalancer\.server\.port=<port>$/);
     expect((await httpGet(`${s.wharf.url('web')}/noport`)).status).toBe(404);
   });

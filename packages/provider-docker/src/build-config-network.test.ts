@@ -31,7 +31,7 @@ describe('buildConfig: ports', () => {
     expect(urls(snapshot, 'a')).toEqual([`https://${c.networks.bridge!.ipv4}:80`]);
     expect(urls(snapshot, 'b')).toEqual(['http://elsewhere:9000']);
     expect(snapshot.config.http.services.c).toBeUndefined();
-    expect(snapshot.diagnostics.map((d) => d.code)).toContain('DOCKER_SERVER_URL_WITH_PORT');
+    expect(snapshot.diagnostics.map((d) => d.code)).toContain('WHARF_LABEL_URL_WITH_PORT');
   });
 
   it('useBindPortIP uses a concrete host binding, else the container address', () => {

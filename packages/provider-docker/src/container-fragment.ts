@@ -51,9 +51,9 @@ export function decodeLabelsFor(container: ContainerData, prefix: string): Conta
 
 function reportLabelIssues(labels: ContainerLabels, prefix: string, report: (i: DiagnosticInput) => void): void {
   for (const issue of labels.issues) {
-    const code = issue.element ? Code.labelUnknownKey : Code.labelUnknownRoot;
     const what = issue.element ? `; ${issue.element.kind} "${issue.element.name}" is rejected` : '';
-    report({ code, severity: issue.severity, message: issue.message + what, key: issue.key, suggestion: issue.suggestion, element: issue.element });
+    const hint = issue.suggestion && !issue.message.includes(issue.suggestion) ? ` (did you mean \`${issue.suggestion}\`?)` : '';
+    report({ code: issue.code, severity: issue.severity, message: issue.message + what + hint, key: issue.key, suggestion: issue.suggestion, element: issue.element });
   }
   if (labels.unsupported.length > 0) {
     report({

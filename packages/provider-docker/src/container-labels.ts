@@ -1,8 +1,4 @@
-import type { MiddlewareConfig, RouterConfig, ServiceConfig } from '@wharf/config';
-import { decodeObject, type LabelIssue } from './label-decode.js';
-import { routerFields, serviceFields, type Fields } from './label-fields.js';
-import { findChild, firstKey, labelsToTree, type LabelNode } from './label-tree.js';
-import { middlewareFields } from './middleware-fields.js';
+import { decodeLabels, type LabelServiceConfig, type MiddlewareConfig, type RouterConfig, type ServiceConfig } from '@wharf/config';
 import { closest } from './suggest.js';
 
 /** The single server a label service declares (`loadbalancer.server.*`). */
@@ -21,7 +17,13 @@ export interface LabelService {
 
 export type ElementKind = 'router' | 'service' | 'middleware';
 
-export interface ElementIssue extends LabelIssue {
+export interface ElementIssue {
+  /** the codec's stable code (`WHARF_CONFIG_UNKNOWN_KEY`, `WHARF_LABEL_IGNORED`, …) */
+  code: string;
+  key: string;
+  message: string;
+  /** a corrected key relative to the element, e.g. `loadbalancer.server.port` */
+  suggestion?: string;
   element?: { kind: ElementKind; name: string };
   severity: 'error' | 'warning';
 }
@@ -30,7 +32,7 @@ export interface ContainerLabels {
   routers: Record<string, RouterConfig>;
   services: Record<string, LabelService>;
   middlewares: Record<string, MiddlewareConfig>;
-  /** every HTTP element named in labels, valid or not (drives auto-creation) */
+  /** every HTTP element named in labels, valid or not (drives auto-creation and linking) */
   declared: { routers: Set<string>; services: Set<string> };
   /** keys of TCP/UDP/TLS families, carried as diagnostics until those are routed */
   unsupported: string[];
@@ -39,86 +41,70 @@ export interface ContainerLabels {
 }
 
 const ROOTS = ['http', 'tcp', 'udp', 'tls', 'enable', 'docker', 'swarm'];
-const HTTP_KINDS = ['routers', 'services', 'middlewares'];
+const SERVER_FIELDS = new Set(['port', 'scheme', 'url', 'weight', 'preservepath']);
 
-/** Decode one container's labels under `<prefix>.` into typed HTTP elements plus issues. */
+/** One container's labels through the shared codec (@wharf/config `decodeLabels`), plus provider keys. */
 export function decodeContainerLabels(labels: Record<string, string>, prefix: string): ContainerLabels {
-  const tree = labelsToTree(labels, prefix);
+  const decoded = decodeLabels(labels, prefix);
   const out: ContainerLabels = {
-    routers: {}, services: {}, middlewares: {},
-    declared: { routers: new Set(), services: new Set() },
-    unsupported: [], provider: {}, issues: [],
+    routers: decoded.http.routers,
+    services: Object.fromEntries(Object.entries(decoded.http.services).map(([name, s]) => [name, splitServer(s)])),
+    middlewares: decoded.http.middlewares,
+    declared: { routers: new Set(Object.keys(decoded.http.routers)), services: new Set(Object.keys(decoded.http.services)) },
+    unsupported: [], provider: readProviderLabels(labels, prefix), issues: [],
   };
-  for (const [root, node] of tree.children) {
-    const lower = root.toLowerCase();
-    if (lower === 'http') decodeHttp(node, out, prefix);
-    else if (lower === 'tcp' || lower === 'udp' || lower === 'tls') out.unsupported.push(...allKeys(node));
-    else if (lower === 'enable') out.provider.enable = node.value;
-    else if (lower === 'docker') decodeDockerLabels(node, out);
-    else if (lower !== 'swarm') {
-      const near = closest(root, ROOTS);
-      out.issues.push({
-        severity: 'warning', key: firstKey(node)!, suggestion: near ? `${prefix}.${near}` : undefined,
-        message: `unknown label root \`${prefix}.${root}\` is ignored${near ? `; did you mean \`${prefix}.${near}\`?` : ''}`,
-      });
-    }
+  for (const issue of decoded.issues) {
+    const element = issue.element && issue.element.protocol === 'http' ? { kind: issue.element.kind, name: issue.element.name } : undefined;
+    if (element?.kind === 'router') out.declared.routers.add(element.name);
+    if (element?.kind === 'service') out.declared.services.add(element.name);
+    if (issue.element && issue.element.protocol !== 'http') continue; // reported once as unsupported below
+    out.issues.push({
+      code: issue.code, key: issue.path, message: issue.message, severity: issue.severity,
+      suggestion: suggestionFor(issue.path, issue.suggestion, element, prefix), element,
+    });
   }
+  const lowerPrefix = prefix.toLowerCase();
+  out.unsupported = Object.keys(labels).filter((k) => /^(tcp|udp|tls)[.[]/i.test(k.slice(lowerPrefix.length + 1)) && k.toLowerCase().startsWith(`${lowerPrefix}.`)).sort();
   return out;
 }
 
-function decodeDockerLabels(node: LabelNode, out: ContainerLabels): void {
-  out.provider.network = findChild(node, 'network')?.value;
-  out.provider.allowNonRunning = findChild(node, 'allownonrunning')?.value;
+/** `traefik.http.services.s.loadbalancer.server.prot` + `port` → `loadbalancer.server.port`; roots get `traefik.http`. */
+function suggestionFor(key: string, suggestion: string | undefined, element: ElementIssue['element'], prefix: string): string | undefined {
+  const rest = key.slice(prefix.length + 1);
+  const parts = rest.split('.');
+  if (!element) {
+    const root = parts[0] ?? '';
+    const near = closest(root, ROOTS);
+    if (near && near !== root.toLowerCase()) return `${prefix}.${near}`;
+    return suggestion ? `${prefix}.${root.toLowerCase()}.${suggestion}` : undefined;
+  }
+  const relative = parts.slice(3);
+  // the classic slip: `loadbalancer.port` for `loadbalancer.server.port`
+  if (!suggestion && relative.length === 2 && relative[0]!.toLowerCase() === 'loadbalancer' && SERVER_FIELDS.has(relative[1]!.toLowerCase())) {
+    return `loadbalancer.server.${relative[1]!.toLowerCase()}`;
+  }
+  if (!suggestion) return undefined;
+  if (relative.length === 0) return suggestion;
+  relative[relative.length - 1] = suggestion;
+  return relative.join('.').toLowerCase();
 }
 
-function decodeHttp(node: LabelNode, out: ContainerLabels, prefix: string): void {
-  for (const [kind, kindNode] of node.children) {
-    const lower = kind.toLowerCase();
-    if (!HTTP_KINDS.includes(lower)) {
-      const near = closest(kind, HTTP_KINDS);
-      out.issues.push({
-        severity: 'error', key: firstKey(kindNode)!, suggestion: near ? `${prefix}.http.${near}` : undefined,
-        message: `unknown label \`${prefix}.http.${kind}\`${near ? `; did you mean \`${prefix}.http.${near}\`?` : ''}`,
-      });
-      continue;
-    }
-    for (const [name, element] of kindNode.children) {
-      if (lower === 'routers') decodeElement(out, 'router', name, element, routerFields);
-      else if (lower === 'services') decodeElement(out, 'service', name, element, serviceFields);
-      else decodeElement(out, 'middleware', name, element, middlewareFields);
-    }
-  }
+function readProviderLabels(labels: Record<string, string>, prefix: string): ContainerLabels['provider'] {
+  const lower = new Map(Object.entries(labels).map(([k, v]) => [k.toLowerCase(), v]));
+  const p = prefix.toLowerCase();
+  return {
+    enable: lower.get(`${p}.enable`),
+    network: lower.get(`${p}.docker.network`),
+    allowNonRunning: lower.get(`${p}.docker.allownonrunning`),
+  };
 }
 
-function decodeElement(out: ContainerLabels, kind: ElementKind, name: string, node: LabelNode, table: Fields): void {
-  if (kind === 'router') out.declared.routers.add(name);
-  if (kind === 'service') out.declared.services.add(name);
-  const issues: LabelIssue[] = [];
-  if (name.includes('@')) issues.push({ key: firstKey(node)!, message: `${kind} name "${name}" must not contain "@"` });
-  if (kind === 'middleware' && node.children.size !== 1) {
-    issues.push({ key: firstKey(node)!, message: `middleware "${name}" must declare exactly one type` });
+function splitServer(config: LabelServiceConfig): LabelService {
+  const { loadBalancer, ...rest } = config as LabelServiceConfig & { loadBalancer?: { server?: LabelServer } };
+  if (!loadBalancer) {
+    if (rest.weighted) return { config: rest as ServiceConfig, server: {} };
+    return { config: { ...(rest as ServiceConfig), loadBalancer: {} }, server: {} };
   }
-  const value = decodeObject(node, table, [], { issues, root: table });
-  if (issues.length > 0) {
-    for (const issue of issues) out.issues.push({ ...issue, severity: 'error', element: { kind, name } });
-    return;
-  }
-  if (kind === 'router') out.routers[name] = value as RouterConfig;
-  else if (kind === 'middleware') out.middlewares[name] = value;
-  else out.services[name] = splitServer(value as ServiceConfig & { loadBalancer?: { server?: LabelServer } });
-}
-
-function splitServer(config: ServiceConfig & { loadBalancer?: { server?: LabelServer } }): LabelService {
-  if (!config.loadBalancer) {
-    if (config.weighted) return { config, server: {} };
-    return { config: { ...config, loadBalancer: {} }, server: {} };
-  }
-  const { server = {}, ...loadBalancer } = config.loadBalancer;
-  return { config: { ...config, loadBalancer }, server };
-}
-
-function allKeys(node: LabelNode): string[] {
-  const keys = node.key ? [node.key] : [];
-  for (const child of node.children.values()) keys.push(...allKeys(child));
-  return keys;
+  const { server = {}, ...lb } = loadBalancer;
+  return { config: { ...(rest as ServiceConfig), loadBalancer: lb as ServiceConfig['loadBalancer'] }, server };
 }

@@ -1,9 +1,10 @@
 import type { Diagnostic, DiagnosticSeverity } from '@wharf/config';
 
-/** Stable diagnostic codes of the Docker provider (documented in docs/docker.md). */
+/**
+ * Stable diagnostic codes of the Docker provider (documented in docs/docker.md). Label decoding
+ * issues keep the shared codec's codes (`WHARF_CONFIG_UNKNOWN_KEY`, `WHARF_LABEL_IGNORED`, …).
+ */
 export const DockerDiagnosticCode = {
-  labelUnknownKey: 'DOCKER_LABEL_INVALID',
-  labelUnknownRoot: 'DOCKER_LABEL_UNKNOWN_ROOT',
   noPort: 'DOCKER_NO_PORT',
   noAddress: 'DOCKER_NO_ADDRESS',
   networkNotFound: 'DOCKER_NETWORK_NOT_FOUND',
@@ -23,7 +24,8 @@ export const DockerDiagnosticCode = {
 export type DockerDiagnosticCode = (typeof DockerDiagnosticCode)[keyof typeof DockerDiagnosticCode];
 
 export interface DiagnosticInput {
-  code: DockerDiagnosticCode;
+  /** a DockerDiagnosticCode, or a label codec code from @wharf/config */
+  code: DockerDiagnosticCode | (string & {});
   severity: DiagnosticSeverity;
   message: string;
   key?: string;
