@@ -41,3 +41,11 @@ export function requestHeader(headers: Record<string, string | string[] | undefi
   const v = headers[name.toLowerCase()];
   return Array.isArray(v) ? v.join(', ') : v;
 }
+
+/**
+ * A shallow copy with its own header map, so a middleware never edits headers that a service
+ * may share between responses (a constant 404, a cached page).
+ */
+export function withOwnHeaders(res: HttpResponse): HttpResponse {
+  return { ...res, headers: { ...res.headers } };
+}

@@ -3,15 +3,16 @@ import type { HttpExchange, HttpResponse, HttpStep, Next } from '@wharf/config';
 import { bufferRequestBody } from '../body/request-body.js';
 import { readStreamUpTo } from '../body/stream-peek.js';
 import { evaluate, parseExpression, type Expr } from '../expression/expression.js';
-import { discardResponse, setHeader, textResponse } from '../response.js';
+import { discardResponse, setHeader, textResponse, withOwnHeaders } from '../response.js';
 import type { BufferingOptions } from './schema.js';
 
 const RETRY_FUNCTIONS = { IsNetworkError: 0, Attempts: 0, ResponseCode: 0 } as const;
 /** hard stop for a retryExpression that never turns false */
 const MAX_ATTEMPTS = 10;
 
-async function bufferResponse(res: HttpResponse, limit: number): Promise<HttpResponse> {
-  if (res.upgraded || res.body === null) return res;
+async function bufferResponse(upstream: HttpResponse, limit: number): Promise<HttpResponse> {
+  const res = withOwnHeaders(upstream);
+  if (res.upgraded || res.body === null) return upstream;
   const body = res.body instanceof Readable ? await readStreamUpTo(res.body, limit) : Buffer.from(res.body);
   if (body === undefined || body.length > limit) return textResponse(500, 'Internal Server Error');
   setHeader(res.headers, 'content-length', body.length);

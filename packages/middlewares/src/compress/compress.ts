@@ -1,7 +1,7 @@
 import { pipeline, Readable } from 'node:stream';
 import type { HttpExchange, HttpResponse, HttpStep } from '@wharf/config';
 import { peekStream } from '../body/stream-peek.js';
-import { headerValue, requestHeader, setHeader } from '../response.js';
+import { headerValue, requestHeader, setHeader, withOwnHeaders } from '../response.js';
 import { negotiateEncoding } from './accept-encoding.js';
 import { availableEncodings, createEncoder } from './encoders.js';
 import type { CompressOptions } from './schema.js';
@@ -37,8 +37,9 @@ export function createCompress(options: CompressOptions): HttpStep {
 
   return async (ex, next) => {
     const accept = requestHeader(ex.headers, 'accept-encoding');
-    const res = await next();
-    if (!eligible(ex, res)) return res;
+    const upstream = await next();
+    if (!eligible(ex, upstream)) return upstream;
+    const res = withOwnHeaders(upstream);
     addVary(res);
     const encoding = negotiateEncoding(accept, encodings, options.defaultEncoding);
     if (!encoding) return res;

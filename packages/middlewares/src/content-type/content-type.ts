@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import type { HttpStep } from '@wharf/config';
 import { peekStream } from '../body/stream-peek.js';
-import { headerValue, setHeader } from '../response.js';
+import { headerValue, setHeader, withOwnHeaders } from '../response.js';
 import type { ContentTypeOptions } from './schema.js';
 import { detectContentType } from './sniff.js';
 
@@ -13,7 +13,8 @@ import { detectContentType } from './sniff.js';
 export function createContentType(options: ContentTypeOptions): HttpStep {
   if (options.autoDetect === false) return (_ex, next) => next();
   return async (_ex, next) => {
-    const res = await next();
+    const upstream = await next();
+    const res = withOwnHeaders(upstream);
     if (res.upgraded || res.body === null || headerValue(res.headers, 'content-type') !== undefined) return res;
     if (headerValue(res.headers, 'content-encoding') !== undefined) return res;
     if (res.body instanceof Readable) {

@@ -3,7 +3,7 @@ import type { HttpStep } from '@wharf/config';
 import { bufferRequestBody } from '../body/request-body.js';
 import { CLIENT_USERNAME_LOCAL } from '../client-username.js';
 import { compileGoRegex } from '../options/go-regex.js';
-import { textResponse } from '../response.js';
+import { textResponse, withOwnHeaders } from '../response.js';
 import type { MiddlewareContext } from '../types.js';
 import { createAuthClient, type AuthReply } from './auth-client.js';
 import { authRequestHeaders, copyAuthResponseHeaders, HOP_BY_HOP, mergeAuthCookies } from './auth-headers.js';
@@ -44,7 +44,7 @@ export function createForwardAuth(o: ForwardAuthOptions, ctx: MiddlewareContext)
     if (user !== undefined) ex.locals.set(CLIENT_USERNAME_LOCAL, Array.isArray(user) ? user[0] : user);
     if (reply.status < 200 || reply.status >= 300) return denial(reply, o.address, o.preserveLocationHeader ?? false);
     copyAuthResponseHeaders(ex, reply.headers, names, regex);
-    const res = await next();
+    const res = withOwnHeaders(await next());
     mergeAuthCookies(res.headers, reply.headers, cookieNames);
     return res;
   };

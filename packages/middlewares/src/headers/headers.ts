@@ -1,6 +1,6 @@
 import type { HttpExchange, HttpResponse, HttpStep } from '@wharf/config';
 import type { OutgoingHttpHeaders } from 'node:http';
-import { setHeader, textResponse } from '../response.js';
+import { setHeader, textResponse, withOwnHeaders } from '../response.js';
 import { compileCors } from './cors.js';
 import type { HeadersOptions } from './schema.js';
 import { compileSecurity } from './security.js';
@@ -31,8 +31,9 @@ export function createHeaders(options: HeadersOptions): HttpStep {
   const cors = compileCors(options);
   const security = compileSecurity(options);
 
-  const decorate = (ex: HttpExchange, res: HttpResponse): HttpResponse => {
-    if (res.upgraded) return res;
+  const decorate = (ex: HttpExchange, upstream: HttpResponse): HttpResponse => {
+    if (upstream.upgraded) return upstream;
+    const res = withOwnHeaders(upstream);
     // Traefik's order: custom headers, then CORS, then the secure middleware wrapping both
     applyResponseEdits(res.headers, responseEdits);
     cors.applyToResponse(ex, res.headers);
