@@ -20,6 +20,7 @@ defaults
   timeout server 30s
   option http-keep-alive
   http-reuse always
+  option forwardfor
 frontend fe
   bind 127.0.0.1:${port}
   default_backend be

@@ -33,6 +33,8 @@ ${servers}
       proxy_pass http://be;
       proxy_http_version 1.1;
       proxy_set_header Connection "";
+      proxy_set_header Host $host;
+      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
     }
   }
 }
