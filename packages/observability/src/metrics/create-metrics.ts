@@ -24,11 +24,21 @@ function registerCollected(registry: Registry, metrics: CollectedMetric[]): void
   for (const m of metrics) registry.registerMetric(m as unknown as Parameters<Registry['registerMetric']>[0]);
 }
 
-function retriesMetric(retries: Map<string, { labels: { service: string }; value: number }>): CollectedMetric {
-  return collectedMetric('traefik_service_retries_total', 'How many request retries happened on a service.', 'counter', () => [...retries.values()], () => retries.clear());
+/** per service: the retry counter's label object and running value */
+type RetryCounts = Map<string, { labels: { service: string }; value: number }>;
+
+interface Families {
+  ep?: HttpSeriesFamily;
+  router?: HttpSeriesFamily;
+  service?: HttpSeriesFamily;
 }
 
-function observerFor(families: { ep?: HttpSeriesFamily; router?: HttpSeriesFamily; service?: HttpSeriesFamily }, retries: Map<string, { labels: { service: string }; value: number }>): RequestObserver {
+function retriesMetric(retries: RetryCounts): CollectedMetric {
+  const help = 'How many request retries happened on a service.';
+  return collectedMetric('traefik_service_retries_total', help, 'counter', () => [...retries.values()], () => retries.clear());
+}
+
+function observerFor(families: Families, retries: RetryCounts): RequestObserver {
   const { ep, router, service } = families;
   return {
     onRequestEnd(r: RequestRecord): void {
@@ -48,7 +58,10 @@ function observerFor(families: { ep?: HttpSeriesFamily; router?: HttpSeriesFamil
 function feedGauges(registry: Registry, opts: MetricsOptions): void {
   const { openConnections, diagnostics } = opts;
   new Gauge({
-    name: 'traefik_open_connections', help: 'How many open connections exist, by entryPoint and protocol.', labelNames: ['entrypoint', 'protocol'], registers: [registry],
+    name: 'traefik_open_connections',
+    help: 'How many open connections exist, by entryPoint and protocol.',
+    labelNames: ['entrypoint', 'protocol'],
+    registers: [registry],
     collect() {
       if (openConnections === undefined) return;
       this.reset();
@@ -56,7 +69,10 @@ function feedGauges(registry: Registry, opts: MetricsOptions): void {
     },
   });
   new Gauge({
-    name: 'wharf_provider_diagnostics', help: 'Provider diagnostics (skipped or partly rejected labels, files, containers) by provider and severity.', labelNames: ['provider', 'severity'], registers: [registry],
+    name: 'wharf_provider_diagnostics',
+    help: 'Provider diagnostics (skipped or partly rejected labels, files, containers) by provider and severity.',
+    labelNames: ['provider', 'severity'],
+    registers: [registry],
     collect() {
       if (diagnostics === undefined) return;
       this.reset();
@@ -69,12 +85,12 @@ function feedGauges(registry: Registry, opts: MetricsOptions): void {
 export function createMetrics(opts: MetricsOptions = {}): Metrics {
   const registry = new Registry();
   const buckets = opts.buckets ?? DEFAULT_BUCKETS;
-  const families = {
+  const families: Families = {
     ep: opts.addEntryPointsLabels === false ? undefined : new HttpSeriesFamily('traefik_entrypoint', ['entrypoint'], buckets),
     router: opts.addRoutersLabels === true ? new HttpSeriesFamily('traefik_router', ['router', 'service'], buckets) : undefined,
     service: opts.addServicesLabels === false ? undefined : new HttpSeriesFamily('traefik_service', ['service'], buckets),
   };
-  const retries = new Map<string, { labels: { service: string }; value: number }>();
+  const retries: RetryCounts = new Map();
   if (families.ep) registerCollected(registry, families.ep.metrics('an entrypoint'));
   if (families.router) registerCollected(registry, families.router.metrics('a router'));
   if (families.service) registerCollected(registry, [...families.service.metrics('a service'), retriesMetric(retries)]);
@@ -82,14 +98,22 @@ export function createMetrics(opts: MetricsOptions = {}): Metrics {
   const lastSuccess = new Gauge({ name: 'traefik_config_last_reload_success', help: 'Last config reload success (Unix time, seconds).', registers: [registry] });
   const servers = opts.servers;
   const serverUp = new Gauge({
-    name: 'traefik_service_server_up', help: 'service server is up, described by gauge value of 0 or 1.', labelNames: ['service', 'url'], registers: [registry],
+    name: 'traefik_service_server_up',
+    help: 'service server is up, described by gauge value of 0 or 1.',
+    labelNames: ['service', 'url'],
+    registers: [registry],
     collect() {
       if (servers === undefined) return;
       this.reset();
       for (const s of servers()) this.set({ service: s.service, url: s.url }, s.state === 'UP' ? 1 : 0);
     },
   });
-  const dockerEvents = new Counter({ name: 'wharf_docker_events_total', help: 'Docker events the provider received, by action.', labelNames: ['action'], registers: [registry] });
+  const dockerEvents = new Counter({
+    name: 'wharf_docker_events_total',
+    help: 'Docker events the provider received, by action.',
+    labelNames: ['action'],
+    registers: [registry],
+  });
   feedGauges(registry, opts);
   const path = opts.path ?? '/metrics';
   return {

@@ -86,11 +86,12 @@ export class HttpSeriesFamily {
   metrics(level: string): CollectedMetric[] {
     const p = this.prefix;
     const reset = () => this.series.clear();
+    const help = (what: string) => `${what} ${level}, partitioned by status code, protocol, and method.`;
     return [
-      collectedMetric(`${p}_requests_total`, `How many HTTP requests processed on ${level}, partitioned by status code, protocol, and method.`, 'counter', this.counter((s) => s.count), reset),
-      collectedMetric(`${p}_request_duration_seconds`, `How long it took to process the request on ${level}, partitioned by status code, protocol, and method.`, 'histogram', () => this.histogram(), reset),
-      collectedMetric(`${p}_requests_bytes_total`, `The total size of requests in bytes handled by ${level}, partitioned by status code, protocol, and method.`, 'counter', this.counter((s) => s.requestBytes), reset),
-      collectedMetric(`${p}_responses_bytes_total`, `The total size of responses in bytes handled by ${level}, partitioned by status code, protocol, and method.`, 'counter', this.counter((s) => s.responseBytes), reset),
+      collectedMetric(`${p}_requests_total`, help('How many HTTP requests processed on'), 'counter', this.counter((s) => s.count), reset),
+      collectedMetric(`${p}_request_duration_seconds`, help('How long it took to process the request on'), 'histogram', () => this.histogram(), reset),
+      collectedMetric(`${p}_requests_bytes_total`, help('The total size of requests in bytes handled by'), 'counter', this.counter((s) => s.requestBytes), reset),
+      collectedMetric(`${p}_responses_bytes_total`, help('The total size of responses in bytes handled by'), 'counter', this.counter((s) => s.responseBytes), reset),
     ];
   }
 }

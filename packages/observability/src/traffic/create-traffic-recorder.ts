@@ -59,7 +59,17 @@ function summarize(map: Map<string, TrafficSeries>, current: number, series: boo
       continue;
     }
     const w = s.summarize(current);
-    const summary: TrafficSummary = { name, ...(service === undefined ? {} : { service }), rps: w.rps, p50: w.p50, p95: w.p95, p99: w.p99, requests: w.requests, status: w.status, errorRate: w.errorRate };
+    const summary: TrafficSummary = {
+      name,
+      ...(service === undefined ? {} : { service }),
+      rps: w.rps,
+      p50: w.p50,
+      p95: w.p95,
+      p99: w.p99,
+      requests: w.requests,
+      status: w.status,
+      errorRate: w.errorRate,
+    };
     if (series) summary.series = s.points(current);
     out.push(summary);
   }
