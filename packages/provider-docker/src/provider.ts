@@ -4,6 +4,7 @@ import { buildConfig } from './build-config.js';
 import { createDockerodeSource, type DockerSource } from './docker-source.js';
 import { resolveDockerProviderOptions, type DockerProviderOptionsInput } from './options.js';
 import { durationToMs } from './duration.js';
+import { resolveHostAddress } from './host-address.js';
 import { watchDocker, type DockerProviderLogger } from './watch.js';
 
 export interface DockerProviderDeps {
@@ -12,7 +13,7 @@ export interface DockerProviderDeps {
   throttleMs?: number;
   /** reconnect backoff (defaults 250 ms doubling to 10 s) */
   backoff?: { initialMs: number; maxMs: number };
-  /** address for `network_mode: host` containers (default 127.0.0.1) */
+  /** address for `network_mode: host` containers (default: host.docker.internal, host.containers.internal, 127.0.0.1) */
   hostAddress?: string;
   /** inject an engine (tests); default: dockerode on `options.endpoint` */
   source?: DockerSource;
@@ -24,13 +25,14 @@ export function createDockerProvider(input: DockerProviderOptionsInput = {}, dep
   return {
     name: 'docker',
     async start(emit, signal) {
-      const timeoutMs = options.httpClientTimeout === undefined ? undefined : durationToMs(options.httpClientTimeout);
+      const timeoutMs = clientTimeout(options.httpClientTimeout, deps.logger);
+      const hostAddress = deps.hostAddress ?? (await resolveHostAddress());
       const source = deps.source ?? createDockerodeSource({
         endpoint: options.endpoint, timeoutMs, username: options.username, password: options.password, tls: options.tls,
       });
       const logDiagnostics = createDiagnosticLog(deps.logger);
       const build = (containers: ContainerData[]) => {
-        const snapshot = buildConfig(containers, options, { hostAddress: deps.hostAddress });
+        const snapshot = buildConfig(containers, options, { hostAddress });
         logDiagnostics(snapshot.diagnostics);
         return snapshot;
       };
@@ -61,4 +63,14 @@ function createDiagnosticLog(logger: DockerProviderLogger | undefined): (diagnos
     }
     last = next;
   };
+}
+
+function clientTimeout(value: string | number | undefined, logger: DockerProviderLogger | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  try {
+    return durationToMs(value) || undefined;
+  } catch {
+    logger?.error('invalid providers.docker.httpClientTimeout; using no timeout', { provider: 'docker', value });
+    return undefined;
+  }
 }
