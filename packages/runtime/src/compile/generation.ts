@@ -77,7 +77,7 @@ export function compileGeneration(opts: CompileOptions): Generation {
   const { validated } = opts;
   let services: ServiceRegistry | undefined;
   const resolveService = (name: string) => services?.get(name)?.handler;
-  const middlewares = createMiddlewareRegistry({ middlewares: validated.middlewares, signal: life.signal, resolveService });
+  const middlewares = createMiddlewareRegistry({ middlewares: validated.middlewares, signal: life.signal, resolveService, logger: opts.logger });
   services = createServiceRegistry({
     services: validated.services,
     internalHandlers: opts.internalHandlers,

@@ -1,6 +1,7 @@
 import { qualify } from '@wharf/config';
 import type { HttpStep, ServiceResolver } from '@wharf/config';
 import { RuntimeErrors } from '../errors.js';
+import type { RuntimeLogger } from '../logger.js';
 import { addError, reasonOf } from '../validate/element-state.js';
 import type { ValidatedMiddleware } from '../validate/validated.js';
 
@@ -9,6 +10,7 @@ export interface MiddlewareRegistryOptions {
   /** the generation's signal, handed to every middleware instance */
   signal: AbortSignal;
   resolveService: ServiceResolver;
+  logger?: RuntimeLogger;
 }
 
 export interface MiddlewareRegistry {
@@ -33,6 +35,7 @@ export function createMiddlewareRegistry(opts: MiddlewareRegistryOptions): Middl
         name: v.name,
         provider: v.provider,
         signal: opts.signal,
+        ...(opts.logger ? { logger: opts.logger } : {}),
         resolveService: (n) => opts.resolveService(qualify(n, v.provider)),
         resolveMiddlewares: (names) => names.map((n) => registry.step(qualify(n, v.provider))),
       });
