@@ -1,9 +1,10 @@
 import type { RequestObserver, RequestRecord } from '@wharf/config';
 import type { FastifyInstance } from 'fastify';
-import { Counter, Gauge, Registry } from 'prom-client';
+import { Registry } from 'prom-client';
 import { collectedMetric, type CollectedMetric } from './collected-metric.js';
 import { HttpSeriesFamily } from './http-series.js';
 import { DEFAULT_BUCKETS, type MetricsOptions, type ServerStateLike } from './metrics-options.js';
+import { createStateMetrics } from './state-metrics.js';
 
 export interface Metrics {
   observer: RequestObserver;
@@ -55,32 +56,6 @@ function observerFor(families: Families, retries: RetryCounts): RequestObserver 
   };
 }
 
-function feedGauges(registry: Registry, opts: MetricsOptions): void {
-  const { openConnections, diagnostics } = opts;
-  new Gauge({
-    name: 'traefik_open_connections',
-    help: 'How many open connections exist, by entryPoint and protocol.',
-    labelNames: ['entrypoint', 'protocol'],
-    registers: [registry],
-    collect() {
-      if (openConnections === undefined) return;
-      this.reset();
-      for (const c of openConnections()) this.set({ entrypoint: c.entryPoint, protocol: c.protocol }, c.count);
-    },
-  });
-  new Gauge({
-    name: 'wharf_provider_diagnostics',
-    help: 'Provider diagnostics (skipped or partly rejected labels, files, containers) by provider and severity.',
-    labelNames: ['provider', 'severity'],
-    registers: [registry],
-    collect() {
-      if (diagnostics === undefined) return;
-      this.reset();
-      for (const d of diagnostics()) this.inc({ provider: d.provider, severity: d.severity });
-    },
-  });
-}
-
 /** Prometheus metrics with Traefik's names and labels; recording is a few Map lookups. */
 export function createMetrics(opts: MetricsOptions = {}): Metrics {
   const registry = new Registry();
@@ -94,27 +69,7 @@ export function createMetrics(opts: MetricsOptions = {}): Metrics {
   if (families.ep) registerCollected(registry, families.ep.metrics('an entrypoint'));
   if (families.router) registerCollected(registry, families.router.metrics('a router'));
   if (families.service) registerCollected(registry, [...families.service.metrics('a service'), retriesMetric(retries)]);
-  const reloads = new Counter({ name: 'traefik_config_reloads_total', help: 'Config reloads.', registers: [registry] });
-  const lastSuccess = new Gauge({ name: 'traefik_config_last_reload_success', help: 'Last config reload success (Unix time, seconds).', registers: [registry] });
-  const servers = opts.servers;
-  const serverUp = new Gauge({
-    name: 'traefik_service_server_up',
-    help: 'service server is up, described by gauge value of 0 or 1.',
-    labelNames: ['service', 'url'],
-    registers: [registry],
-    collect() {
-      if (servers === undefined) return;
-      this.reset();
-      for (const s of servers()) this.set({ service: s.service, url: s.url }, s.state === 'UP' ? 1 : 0);
-    },
-  });
-  const dockerEvents = new Counter({
-    name: 'wharf_docker_events_total',
-    help: 'Docker events the provider received, by action.',
-    labelNames: ['action'],
-    registers: [registry],
-  });
-  feedGauges(registry, opts);
+  const state = createStateMetrics(registry, opts);
   const path = opts.path ?? '/metrics';
   return {
     observer: observerFor(families, retries),
@@ -122,16 +77,9 @@ export function createMetrics(opts: MetricsOptions = {}): Metrics {
     registerRoutes(app) {
       app.get(path, async (_req, reply) => reply.header('content-type', registry.contentType).send(await registry.metrics()));
     },
-    onConfigReload(success) {
-      reloads.inc();
-      if (success) lastSuccess.set(Math.floor(Date.now() / 1000));
-    },
-    onServerState(change) {
-      serverUp.set({ service: change.service, url: change.url }, change.state === 'UP' ? 1 : 0);
-    },
-    onDockerEvent(action) {
-      dockerEvents.inc({ action });
-    },
+    onConfigReload: state.onConfigReload,
+    onServerState: state.onServerState,
+    onDockerEvent: state.onDockerEvent,
     close() {
       registry.clear();
     },
