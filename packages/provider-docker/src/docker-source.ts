@@ -2,6 +2,7 @@ import Docker from 'dockerode';
 import type { Readable } from 'node:stream';
 import type { ContainerData } from './docker-data.js';
 import { dockerError } from './errors.js';
+import { InspectCache } from './inspect-cache.js';
 import { toContainerData } from './inspect-mapping.js';
 
 /** A container event the watcher cares about. */
@@ -53,6 +54,7 @@ export function negotiateApiVersion(server: string): string {
 
 export function createDockerodeSource(options: DockerSourceOptions): DockerSource {
   let clients: Promise<{ api: Docker; stream: Docker }> | undefined;
+  const cache = new InspectCache();
   const connect = async (): Promise<{ api: Docker; stream: Docker }> => {
     const base = modemOptions(options);
     const probe = new Docker({ ...base, timeout: options.timeoutMs || 10_000 });
@@ -75,8 +77,7 @@ export function createDockerodeSource(options: DockerSourceOptions): DockerSourc
       signal.addEventListener('abort', abort, { once: true });
       try {
         const summaries = await api.listContainers({ all: true, abortSignal: call.signal });
-        const infos = await Promise.all(summaries.map((s) => api.getContainer(s.Id).inspect().catch(() => undefined)));
-        return infos.filter((i) => i !== undefined).map(toContainerData);
+        return await cache.refresh(summaries, (id) => api.getContainer(id).inspect().then(toContainerData));
       } catch (err) {
         clients = undefined;
         throw dockerError(options.endpoint, err);
