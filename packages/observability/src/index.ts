@@ -5,6 +5,7 @@ export type { MetricsOptions, ServerStateLike } from './metrics/metrics-options.
 export { createAccessLog } from './access-log/create-access-log.js';
 export type { AccessLog } from './access-log/create-access-log.js';
 export type { AccessLogOptions, AccessLogFieldsOptions, AccessLogFormat, FieldMode } from './access-log/access-log-options.js';
+export type { AccessLogFilters } from './access-log/log-filters.js';
 export { createTrafficRecorder } from './traffic/create-traffic-recorder.js';
 export type { TrafficRecorder, TrafficRecorderOptions } from './traffic/create-traffic-recorder.js';
 export { registerTrafficRoutes } from './traffic/traffic-routes.js';

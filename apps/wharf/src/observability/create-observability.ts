@@ -1,4 +1,4 @@
-import type { RequestObserver, RuntimeSource, RuntimeView } from '@wharf/config';
+import { parseDuration, type RequestObserver, type RuntimeSource, type RuntimeView } from '@wharf/config';
 import type { HealthRegistry } from '@wharf/loadbalancer';
 import {
   createAccessLog,
@@ -6,6 +6,7 @@ import {
   createTrafficRecorder,
   registerTrafficRoutes,
   type AccessLog,
+  type AccessLogFilters,
   type Metrics,
   type ServerStateLike,
   type TrafficRecorder,
@@ -96,10 +97,19 @@ function reopenOnSignal(accessLog: AccessLog, signal: NodeJS.Signals, logger: Lo
   return () => process.off(signal, onSignal);
 }
 
+/** Traefik's accessLog.filters, read when the static schema carries them (minDuration: "10ms", 5s…). */
+function filtersOf(accessLog: object): AccessLogFilters | undefined {
+  const f = (accessLog as { filters?: { statusCodes?: string[]; retryAttempts?: boolean; minDuration?: string | number } }).filters;
+  if (f === undefined) return undefined;
+  const minDurationMs = f.minDuration === undefined ? undefined : parseDuration(f.minDuration);
+  return { statusCodes: f.statusCodes, retryAttempts: f.retryAttempts, minDurationMs };
+}
+
 function createAccessLogFor(config: StaticConfig, logger: Logger): AccessLog | undefined {
   const al = config.accessLog;
   if (al === undefined) return undefined;
   return createAccessLog({
+    filters: filtersOf(al),
     filePath: al.filePath,
     format: al.format,
     bufferingSize: al.bufferingSize,

@@ -1,3 +1,5 @@
+import type { AccessLogFilters } from './log-filters.js';
+
 /** `accessLog.*` (Traefik names and defaults). */
 export type FieldMode = 'keep' | 'drop' | 'redact';
 export type AccessLogFormat = 'common' | 'json' | 'genericCLF';
@@ -26,6 +28,8 @@ export interface AccessLogOptions {
    */
   bufferingSize?: number;
   fields?: AccessLogFieldsOptions;
+  /** Traefik's `accessLog.filters` (statusCodes, retryAttempts, minDuration in ms) */
+  filters?: AccessLogFilters;
   /** an already open destination (tests, custom sinks); overrides `filePath` */
   stream?: NodeJS.WritableStream;
   /** called once when the destination fails (e.g. the disk is full) */

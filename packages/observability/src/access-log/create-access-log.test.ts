@@ -112,3 +112,16 @@ describe('createAccessLog reopen', () => {
     expect(paths(filePath)).toEqual(['/after']);
   });
 });
+
+describe('createAccessLog filters', () => {
+  it('logs only the requests the filters keep', async () => {
+    const chunks: string[] = [];
+    const stream = new Writable({ write: (c: Buffer, _e, cb) => (chunks.push(c.toString()), cb()) });
+    const log = createAccessLog({ stream, format: 'genericCLF', filters: { statusCodes: ['500-599'] } });
+    log.observer.onRequestEnd(requestRecord({ status: 200, path: '/ok' }));
+    log.observer.onRequestEnd(requestRecord({ status: 502, path: '/bad' }));
+    await log.close();
+    expect(chunks.join('')).toContain('"GET /bad HTTP/1.1" 502');
+    expect(chunks.join('')).not.toContain('/ok');
+  });
+});

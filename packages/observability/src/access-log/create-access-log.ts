@@ -4,6 +4,7 @@ import type { RequestObserver, RequestRecord } from '@wharf/config';
 import { DEFAULT_QUEUE_LINES, type AccessLogOptions } from './access-log-options.js';
 import { createFieldFilter } from './field-filter.js';
 import { createLineQueue } from './line-queue.js';
+import { compileLogFilters } from './log-filters.js';
 import { formatLine } from './log-format.js';
 
 export interface AccessLog {
@@ -47,11 +48,13 @@ export function createAccessLog(opts: AccessLogOptions = {}): AccessLog {
   let count = 0;
   const capacity = opts.bufferingSize !== undefined && opts.bufferingSize > 0 ? opts.bufferingSize : DEFAULT_QUEUE_LINES;
   const queue = createLineQueue<RequestRecord>(out, capacity, (r) => formatLine(format, r, ++count, filter));
+  const keep = compileLogFilters(opts.filters);
   let closed = false;
   return {
     observer: {
       onRequestEnd(record) {
-        if (!closed) queue.push(record);
+        if (closed || (keep !== undefined && !keep(record))) return;
+        queue.push(record);
       },
     },
     dropped: () => queue.dropped(),
