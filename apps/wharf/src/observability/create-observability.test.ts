@@ -3,10 +3,11 @@ import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startWhoami, type WhoamiServer } from '@wharf/whoami';
-import Fastify, { type FastifyInstance } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import type { RuntimeSource } from '@wharf/config';
+import { createInternalEntryPoint } from '../internal-entry-point.js';
 import { createLogger } from '../logger.js';
 import { loadStaticConfig } from '../static/index.js';
 import { startWharf, type RunningWharf } from '../wharf.js';
@@ -64,6 +65,8 @@ beforeAll(async () => {
       '--entrypoints.traefik.address=127.0.0.1:0',
       `--providers.file.filename=${file}`,
       '--providers.providersThrottleDuration=50ms',
+      '--api.insecure=true',
+      '--api.basePath=/edge/',
       '--metrics.prometheus=true',
       '--metrics.prometheus.addRoutersLabels=true',
       `--accesslog.filepath=${accessLogPath}`,
@@ -80,8 +83,8 @@ beforeAll(async () => {
   wharf = await startWharf(config, { observers: obs.observers, logger });
   for (const l of pending) wharf.runtime.source.subscribe(l);
   webURL = `http://127.0.0.1:${wharf.addresses.web!.port}`;
-  routes = Fastify();
-  obs.extraRoutes(routes);
+  // the real API server (dashboard, basePath) with the observability routes, as wharf.ts will mount them
+  routes = createInternalEntryPoint(config, wharf.runtime.source, [], obs.extraRoutes).app;
   routesURL = await routes.listen({ host: '127.0.0.1', port: 0 });
 });
 
@@ -124,11 +127,11 @@ describe('createObservability with the real app', () => {
     const after = await (await fetch(`${routesURL}/metrics`)).text();
     expect(Number(/^traefik_config_reloads_total (\S+)$/m.exec(after)?.[1])).toBe(generation + 1);
 
-    const traffic = (await (await fetch(`${routesURL}/api/wharf/traffic`)).json()) as { services: { name: string; requests: number; status: Record<string, number> }[] };
+    const traffic = (await (await fetch(`${routesURL}/edge/api/wharf/traffic`)).json()) as { services: { name: string; requests: number; status: Record<string, number> }[] };
     const app = traffic.services.find((s) => s.name === 'app@file')!;
     expect(app.requests).toBe(ok200);
     expect(app.status['2xx']).toBe(ok200);
-    const stats = (await (await fetch(`${routesURL}/api/wharf/traffic/stats`)).json()) as { servers: { url: string; total: number; health: string }[] };
+    const stats = (await (await fetch(`${routesURL}/edge/api/wharf/traffic/stats`)).json()) as { servers: { url: string; total: number; health: string }[] };
     expect(stats.servers.map((s) => s.url).sort()).toEqual(backends.map((b) => b.url).sort());
     expect(stats.servers.reduce((n, s) => n + s.total, 0)).toBe(ok200);
     expect(stats.servers.every((s) => s.health === 'UP')).toBe(true);
