@@ -46,6 +46,8 @@ describe('createMetrics /metrics', () => {
     expect(sampleValue(samples, 'traefik_service_requests_bytes_total', { ...ok })).toBe(300);
     expect(sampleValue(samples, 'traefik_service_responses_bytes_total', { code: '502' })).toBe(20);
     expect(sampleValue(samples, 'traefik_service_retries_total', { service: 'app@docker' })).toBe(2);
+    expect(sampleValue(samples, 'process_start_time_seconds')).toBeGreaterThan(1_600_000_000);
+    expect(sampleValue(samples, 'process_resident_memory_bytes')).toBeGreaterThan(0);
     // routers are off by default, as in Traefik
     expect(samples.some((s) => s.name.startsWith('traefik_router_'))).toBe(false);
   });
@@ -63,7 +65,8 @@ describe('createMetrics /metrics', () => {
   });
 
   it('honours addRoutersLabels / addEntryPointsLabels / addServicesLabels', async () => {
-    const { samples } = await scrape(withTraffic({ addRoutersLabels: true, addEntryPointsLabels: false, addServicesLabels: false }));
+    const { samples } = await scrape(withTraffic({ addRoutersLabels: true, addEntryPointsLabels: false, addServicesLabels: false, processMetrics: false }));
+    expect(samples.some((s) => s.name.startsWith('process_'))).toBe(false);
     expect(sampleValue(samples, 'traefik_router_requests_total', { code: '200', router: 'app@docker', service: 'app@docker' })).toBe(3);
     expect(samples.some((s) => s.name.startsWith('traefik_entrypoint_'))).toBe(false);
     expect(samples.some((s) => s.name.startsWith('traefik_service_request'))).toBe(false);

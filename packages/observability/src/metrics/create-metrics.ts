@@ -1,6 +1,6 @@
 import type { RequestObserver, RequestRecord } from '@wharf/config';
 import type { FastifyInstance } from 'fastify';
-import { Registry } from 'prom-client';
+import { collectDefaultMetrics, Registry } from 'prom-client';
 import { collectedMetric, type CollectedMetric } from './collected-metric.js';
 import { HttpSeriesFamily } from './http-series.js';
 import { DEFAULT_BUCKETS, type MetricsOptions, type ServerStateLike } from './metrics-options.js';
@@ -70,6 +70,7 @@ export function createMetrics(opts: MetricsOptions = {}): Metrics {
   if (families.router) registerCollected(registry, families.router.metrics('a router'));
   if (families.service) registerCollected(registry, [...families.service.metrics('a service'), retriesMetric(retries)]);
   const state = createStateMetrics(registry, opts);
+  if (opts.processMetrics !== false) collectDefaultMetrics({ register: registry });
   const path = opts.path ?? '/metrics';
   return {
     observer: observerFor(families, retries),

@@ -10,6 +10,8 @@ export interface MetricsOptions {
   addRoutersLabels?: boolean;
   /** default true: traefik_service_* series */
   addServicesLabels?: boolean;
+  /** default true: process_* (cpu, memory, fds, start time, as Traefik's Go client) and nodejs_* */
+  processMetrics?: boolean;
   /** route path, default `/metrics` */
   path?: string;
   /** read at scrape time for traefik_open_connections */
