@@ -125,3 +125,27 @@ describe('createAccessLog filters', () => {
     expect(chunks.join('')).not.toContain('/ok');
   });
 });
+
+describe('createAccessLog close', () => {
+  it('gives up on a destination that never drains instead of hanging', async () => {
+    const stream = new Writable({ highWaterMark: 1, write: () => undefined }); // never calls back
+    const log = createAccessLog({ stream });
+    for (let i = 0; i < 3; i++) log.observer.onRequestEnd(requestRecord());
+    await new Promise((r) => setImmediate(r));
+    log.observer.onRequestEnd(requestRecord());
+    const started = Date.now();
+    await log.close(200);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it('writes a long queue in several batches, all lines in order', async () => {
+    const chunks: string[] = [];
+    const stream = new Writable({ write: (c: Buffer, _e, cb) => (chunks.push(c.toString()), setImmediate(cb)) });
+    const log = createAccessLog({ stream, format: 'genericCLF' });
+    for (let i = 0; i < 2000; i++) log.observer.onRequestEnd(requestRecord({ path: `/${i}` }));
+    await log.close();
+    expect(chunks.length).toBeGreaterThan(1);
+    const paths = [...chunks.join('').matchAll(/"GET \/(\d+) /g)].map((m) => Number(m[1]));
+    expect(paths).toEqual(Array.from({ length: 2000 }, (_, i) => i));
+  });
+});

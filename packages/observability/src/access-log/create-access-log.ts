@@ -13,8 +13,8 @@ export interface AccessLog {
   dropped(): number;
   /** reopens `filePath` (after logrotate moved it; Traefik does this on SIGUSR1); no-op otherwise */
   reopen(): Promise<void>;
-  /** writes what is queued, then closes the file (stdout stays open) */
-  close(): Promise<void>;
+  /** writes what is queued (waiting at most `timeoutMs`, default 5 s), then closes the file (stdout stays open) */
+  close(timeoutMs?: number): Promise<void>;
 }
 
 async function endFile(file: WriteStream | undefined): Promise<void> {
@@ -58,10 +58,10 @@ export function createAccessLog(opts: AccessLogOptions = {}): AccessLog {
       },
     },
     dropped: () => queue.dropped(),
-    async close() {
+    async close(timeoutMs) {
       if (closed) return;
       closed = true;
-      await queue.flush();
+      await queue.flush(timeoutMs);
       await endFile(file);
     },
     async reopen() {

@@ -10,11 +10,14 @@ export interface LineQueue<T> {
   dropped(): number;
   /** items waiting for the destination */
   pending(): number;
-  /** writes what is queued and waits until the destination accepted it */
-  flush(): Promise<void>;
+  /** writes what is queued and waits (at most `timeoutMs`) until the destination accepted it */
+  flush(timeoutMs?: number): Promise<void>;
   /** writes go to `next` from now on (log rotation); flush first to keep order */
   setDestination(next: NodeJS.WritableStream): void;
 }
+
+/** lines formatted per event-loop turn, so a long queue never stalls the proxy for long */
+const MAX_BATCH = 512;
 
 export function createLineQueue<T>(
   initial: NodeJS.WritableStream,
@@ -31,18 +34,19 @@ export function createLineQueue<T>(
   const drain = (): void => {
     scheduled = false;
     if (waitingDrain || queue.length === 0 || failed) return;
-    const batch = queue;
-    queue = [];
+    const batch = queue.length <= MAX_BATCH ? queue : queue.slice(0, MAX_BATCH);
+    queue = batch === queue ? [] : queue.slice(MAX_BATCH);
     let chunk = '';
     for (const item of batch) chunk += format(item);
-    const ok = out.write(chunk);
-    if (!ok) {
-      waitingDrain = true;
-      out.once('drain', () => {
-        waitingDrain = false;
-        schedule();
-      });
+    if (out.write(chunk)) {
+      if (queue.length > 0) schedule();
+      return;
     }
+    waitingDrain = true;
+    out.once('drain', () => {
+      waitingDrain = false;
+      schedule();
+    });
   };
   const schedule = (): void => {
     if (scheduled) return;
@@ -74,10 +78,19 @@ export function createLineQueue<T>(
       watch(next);
       if (queue.length > 0) schedule();
     },
-    async flush() {
-      for (let i = 0; i < 1000 && (queue.length > 0 || waitingDrain) && !failed; i++) {
-        if (waitingDrain) await once(out, 'drain').catch(() => (failed = true));
-        else drain();
+    async flush(timeoutMs = 5000) {
+      const deadline = Date.now() + timeoutMs;
+      for (let i = 0; i < 100_000 && (queue.length > 0 || waitingDrain) && !failed && Date.now() < deadline; i++) {
+        if (!waitingDrain) {
+          drain();
+          continue;
+        }
+        const ac = new AbortController();
+        const timer = setTimeout(() => ac.abort(), Math.max(0, deadline - Date.now()));
+        await once(out, 'drain', { signal: ac.signal }).catch((err: { name?: string }) => {
+          if (err.name !== 'AbortError') failed = true;
+        });
+        clearTimeout(timer);
       }
     },
   };
