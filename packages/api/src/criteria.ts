@@ -1,5 +1,4 @@
-import type { ElementStatus, ServiceInfo } from '@wharf/config';
-import { serviceHealthState } from './service-health.js';
+import { serviceHealthState, type ElementStatus, type ServiceInfo } from '@wharf/config';
 import { firstValue } from './pagination.js';
 import type { ElementKind } from './sorting.js';
 

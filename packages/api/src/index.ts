@@ -4,7 +4,7 @@ export { normalizeBasePath } from './options.js';
 export type { ApiServerOptions, PingOptions, VersionInfo } from './options.js';
 export { buildOverview, buildWharfOverview, effectiveServiceStatus, providerTitles } from './overview.js';
 export type { Overview, SectionCounts, HealthCounts, WharfOverview } from './overview.js';
-export { serviceHealthState, serversUpLabel } from './service-health.js';
+export { serviceHealthState, serversUpLabel } from '@wharf/config';
 export { sortableColumns } from './sorting.js';
 export type { ElementKind } from './sorting.js';
 export { openApiDocument } from './openapi.js';

@@ -1,5 +1,4 @@
-import type { RuntimeView, ServiceHealth, ServiceInfo } from '@wharf/config';
-import { serviceHealthState } from './service-health.js';
+import { serviceHealthState, type RuntimeView, type ServiceHealth, type ServiceInfo } from '@wharf/config';
 
 export interface SectionCounts {
   total: number;

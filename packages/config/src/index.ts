@@ -5,6 +5,7 @@ export * from './model/provider.js';
 export * from './model/exchange.js';
 export * from './model/runtime-view.js';
 export * from './model/upstream-errors.js';
+export * from './runtime/service-health.js';
 export * from './errors.js';
 export * from './names.js';
 export * from './decode/decode-issue.js';

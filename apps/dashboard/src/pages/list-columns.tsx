@@ -1,7 +1,6 @@
-import type { MiddlewareInfo, RouterInfo, ServiceInfo } from '@wharf/config';
+import { serviceHealthState, serversUpLabel, type MiddlewareInfo, type RouterInfo, type ServiceInfo } from '@wharf/config';
 import type { ReactNode } from 'react';
 import { HealthBadge, StatusBadge } from '../components/status-badge.js';
-import { healthOf, serversUpLabel } from '../components/service-health.js';
 import { hrefFor } from '../nav/hash-location.js';
 
 export type ListKind = 'routers' | 'services' | 'middlewares';
@@ -58,7 +57,7 @@ export const columns: Record<ListKind, Column[]> = {
       label: 'Health',
       render: (i) => {
         const label = serversUpLabel(i);
-        return label ? <HealthBadge health={healthOf(i)} label={label} /> : <span className="muted">—</span>;
+        return label ? <HealthBadge health={serviceHealthState(i)} label={label} /> : <span className="muted">—</span>;
       },
     },
     provider,

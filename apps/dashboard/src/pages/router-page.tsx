@@ -1,8 +1,7 @@
-import type { MiddlewareInfo, RouterInfo, ServiceInfo } from '@wharf/config';
+import { serverState, type MiddlewareInfo, type RouterInfo, type ServiceInfo } from '@wharf/config';
 import { nameSegment } from '../api/api-base.js';
 import { useApi } from '../api/use-api.js';
 import { ServerStateBadge, StatusBadge } from '../components/status-badge.js';
-import { serverState } from '../components/service-health.js';
 import { Failure, Loading } from '../components/states.js';
 import { Definition, Problems } from './detail-parts.js';
 import { detailHref, qualify } from './list-columns.js';

@@ -1,9 +1,8 @@
-import type { ServiceInfo } from '@wharf/config';
+import { serverState, serviceHealthState, serversUpLabel, type ServiceInfo } from '@wharf/config';
 import { nameSegment } from '../api/api-base.js';
 import { useApi } from '../api/use-api.js';
 import { OptionsView } from '../components/options-view.js';
 import { HealthBadge, ServerStateBadge, StatusBadge } from '../components/status-badge.js';
-import { healthOf, serverState, serversUpLabel } from '../components/service-health.js';
 import { Failure, Loading } from '../components/states.js';
 import { Definition, Problems, UsedBy } from './detail-parts.js';
 import { detailHref } from './list-columns.js';
@@ -71,7 +70,7 @@ export function ServicePage({ proto, name }: { proto: string; name: string }) {
         title="Service details"
         rows={[
           ['Status', <StatusBadge status={s.status} />],
-          ['Health', upLabel ? <HealthBadge health={healthOf(s)} label={`${healthOf(s)} · ${upLabel}`} /> : undefined],
+          ['Health', upLabel ? <HealthBadge health={serviceHealthState(s)} label={`${serviceHealthState(s)} · ${upLabel}`} /> : undefined],
           ['Type', s.type],
           ['Provider', s.provider],
           ['Strategy', lb?.strategy],

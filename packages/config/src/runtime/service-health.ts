@@ -1,0 +1,35 @@
+import type { ServerState, ServiceHealth, ServiceInfo } from '../model/runtime-view.js';
+
+// Pure views of a service's runtime health, shared by the API (filters, overview counts) and
+// the dashboard (badges, server tables) so both always agree. No I/O: safe in a browser bundle.
+
+function upOverKnown(service: ServiceInfo): { up: number; known: number } {
+  const states = Object.values(service.serverStatus ?? {});
+  return { up: states.filter((s) => s === 'UP').length, known: states.length };
+}
+
+/**
+ * A service's live health: the runtime's `health` summary when present, else derived from
+ * `serverStatus` (all UP → healthy, some → degraded, none → down). Composite services without
+ * servers are `unknown`.
+ */
+export function serviceHealthState(service: ServiceInfo): ServiceHealth {
+  if (service.health) return service.health.state;
+  const { up, known } = upOverKnown(service);
+  if (known === 0) return 'unknown';
+  if (up === known) return 'healthy';
+  return up === 0 ? 'down' : 'degraded';
+}
+
+/** "2/3 UP": servers up over servers known, or undefined when health is not tracked. */
+export function serversUpLabel(service: ServiceInfo): string | undefined {
+  if (service.health) return `${service.health.serversUp}/${service.health.serversTotal} UP`;
+  const { up, known } = upOverKnown(service);
+  return known === 0 ? undefined : `${up}/${known} UP`;
+}
+
+/** A server's state: live health first, then serverStatus; missing counts as DOWN (Traefik UI). */
+export function serverState(service: ServiceInfo, url: string): ServerState {
+  const fromHealth = service.health?.servers.find((s) => s.url === url)?.state;
+  return fromHealth ?? service.serverStatus?.[url] ?? 'DOWN';
+}
