@@ -1,6 +1,5 @@
 export * from './types.js';
 export { LoadBalancerErrors } from './errors.js';
-export { parseDuration, positiveDurationOr } from './duration.js';
 export { createRandom, type RandomSource } from './random.js';
 export {
   createWeightedRoundRobin,

@@ -1,5 +1,4 @@
-import type { HealthCheckConfig, PassiveHealthCheckConfig } from '@wharf/config';
-import { positiveDurationOr } from '../duration.js';
+import { parseDuration, type Duration, type HealthCheckConfig, type PassiveHealthCheckConfig } from '@wharf/config';
 import { LoadBalancerErrors } from '../errors.js';
 import type { Thresholds } from './probe-verdict.js';
 
@@ -21,6 +20,13 @@ export interface PassiveHealthOptions {
   failureWindowMs: number;
   maxFailedAttempts: number;
   maxEjectionPercent: number;
+}
+
+/** A positive duration in ms, or `fallbackMs` when absent or ≤ 0 (Traefik: invalid values ⇒ defaults). */
+function positiveDurationOr(value: Duration | undefined, fallbackMs: number): number {
+  if (value === undefined || value === '') return fallbackMs;
+  const ms = parseDuration(value);
+  return ms > 0 ? ms : fallbackMs;
 }
 
 function positiveInt(value: number | undefined, fallback: number): number {
