@@ -13,6 +13,13 @@ describe('durationMs', () => {
   it('falls back when undefined and rejects garbage', () => {
     expect(durationMs(undefined, 42)).toBe(42);
     expect(Value.Check(DurationSchema, 'ten seconds')).toBe(false);
+    expect(Value.Check(DurationSchema, '1.2.3s')).toBe(false);
+  });
+  it('rejects negative durations', () => {
+    expect(Value.Check(DurationSchema, '-1s')).toBe(false);
+    expect(Value.Check(DurationSchema, ' -5')).toBe(false);
+    expect(Value.Check(DurationSchema, -1)).toBe(false);
+    expect(Value.Check(DurationSchema, '+2s')).toBe(true);
   });
 });
 

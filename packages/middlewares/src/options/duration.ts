@@ -1,17 +1,16 @@
 import { Type } from '@sinclair/typebox';
+import { DURATION_PATTERN, parseDuration, type Duration } from '@wharf/config';
 
-/** Traefik duration: `"10s"`, `"1m30s"`, `"100ms"` or a number of seconds. */
-export const DurationSchema = Type.Union([Type.Number({ minimum: 0 }), Type.String({ pattern: '^\\s*([0-9.]+(ns|us|µs|ms|s|m|h)?)+\\s*$' })]);
+/**
+ * A non-negative Traefik duration: `"10s"`, `"1m30s"`, `"100ms"` or a number of seconds. Same
+ * grammar as @wharf/config's `DurationSchema`; middleware timers never take negative values.
+ */
+export const DurationSchema = Type.Union([
+  Type.Number({ minimum: 0 }),
+  Type.String({ pattern: `(?!\\s*-)(?:${DURATION_PATTERN})` }),
+]);
 
-const UNIT_MS: Record<string, number> = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-
-/** Milliseconds of a Traefik duration; plain numbers (and unit-less strings) are seconds. */
-export function durationMs(value: string | number | undefined, fallbackMs: number): number {
-  if (value === undefined) return fallbackMs;
-  if (typeof value === 'number') return value * 1000;
-  const text = value.trim();
-  if (/^[0-9.]+$/.test(text)) return Number(text) * 1000;
-  let total = 0;
-  for (const m of text.matchAll(/([0-9.]+)(ns|us|µs|ms|s|m|h)/g)) total += Number(m[1]) * (UNIT_MS[m[2]!] ?? 0);
-  return total;
+/** Milliseconds of a (schema-checked) Traefik duration, or `fallbackMs` when absent. */
+export function durationMs(value: Duration | undefined, fallbackMs: number): number {
+  return value === undefined ? fallbackMs : parseDuration(value);
 }
