@@ -13,17 +13,18 @@ export const MiddlewareSpecSchema = Type.Record(
   { minProperties: 1, maxProperties: 1, description: 'expected: an object with exactly one middleware type key' },
 );
 
+/** `forwardingTimeouts` of a servers transport (dynamic) or of the static `serversTransport`. */
+export const ForwardingTimeoutsSchema = Type.Object({
+  dialTimeout: Type.Optional(DurationSchema),
+  responseHeaderTimeout: Type.Optional(DurationSchema),
+  idleConnTimeout: Type.Optional(DurationSchema),
+});
+
 export const ServersTransportSchema = Type.Object({
   serverName: Type.Optional(Type.String()),
   insecureSkipVerify: Type.Optional(Type.Boolean()),
   maxIdleConnsPerHost: Type.Optional(Type.Integer()),
-  forwardingTimeouts: Type.Optional(
-    Type.Object({
-      dialTimeout: Type.Optional(DurationSchema),
-      responseHeaderTimeout: Type.Optional(DurationSchema),
-      idleConnTimeout: Type.Optional(DurationSchema),
-    }),
-  ),
+  forwardingTimeouts: Type.Optional(ForwardingTimeoutsSchema),
 });
 
 const LooseElements = Type.Record(Type.String(), Type.Record(Type.String(), Type.Unknown()));
