@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { ClientTlsSchema } from '@wharf/config';
 
 export const ForwardAuthSchema = Type.Object(
   {
@@ -16,18 +17,7 @@ export const ForwardAuthSchema = Type.Object(
     headerField: Type.Optional(Type.String({ minLength: 1 })),
     preserveLocationHeader: Type.Optional(Type.Boolean()),
     preserveRequestMethod: Type.Optional(Type.Boolean()),
-    tls: Type.Optional(
-      Type.Object(
-        {
-          ca: Type.Optional(Type.String()),
-          cert: Type.Optional(Type.String()),
-          key: Type.Optional(Type.String()),
-          insecureSkipVerify: Type.Optional(Type.Boolean()),
-          caOptional: Type.Optional(Type.Boolean()),
-        },
-        { additionalProperties: false },
-      ),
-    ),
+    tls: Type.Optional(ClientTlsSchema),
   },
   { additionalProperties: false },
 );
