@@ -1,18 +1,10 @@
 import { isWharfError } from '@wharf/config';
-import { afterEach, describe, expect, it } from 'vitest';
-import { build, servers, type Built } from './fixtures/balancer-fixtures.js';
+import { describe, expect, it } from 'vitest';
+import { servers, useBalancers } from './fixtures/balancer-fixtures.js';
 import type { CreateLoadBalancer } from './types.js';
 import { createLoadBalancer } from './load-balancer.js';
 
-const built: Built[] = [];
-const make = (...args: Parameters<typeof build>) => {
-  const b = build(...args);
-  built.push(b);
-  return b;
-};
-afterEach(() => {
-  for (const b of built.splice(0)) b.controller.abort();
-});
+const make = useBalancers();
 const codeOf = (fn: () => unknown) => {
   try {
     fn();

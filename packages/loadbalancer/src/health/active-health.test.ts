@@ -1,21 +1,15 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { build, scriptedProber, servers, type Built } from '../fixtures/balancer-fixtures.js';
+import { scriptedProber, servers, useBalancers } from '../fixtures/balancer-fixtures.js';
 import { startLoopbackServer, type LoopbackServer } from '../fixtures/loopback-server.js';
 import { createHealthRegistry } from './health-registry.js';
 import type { ServerStateChange } from '../types.js';
 
 const WAIT = { timeout: 5000 };
 
-const built: Built[] = [];
+const make = useBalancers();
 const loopbacks: LoopbackServer[] = [];
-const make = (...args: Parameters<typeof build>) => {
-  const b = build(...args);
-  built.push(b);
-  return b;
-};
 afterEach(async () => {
   vi.useRealTimers();
-  for (const b of built.splice(0)) b.controller.abort();
   for (const s of loopbacks.splice(0)) await s.close();
 });
 const loopback = async (status = 200) => {

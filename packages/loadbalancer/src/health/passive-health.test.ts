@@ -1,16 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { build, scriptedProber, servers, type Built } from '../fixtures/balancer-fixtures.js';
+import { scriptedProber, servers, useBalancers } from '../fixtures/balancer-fixtures.js';
 import type { AttemptOutcome, LoadBalancer, ServerRef } from '../types.js';
 
-const built: Built[] = [];
-const make = (...args: Parameters<typeof build>) => {
-  const b = build(...args);
-  built.push(b);
-  return b;
-};
+const make = useBalancers();
 afterEach(() => {
   vi.useRealTimers();
-  for (const b of built.splice(0)) b.controller.abort();
 });
 
 const ref = (lb: LoadBalancer, url: string): ServerRef => {

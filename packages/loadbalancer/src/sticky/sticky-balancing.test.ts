@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { build, scriptedProber, servers, type Built } from '../fixtures/balancer-fixtures.js';
+import { describe, expect, it, vi } from 'vitest';
+import { scriptedProber, servers, useBalancers } from '../fixtures/balancer-fixtures.js';
 import { readCookie, stickyCookieName, stickyCookieValue } from './sticky-cookie.js';
 
 const WAIT = { timeout: 5000 };
@@ -11,15 +11,7 @@ const cookieFor = (setCookie: string | undefined) => {
 };
 
 describe.each(['wrr', 'p2c', 'leastconn'] as const)('sticky sessions on %s', (strategy) => {
-  const built: Built[] = [];
-  const make = (...args: Parameters<typeof build>) => {
-    const b = build(...args);
-    built.push(b);
-    return b;
-  };
-  afterEach(() => {
-    for (const b of built.splice(0)) b.controller.abort();
-  });
+  const make = useBalancers();
 
   it('pins a client: Set-Cookie on first pick, none afterwards, same server', () => {
     const { lb } = make({ strategy, servers: servers(1, 1, 1), sticky: { cookie: { httpOnly: true } } });

@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { build, servers, tally, type Built } from '../fixtures/balancer-fixtures.js';
+import { describe, expect, it } from 'vitest';
+import { servers, tally, useBalancers } from '../fixtures/balancer-fixtures.js';
 import { createRandom } from '../random.js';
 import { isWharfError } from '@wharf/config';
 import { createLeastConnStrategy } from './leastconn/leastconn.js';
@@ -65,15 +65,8 @@ describe('p2c', () => {
 });
 
 describe('hrw', () => {
-  const built: Built[] = [];
-  afterEach(() => {
-    for (const b of built.splice(0)) b.controller.abort();
-  });
-  const make = (list: { url: string; weight: number }[]) => {
-    const b = build({ strategy: 'hrw', servers: list });
-    built.push(b);
-    return b.lb;
-  };
+  const balancer = useBalancers();
+  const make = (list: { url: string; weight: number }[]) => balancer({ strategy: 'hrw', servers: list }).lb;
   const ips = Array.from({ length: 2000 }, (_, i) => `10.${(i >> 8) & 255}.${i & 255}.7`);
 
   it('sends one client IP to the same server every time, across instances', () => {
@@ -108,8 +101,7 @@ describe('hrw', () => {
   });
 
   it('ignores sticky cookies (it is sticky by itself)', () => {
-    const b = build({ strategy: 'hrw', servers: servers(1, 1), sticky: { cookie: {} } });
-    built.push(b);
+    const b = balancer({ strategy: 'hrw', servers: servers(1, 1), sticky: { cookie: {} } });
     expect(b.lb.pick({ clientIP: '1.1.1.1' })?.setCookie).toBeUndefined();
   });
 });

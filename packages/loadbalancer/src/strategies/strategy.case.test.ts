@@ -1,21 +1,13 @@
 import type { BalancingStrategy } from '@wharf/config';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { build, scriptedProber, servers, tally, tallyUnderLoad, type Built } from '../fixtures/balancer-fixtures.js';
+import { describe, expect, it, vi } from 'vitest';
+import { scriptedProber, servers, tally, tallyUnderLoad, useBalancers } from '../fixtures/balancer-fixtures.js';
 import { builtinStrategies } from './registry.js';
 
 const WAIT = { timeout: 5000 };
 
 /** The contract every strategy in the registry must meet (Hono `common.case.test.ts` style). */
 describe.each(builtinStrategies.map((s) => [s.name as BalancingStrategy]))('strategy contract: %s', (strategy) => {
-  const built: Built[] = [];
-  const make = (...args: Parameters<typeof build>) => {
-    const b = build(...args);
-    built.push(b);
-    return b;
-  };
-  afterEach(() => {
-    for (const b of built.splice(0)) b.controller.abort();
-  });
+  const make = useBalancers();
   const req = (i: number) => ({ clientIP: `192.168.${(i >> 8) & 255}.${i & 255}` });
 
   it('never picks a server with weight 0', () => {
