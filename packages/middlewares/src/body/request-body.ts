@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { HttpExchange } from '@wharf/config';
+import { peekStream } from './stream-peek.js';
 
 export type BufferOutcome = 'buffered' | 'too-large';
 
@@ -19,35 +20,8 @@ export async function bufferRequestBody(ex: HttpExchange, limit: number): Promis
   return 'buffered';
 }
 
+/** The whole body when it is at most `limit` bytes, else undefined with the bytes pushed back. */
 function readUpTo(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
   if (req.readableEnded) return Promise.resolve(Buffer.alloc(0));
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const cleanup = () => {
-      req.off('data', onData);
-      req.off('end', onEnd);
-      req.off('error', onError);
-    };
-    const onData = (chunk: Buffer) => {
-      chunks.push(chunk);
-      size += chunk.length;
-      if (size <= limit) return;
-      req.pause();
-      cleanup();
-      req.unshift(Buffer.concat(chunks));
-      resolve(undefined);
-    };
-    const onEnd = () => {
-      cleanup();
-      resolve(Buffer.concat(chunks));
-    };
-    const onError = (err: Error) => {
-      cleanup();
-      reject(err);
-    };
-    req.on('data', onData);
-    req.on('end', onEnd);
-    req.on('error', onError);
-  });
+  return peekStream(req, limit + 1);
 }
