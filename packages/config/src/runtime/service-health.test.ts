@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ServiceInfo } from '../model/runtime-view.js';
-import { serverState, serviceHealthState, serversUpLabel } from './service-health.js';
+import { healthFromCounts, serverState, serviceHealthState, serversUpLabel } from './service-health.js';
 
 const base: ServiceInfo = {
   name: 'web@docker',
@@ -9,6 +9,17 @@ const base: ServiceInfo = {
   usedBy: [],
   type: 'loadbalancer',
 };
+
+describe('healthFromCounts', () => {
+  it('maps servers up over total to a health state', () => {
+    expect([healthFromCounts(0, 0), healthFromCounts(3, 3), healthFromCounts(1, 3), healthFromCounts(0, 3)]).toEqual([
+      'unknown',
+      'healthy',
+      'degraded',
+      'down',
+    ]);
+  });
+});
 
 describe('serviceHealthState', () => {
   it('derives healthy / degraded / down from serverStatus', () => {

@@ -8,17 +8,21 @@ function upOverKnown(service: ServiceInfo): { up: number; known: number } {
   return { up: states.filter((s) => s === 'UP').length, known: states.length };
 }
 
+/** The health rule: all servers UP → healthy, some → degraded, none → down; no servers → unknown. */
+export function healthFromCounts(up: number, total: number): ServiceHealth {
+  if (total === 0) return 'unknown';
+  if (up === total) return 'healthy';
+  return up === 0 ? 'down' : 'degraded';
+}
+
 /**
  * A service's live health: the runtime's `health` summary when present, else derived from
- * `serverStatus` (all UP → healthy, some → degraded, none → down). Composite services without
- * servers are `unknown`.
+ * `serverStatus` by `healthFromCounts`. Composite services without servers are `unknown`.
  */
 export function serviceHealthState(service: ServiceInfo): ServiceHealth {
   if (service.health) return service.health.state;
   const { up, known } = upOverKnown(service);
-  if (known === 0) return 'unknown';
-  if (up === known) return 'healthy';
-  return up === 0 ? 'down' : 'degraded';
+  return healthFromCounts(up, known);
 }
 
 /** "2/3 UP": servers up over servers known, or undefined when health is not tracked. */
