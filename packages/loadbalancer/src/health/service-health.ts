@@ -1,4 +1,4 @@
-import type { ServerHealthInfo, ServiceHealthInfo } from '@wharf/config';
+import { healthFromCounts, type ServerHealthInfo, type ServiceHealthInfo } from '@wharf/config';
 
 /**
  * A service's health summary for the runtime view: `healthy` (all UP), `degraded` (some UP),
@@ -7,10 +7,7 @@ import type { ServerHealthInfo, ServiceHealthInfo } from '@wharf/config';
 export function summarizeServiceHealth(servers: readonly ServerHealthInfo[]): ServiceHealthInfo {
   const serversUp = servers.filter((s) => s.state === 'UP').length;
   const total = servers.length;
-  let state: ServiceHealthInfo['state'];
-  if (total === 0 || servers.every((s) => s.state === 'DOWN' && s.reason === 'initial')) state = 'unknown';
-  else if (serversUp === total) state = 'healthy';
-  else if (serversUp === 0) state = 'down';
-  else state = 'degraded';
+  const awaitingFirstProbe = servers.every((s) => s.state === 'DOWN' && s.reason === 'initial');
+  const state = awaitingFirstProbe ? 'unknown' : healthFromCounts(serversUp, total);
   return { state, serversUp, serversTotal: total, servers: servers.map((s) => ({ ...s })) };
 }
