@@ -1,6 +1,6 @@
 import { MatcherArgumentError } from '../errors.js';
 import { anyOf, type MatcherDefinition } from '../matchers/definition.js';
-import { headerMatcher, headerRegexpMatcher } from '../matchers/header.js';
+import { header, headerRegexp } from '../matchers/header.js';
 import { normalizeRuleHost } from '../matchers/host.js';
 import { methodMatcher } from '../matchers/method.js';
 import { pathMatcher, pathPrefixMatcher, requireLeadingSlash } from '../matchers/path.js';
@@ -48,19 +48,9 @@ export const pathPrefixV2 = multi('PathPrefix', (arg, i) => {
 
 export const methodV2 = multi('Method', (arg) => methodMatcher(arg));
 
-export const headersV2: MatcherDefinition = {
-  name: 'Headers',
-  minArgs: 2,
-  maxArgs: 2,
-  build: ([key, value]) => headerMatcher(key, value),
-};
-
-export const headersRegexpV2: MatcherDefinition = {
-  name: 'HeadersRegexp',
-  minArgs: 2,
-  maxArgs: 2,
-  build: ([key, source]) => headerRegexpMatcher(key, source),
-};
+/** v2 spells the v3 `Header`/`HeaderRegexp` matchers with an `s`; same arguments, same match. */
+export const headersV2: MatcherDefinition = { ...header, name: 'Headers' };
+export const headersRegexpV2: MatcherDefinition = { ...headerRegexp, name: 'HeadersRegexp' };
 
 /** v2 `Query(`a=1`, `b={n:[0-9]+}`)`: every pair must match (mux Queries); `k=` = key present */
 export const queryV2: MatcherDefinition = {
