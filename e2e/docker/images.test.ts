@@ -21,7 +21,7 @@ describe.skipIf(!docker.available)('locally built images', () => {
   it('the whoami image answers on port 80', async () => {
     await runCommand('docker', ['run', '-d', '--name', name, images.whoami]);
     const ip = (await runCommand('docker', ['inspect', '-f', '{{.NetworkSettings.IPAddress}}', name])).stdout.trim();
-    const body = await waitFor(async () => (await fetch(`http://${ip}/`)).text(), { timeoutMs: 20_000, description: 'whoami' });
+    const body = await waitFor(async () => (await fetch(`http://${ip}/`, { signal: AbortSignal.timeout(5000) })).text(), { timeoutMs: 20_000, description: 'whoami' });
     expect(body).toContain(`IP: ${ip}`);
   });
 });

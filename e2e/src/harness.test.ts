@@ -68,7 +68,7 @@ console.log('args', process.argv.slice(2).join(' '));
 http.createServer((q, s) => s.end('{}')).listen(Number(addr), '127.0.0.1');`);
     const wharf = await startWharf(['--log.level=DEBUG'], {}, { bin, entryPoints: ['web', 'websecure'] });
     try {
-      expect((await fetch(`${wharf.apiURL}/api/version`)).status).toBe(200);
+      expect((await fetch(`${wharf.apiURL}/api/version`, { signal: AbortSignal.timeout(5000) })).status).toBe(200);
       expect(wharf.url('websecure')).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       await waitFor(() => wharf.logs.includes('--log.level=DEBUG'), { timeoutMs: 5000 });
     } finally {

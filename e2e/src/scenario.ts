@@ -63,7 +63,7 @@ export async function containerIP(id: string, network?: string): Promise<string>
 
 /** Server URLs of a service from the wharf API (`[]` while it does not exist). */
 export async function serviceServers(wharf: WharfProcess, name: string): Promise<string[]> {
-  const res = await fetch(`${wharf.apiURL}/api/http/services/${encodeURIComponent(name)}`);
+  const res = await fetch(`${wharf.apiURL}/api/http/services/${encodeURIComponent(name)}`, { signal: AbortSignal.timeout(5000) });
   if (res.status === 404) return [];
   const body = (await res.json()) as { loadBalancer?: { servers?: Array<{ url: string }> } };
   return (body.loadBalancer?.servers ?? []).map((s) => s.url).sort();
@@ -80,7 +80,7 @@ export interface ApiDiagnostic {
 
 /** wharf's diagnostics (`/api/wharf/diagnostics`). */
 export async function diagnostics(wharf: WharfProcess): Promise<ApiDiagnostic[]> {
-  const res = await fetch(`${wharf.apiURL}/api/wharf/diagnostics`);
+  const res = await fetch(`${wharf.apiURL}/api/wharf/diagnostics`, { signal: AbortSignal.timeout(5000) });
   if (!res.ok) throw new Error(`/api/wharf/diagnostics answered ${res.status}`);
   const body = (await res.json()) as ApiDiagnostic[] | { diagnostics?: ApiDiagnostic[] };
   return Array.isArray(body) ? body : body.diagnostics ?? [];

@@ -61,7 +61,7 @@ export async function startWharf(args: readonly string[] = [], env: NodeJS.Proce
   try {
     await waitFor(async () => {
       if (child.exitCode !== null) throw new Error(`wharf exited with ${child.exitCode}:\n${logs.slice(-3000)}`);
-      return (await fetch(`${apiURL}/api/version`)).ok;
+      return (await fetch(`${apiURL}/api/version`, { signal: AbortSignal.timeout(5000) })).ok;
     }, { timeoutMs: options.timeoutMs ?? 30_000, description: 'wharf API', intervalMs: 100 });
   } catch (err) {
     await wharf.stop();

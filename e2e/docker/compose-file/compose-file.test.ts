@@ -32,7 +32,7 @@ describe.skipIf(!docker.available)('docker: the top-level docker-compose.yml', (
   afterAll(async () => { await project?.down(); await downAll(); });
 
   it('serves the 3 whoami replicas on port 80 and the API on 8080', async () => {
-    await waitFor(async () => (await fetch(`${api}/api/version`)).ok, { timeoutMs: 60_000, description: 'API on 8080' }).catch(async (err: Error) => {
+    await waitFor(async () => (await fetch(`${api}/api/version`, { signal: AbortSignal.timeout(5000) })).ok, { timeoutMs: 60_000, description: 'API on 8080' }).catch(async (err: Error) => {
       const logs = await project.run(['logs', '--no-color', '--tail', '50', 'wharf'], { allowFailure: true });
       throw new Error(`${err.message}\n${logs.stdout}`);
     });
@@ -42,7 +42,7 @@ describe.skipIf(!docker.available)('docker: the top-level docker-compose.yml', (
       if (res.status === 200) seen.add(whoamiHostname(res.body) ?? '');
       return seen.size === 3;
     }, { timeoutMs: 30_000, intervalMs: 20, description: '3 replicas through port 80' });
-    const service = (await (await fetch(`${api}/api/http/services/whoami@docker`)).json()) as { loadBalancer: { servers: unknown[]; sticky?: unknown } };
+    const service = (await (await fetch(`${api}/api/http/services/whoami@docker`, { signal: AbortSignal.timeout(5000) })).json()) as { loadBalancer: { servers: unknown[]; sticky?: unknown } };
     expect(service.loadBalancer.servers).toHaveLength(3);
     expect(service.loadBalancer.sticky).toEqual({ cookie: { name: 'MY_SERVICE_ADDRESS' } });
   });

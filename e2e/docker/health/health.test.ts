@@ -19,12 +19,12 @@ describe.skipIf(!docker.available)('docker: HEALTHCHECK status drives membership
     });
     const sick = ips[0]!;
     // whoami answers POST /health with the status it will report from now on
-    expect((await fetch(`http://${sick}/health`, { method: 'POST', body: '500' })).status).toBe(500);
+    expect((await fetch(`http://${sick}/health`, { method: 'POST', body: '500', signal: AbortSignal.timeout(5000) })).status).toBe(500);
     await waitFor(async () => !(await serviceServers(s.wharf, 'whoami@docker')).includes(`http://${sick}:80`), {
       timeoutMs: 30_000, description: 'unhealthy replica excluded',
     });
     expect(await serviceServers(s.wharf, 'whoami@docker')).toEqual([`http://${ips[1]}:80`]);
-    await fetch(`http://${sick}/health`, { method: 'POST', body: '200' });
+    await fetch(`http://${sick}/health`, { method: 'POST', body: '200', signal: AbortSignal.timeout(5000) });
     await waitFor(async () => (await serviceServers(s.wharf, 'whoami@docker')).join() === all.join(), {
       timeoutMs: 30_000, description: 'recovered replica back',
     });

@@ -35,7 +35,7 @@ describe.skipIf(!docker.available)('docker: scaling follows events, stopping rep
 
   it('scale 3 → 5: new replicas are routed soon after they start', async () => {
     await waitFor(async () => (await servers()).length === 3, { timeoutMs: 20_000, description: '3 servers' });
-    const router = (await (await fetch(`${s.wharf.apiURL}/api/http/routers/whoami@docker`)).json()) as { middlewares?: string[]; status?: string };
+    const router = (await (await fetch(`${s.wharf.apiURL}/api/http/routers/whoami@docker`, { signal: AbortSignal.timeout(5000) })).json()) as { middlewares?: string[]; status?: string };
     expect(router).toMatchObject({ status: 'enabled', middlewares: ['retry@docker'] });
     await s.project.run(['up', '-d', '--no-recreate', '--scale', 'whoami=5']);
     const started = Date.now();
