@@ -3,6 +3,8 @@ import { parseDuration } from '@wharf/config';
 import { createEntryPoint, createTransport, type EntryPoint } from '@wharf/proxy';
 import { createAggregator, createRuntime, type Runtime } from '@wharf/runtime';
 import { createInternalEntryPoint, type InternalEntryPoint } from './internal-entry-point.js';
+import { withTrafficEvents } from './live-source.js';
+import { createObservability, type Observability } from './observability/index.js';
 import { createLogger, type Logger } from './logger.js';
 import { createProviders } from './providers.js';
 import { toRuntimeLogger } from './runtime-logger.js';
@@ -11,6 +13,8 @@ import type { StaticConfig } from './static/index.js';
 export interface RunningWharf {
   runtime: Runtime;
   logger: Logger;
+  /** metrics, access log and live traffic (observers are already on every entrypoint) */
+  observability: Observability;
   /** bound addresses by entrypoint name (port 0 resolved) */
   addresses: Record<string, { host: string; port: number }>;
   close(): Promise<void>;
@@ -59,7 +63,9 @@ export async function startWharf(config: StaticConfig, opts: StartOptions = {}):
     features: { tracing: '', metrics: config.metrics.prometheus ? 'Prometheus' : '', accessLog: Boolean(config.accessLog) },
   });
   const info: EntryPointInfo[] = entryPoints.map(({ name, ep }) => ({ name, address: ep.address, http: { middlewares: [...ep.http.middlewares] } }));
-  internal = createInternalEntryPoint(config, runtime.source, info);
+  const obs = createObservability(config, { logger, source: runtime.source, health: runtime.health });
+  const observers = [...obs.observers, ...(opts.observers ?? [])];
+  internal = createInternalEntryPoint(config, withTrafficEvents(runtime.source, obs.traffic), info, (app) => obs.extraRoutes(app));
 
   const listeners: EntryPoint[] = [];
   const addresses: RunningWharf['addresses'] = {};
@@ -67,6 +73,7 @@ export async function startWharf(config: StaticConfig, opts: StartOptions = {}):
     internal!.shuttingDown.value = true;
     await Promise.allSettled(listeners.map((l) => l.close(10_000)));
     await internal!.app.close();
+    await obs.close();
     await aggregator.close();
     runtime.close();
     await transport.close();
@@ -85,7 +92,7 @@ export async function startWharf(config: StaticConfig, opts: StartOptions = {}):
         port: addr.port,
         generations: runtime,
         transport,
-        observers: opts.observers,
+        observers,
         forwardedHeaders: { insecure: ep.forwardedHeaders.insecure, trustedIPs: [...ep.forwardedHeaders.trustedIPs] },
         log: (message, err) => logger.error({ entryPoint: name, err }, message),
       });
@@ -107,5 +114,5 @@ export async function startWharf(config: StaticConfig, opts: StartOptions = {}):
   }
   aggregator.start();
   logger.info({ entryPoints: addresses, providers: providers.map((p) => p.name) }, 'wharf started');
-  return { runtime, logger, addresses, close: closeAll };
+  return { runtime, logger, observability: obs, addresses, close: closeAll };
 }

@@ -3,22 +3,18 @@ import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startWhoami, type WhoamiServer } from '@wharf/whoami';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import type { RuntimeSource } from '@wharf/config';
-import { createInternalEntryPoint } from '../internal-entry-point.js';
 import { createLogger } from '../logger.js';
 import { loadStaticConfig } from '../static/index.js';
 import { startWharf, type RunningWharf } from '../wharf.js';
-import { createObservability, type Observability } from './create-observability.js';
+import type { Observability } from './create-observability.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'wharf-observability-'));
 const accessLogPath = join(dir, 'access.log');
 let backends: WhoamiServer[] = [];
 let wharf: RunningWharf | undefined;
 let obs: Observability;
-let routes: FastifyInstance;
 let webURL = '';
 let routesURL = '';
 
@@ -75,23 +71,14 @@ beforeAll(async () => {
     env: {},
     cwd: dir,
   });
-  const logger = createLogger(config.log);
-  // the runtime exists only once wharf started: the source forwards to it lazily
-  const pending: Parameters<RuntimeSource['subscribe']>[0][] = [];
-  const source = { view: () => wharf!.runtime.source.view(), subscribe: (l: (typeof pending)[0]) => (pending.push(l), () => undefined) };
-  obs = createObservability(config, { logger, source });
-  wharf = await startWharf(config, { observers: obs.observers, logger });
-  for (const l of pending) wharf.runtime.source.subscribe(l);
+  wharf = await startWharf(config, { logger: createLogger(config.log) });
+  obs = wharf.observability;
   webURL = `http://127.0.0.1:${wharf.addresses.web!.port}`;
-  // the real API server (dashboard, basePath) with the observability routes, as wharf.ts will mount them
-  routes = createInternalEntryPoint(config, wharf.runtime.source, [], obs.extraRoutes).app;
-  routesURL = await routes.listen({ host: '127.0.0.1', port: 0 });
+  routesURL = `http://127.0.0.1:${wharf.addresses.traefik!.port}`;
 });
 
 afterAll(async () => {
-  await routes?.close();
   await wharf?.close();
-  await obs?.close();
   await Promise.all(backends.map((b) => b.close()));
   rmSync(dir, { recursive: true, force: true });
 });

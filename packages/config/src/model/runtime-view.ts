@@ -1,5 +1,6 @@
 import type { Diagnostic } from './diagnostic.js';
 import type { MiddlewareConfig, RouterConfig, ServiceConfig } from './http.js';
+import type { TrafficSnapshot } from './traffic.js';
 
 /**
  * The read-only view the API and the dashboard serve (Traefik's runtime "…Info" objects plus
@@ -100,7 +101,9 @@ export type RuntimeEvent =
   | { type: 'router-status'; name: string; status: ElementStatus; error?: string[] }
   | { type: 'service-status'; name: string; status: ElementStatus; error?: string[] }
   | { type: 'server-state'; service: string; url: string; state: ServerState; lastResult?: string; at: string }
-  | { type: 'diagnostics'; count: number };
+  | { type: 'diagnostics'; count: number }
+  /** live traffic summary, pushed every few seconds while someone listens */
+  | { type: 'traffic'; snapshot: TrafficSnapshot };
 
 /** Route tester: what would happen to a request (GET /api/wharf/match). */
 export interface MatchQuery {

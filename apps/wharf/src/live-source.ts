@@ -1,0 +1,24 @@
+import type { RuntimeSource, TrafficSnapshot } from '@wharf/config';
+
+interface TrafficFeed {
+  subscribe(listener: (snapshot: TrafficSnapshot) => void): () => void;
+}
+
+/**
+ * The API's view of the runtime plus live traffic: every events-stream subscriber also gets a
+ * `traffic` event every few seconds. The recorder only builds snapshots while someone listens.
+ */
+export function withTrafficEvents(source: RuntimeSource, traffic: TrafficFeed): RuntimeSource {
+  return {
+    view: () => source.view(),
+    explainMatch: (query) => source.explainMatch(query),
+    subscribe(listener) {
+      const stopRuntime = source.subscribe(listener);
+      const stopTraffic = traffic.subscribe((snapshot) => listener({ type: 'traffic', snapshot }));
+      return () => {
+        stopRuntime();
+        stopTraffic();
+      };
+    },
+  };
+}
