@@ -13,6 +13,18 @@ function Probe() {
   );
 }
 
+/** Renders a Probe under a LiveProvider on fake timers; returns the fake EventSources it opened. */
+function renderLive() {
+  vi.useFakeTimers();
+  const { factory, instances } = fakeEventSources();
+  render(
+    <LiveProvider factory={factory}>
+      <Probe />
+    </LiveProvider>,
+  );
+  return instances;
+}
+
 afterEach(() => {
   cleanup();
   vi.useRealTimers();
@@ -20,13 +32,7 @@ afterEach(() => {
 
 describe('LiveProvider', () => {
   it('coalesces events into one refetch per topic and refetches everything after a reconnect', () => {
-    vi.useFakeTimers();
-    const { factory, instances } = fakeEventSources();
-    render(
-      <LiveProvider factory={factory}>
-        <Probe />
-      </LiveProvider>,
-    );
+    const instances = renderLive();
     const es = instances[0]!;
     act(() => es.open());
     for (let i = 0; i < 5; i++) act(() => es.emit('server-state', { type: 'server-state', service: 's', url: 'u', state: 'DOWN', at: '' }));
@@ -40,13 +46,7 @@ describe('LiveProvider', () => {
   });
 
   it('opens a new connection when the browser gave up', () => {
-    vi.useFakeTimers();
-    const { factory, instances } = fakeEventSources();
-    render(
-      <LiveProvider factory={factory}>
-        <Probe />
-      </LiveProvider>,
-    );
+    const instances = renderLive();
     act(() => instances[0]!.fail(true));
     act(() => void vi.advanceTimersByTime(3500));
     expect(instances).toHaveLength(2);

@@ -63,6 +63,7 @@ export function ServicePage({ proto, name }: { proto: string; name: string }) {
   if (!s) return <Loading />;
   const lb = s.loadBalancer;
   const upLabel = serversUpLabel(s);
+  const health = serviceHealthState(s);
   return (
     <div className="page">
       <h1>Service {s.name}</h1>
@@ -70,7 +71,7 @@ export function ServicePage({ proto, name }: { proto: string; name: string }) {
         title="Service details"
         rows={[
           ['Status', <StatusBadge status={s.status} />],
-          ['Health', upLabel ? <HealthBadge health={serviceHealthState(s)} label={`${serviceHealthState(s)} · ${upLabel}`} /> : undefined],
+          ['Health', upLabel ? <HealthBadge health={health} label={`${health} · ${upLabel}`} /> : undefined],
           ['Type', s.type],
           ['Provider', s.provider],
           ['Strategy', lb?.strategy],
