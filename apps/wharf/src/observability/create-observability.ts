@@ -97,9 +97,9 @@ function reopenOnSignal(accessLog: AccessLog, signal: NodeJS.Signals, logger: Lo
   return () => process.off(signal, onSignal);
 }
 
-/** Traefik's accessLog.filters, read when the static schema carries them (minDuration: "10ms", 5s…). */
-function filtersOf(accessLog: object): AccessLogFilters | undefined {
-  const f = (accessLog as { filters?: { statusCodes?: string[]; retryAttempts?: boolean; minDuration?: string | number } }).filters;
+/** Traefik's accessLog.filters (minDuration: "10ms", 5s…). */
+function filtersOf(accessLog: NonNullable<StaticConfig['accessLog']>): AccessLogFilters | undefined {
+  const f = accessLog.filters;
   if (f === undefined) return undefined;
   const minDurationMs = f.minDuration === undefined ? undefined : parseDuration(f.minDuration);
   return { statusCodes: f.statusCodes, retryAttempts: f.retryAttempts, minDurationMs };

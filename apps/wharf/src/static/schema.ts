@@ -77,6 +77,13 @@ export const StaticConfigSchema = Type.Object({
       filePath: Type.Optional(Type.String({ description: 'default: stdout' })),
       format: Lit(['common', 'json', 'genericCLF'], 'common'),
       bufferingSize: Type.Integer({ default: 0, minimum: 0 }),
+      filters: Type.Optional(
+        Type.Object({
+          statusCodes: Type.Optional(Type.Array(Type.String(), { description: 'keep only these statuses/ranges, e.g. 200,300-302' })),
+          retryAttempts: Type.Optional(Type.Boolean({ description: 'keep requests that were retried' })),
+          minDuration: Type.Optional(DurationSchema),
+        }),
+      ),
       fields: Type.Object(
         {
           defaultMode: Lit(FieldModes, 'keep'),
