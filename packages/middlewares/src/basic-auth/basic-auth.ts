@@ -1,5 +1,5 @@
 import type { HttpExchange, HttpStep } from '@wharf/config';
-import { CLIENT_USERNAME_LOCAL } from '../client-username.js';
+import { createAdmitUser } from '../credentials/authenticated-user.js';
 import { verifyHtpasswd } from '../credentials/htpasswd.js';
 import { loadUserLines, parseHtpasswd } from '../credentials/user-list.js';
 import { createVerifiedCache } from '../credentials/verified-cache.js';
@@ -22,7 +22,7 @@ export function createBasicAuth(options: BasicAuthOptions, ctx: MiddlewareContex
   const users = parseHtpasswd(loadUserLines(options.users, options.usersFile, ctx.name));
   if (users.size === 0) throw MiddlewareErrors.invalidOptions(ctx.name, 'basicAuth needs users or usersFile');
   const realm = (options.realm ?? 'traefik').replace(/"/g, '\\"');
-  const headerField = options.headerField?.toLowerCase();
+  const admitUser = createAdmitUser(options);
   const verified = createVerifiedCache();
   const check = async (user: string, password: string): Promise<boolean> => {
     const hash = users.get(user);
@@ -36,9 +36,7 @@ export function createBasicAuth(options: BasicAuthOptions, ctx: MiddlewareContex
   return async (ex, next) => {
     const creds = credentials(ex);
     if (!creds || !(await check(creds.user, creds.password))) return unauthorized();
-    ex.locals.set(CLIENT_USERNAME_LOCAL, creds.user);
-    if (headerField) ex.headers[headerField] = creds.user;
-    if (options.removeHeader) delete ex.headers.authorization;
+    admitUser(ex, creds.user);
     return next();
   };
 }

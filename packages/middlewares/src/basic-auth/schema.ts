@@ -1,13 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { userAuthSchema } from '../credentials/user-auth-schema.js';
 
-export const BasicAuthSchema = Type.Object(
-  {
-    users: Type.Optional(Type.Array(Type.String({ pattern: '^[^:]+:.+$' }))),
-    usersFile: Type.Optional(Type.String({ minLength: 1 })),
-    realm: Type.Optional(Type.String()),
-    headerField: Type.Optional(Type.String({ minLength: 1 })),
-    removeHeader: Type.Optional(Type.Boolean()),
-  },
-  { additionalProperties: false },
-);
+/** `users`: htpasswd lines `user:hash` (bcrypt, apr1-MD5, SHA1). */
+export const BasicAuthSchema = userAuthSchema(Type.String({ pattern: '^[^:]+:.+$' }));
 export type BasicAuthOptions = Static<typeof BasicAuthSchema>;

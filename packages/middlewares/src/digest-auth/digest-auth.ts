@@ -1,6 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { HttpExchange, HttpStep } from '@wharf/config';
-import { CLIENT_USERNAME_LOCAL } from '../client-username.js';
+import { createAdmitUser } from '../credentials/authenticated-user.js';
 import { loadUserLines } from '../credentials/user-list.js';
 import { MiddlewareErrors } from '../errors.js';
 import { requestHeader, textResponse } from '../response.js';
@@ -36,7 +36,7 @@ export function createDigestAuth(options: DigestAuthOptions, ctx: MiddlewareCont
   if (ha1ByUser.size === 0) throw MiddlewareErrors.invalidOptions(ctx.name, `digestAuth has no users for realm ${realm}`);
   const nonces = createNonceIssuer();
   const opaque = randomBytes(16).toString('hex');
-  const headerField = options.headerField?.toLowerCase();
+  const admitUser = createAdmitUser(options);
   const challenge = (stale: boolean) =>
     textResponse(401, '401 Unauthorized\n', {
       'www-authenticate': `Digest realm="${realm}", nonce="${nonces.issue()}", opaque="${opaque}", algorithm=MD5, qop="auth"${stale ? ', stale=true' : ''}`,
@@ -62,9 +62,7 @@ export function createDigestAuth(options: DigestAuthOptions, ctx: MiddlewareCont
     const verdict = verify(ex);
     if (verdict !== 'ok') return Promise.resolve(challenge(verdict === 'stale'));
     const user = parseDigestHeader(requestHeader(ex.headers, 'authorization')!)!.username!;
-    ex.locals.set(CLIENT_USERNAME_LOCAL, user);
-    if (headerField) ex.headers[headerField] = user;
-    if (options.removeHeader) delete ex.headers.authorization;
+    admitUser(ex, user);
     return next();
   };
 }
