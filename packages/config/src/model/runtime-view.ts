@@ -10,11 +10,16 @@ export type ElementStatus = 'enabled' | 'warning' | 'disabled';
 export type ServerState = 'UP' | 'DOWN';
 export type ServiceHealth = 'healthy' | 'degraded' | 'down' | 'unknown';
 
-export interface RouterInfo extends RouterConfig {
+/** What every runtime element reports: qualified name, provider, status and its errors. */
+export interface ElementInfo {
+  /** qualified `name@provider` */
   name: string;
   provider: string;
   status: ElementStatus;
   error?: string[];
+}
+
+export interface RouterInfo extends RouterConfig, ElementInfo {
   /** entrypoints actually bound (sorted, unique) */
   using: string[];
   priority: number;
@@ -39,11 +44,7 @@ export interface ServiceHealthInfo {
   servers: ServerHealthInfo[];
 }
 
-export interface ServiceInfo extends ServiceConfig {
-  name: string;
-  provider: string;
-  status: ElementStatus;
-  error?: string[];
+export interface ServiceInfo extends ServiceConfig, ElementInfo {
   usedBy: string[];
   type: 'loadbalancer' | 'weighted' | 'mirroring' | 'failover';
   serverStatus?: Record<string, ServerState>;
@@ -51,11 +52,7 @@ export interface ServiceInfo extends ServiceConfig {
   health?: ServiceHealthInfo;
 }
 
-export interface MiddlewareInfo {
-  name: string;
-  provider: string;
-  status: ElementStatus;
-  error?: string[];
+export interface MiddlewareInfo extends ElementInfo {
   usedBy: string[];
   type: string;
   /** the one-key options object, e.g. `{ stripPrefix: {...} }` spread in (Traefik shape) */
