@@ -1,5 +1,4 @@
-import { decodeLabels, type LabelServiceConfig, type MiddlewareConfig, type RouterConfig, type ServiceConfig } from '@wharf/config';
-import { closest } from './suggest.js';
+import { decodeLabels, suggest, type LabelServiceConfig, type MiddlewareConfig, type RouterConfig, type ServiceConfig } from '@wharf/config';
 
 /** The single server a label service declares (`loadbalancer.server.*`). */
 export interface LabelServer {
@@ -74,7 +73,7 @@ function suggestionFor(key: string, suggestion: string | undefined, element: Ele
   const parts = rest.split('.');
   if (!element) {
     const root = parts[0] ?? '';
-    const near = closest(root, ROOTS);
+    const near = suggest(root, ROOTS);
     if (near && near !== root.toLowerCase()) return `${prefix}.${near}`;
     return suggestion ? `${prefix}.${root.toLowerCase()}.${suggestion}` : undefined;
   }

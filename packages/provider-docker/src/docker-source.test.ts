@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { modemOptions, negotiateApiVersion } from './docker-source.js';
-import { durationToMs } from './duration.js';
 
 describe('docker client options', () => {
   it.each([['1.41', '1.41'], ['1.52', '1.51'], ['1.9', '1.9'], ['2.0', '1.51']])('negotiates server %s → %s', (server, v) => {
@@ -15,5 +14,4 @@ describe('docker client options', () => {
     const tls = endpoint === 'tcp://secure' ? { ca: 'x' } : undefined;
     expect(modemOptions({ endpoint, tls })).toMatchObject(expected);
   });
-  it.each([['1m30s', 90_000], ['250ms', 250], [3, 3000], ['2', 2000]])('duration %s', (d, ms) => expect(durationToMs(d)).toBe(ms));
 });

@@ -1,9 +1,8 @@
-import type { Diagnostic, Provider } from '@wharf/config';
+import { parseDuration, type Diagnostic, type Provider } from '@wharf/config';
 import type { ContainerData } from './docker-data.js';
 import { buildConfig } from './build-config.js';
 import { createDockerodeSource, type DockerSource } from './docker-source.js';
 import { resolveDockerProviderOptions, type DockerProviderOptionsInput } from './options.js';
-import { durationToMs } from './duration.js';
 import { resolveHostAddress } from './host-address.js';
 import { watchDocker, type DockerProviderLogger } from './watch.js';
 
@@ -68,7 +67,7 @@ function createDiagnosticLog(logger: DockerProviderLogger | undefined): (diagnos
 function clientTimeout(value: string | number | undefined, logger: DockerProviderLogger | undefined): number | undefined {
   if (value === undefined) return undefined;
   try {
-    return durationToMs(value) || undefined;
+    return parseDuration(value) || undefined;
   } catch {
     logger?.error('invalid providers.docker.httpClientTimeout; using no timeout', { provider: 'docker', value });
     return undefined;
