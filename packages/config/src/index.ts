@@ -14,6 +14,7 @@ export * from './decode/decode-with-schema.js';
 export * from './decode/duration.js';
 export * from './decode/suggest.js';
 export { describeSchema } from './decode/schema-shape.js';
+export { compileGoRegexp, invalidGoRegexp } from './regexp/go-regexp.js';
 export * from './schema/duration.js';
 export * from './schema/client-tls.js';
 export * from './schema/router.js';
