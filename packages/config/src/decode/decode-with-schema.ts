@@ -65,6 +65,39 @@ function presence(ctx: WalkContext, input: unknown): Record<string, unknown> | t
   return undefined;
 }
 
+/**
+ * Labels may spell one option key in several cases (`…loadbalancer.server.port` and
+ * `…LoadBalancer.sticky=true`): Traefik merges them. Object values of case variants of a known
+ * property are merged into the first spelling; scalar duplicates stay separate and are reported.
+ */
+function mergeCaseVariants(input: Record<string, unknown>, byLower: Map<string, string>): Array<[string, unknown]> {
+  const firstKey = new Map<string, string>();
+  const out = new Map<string, unknown>();
+  for (const [key, value] of Object.entries(input)) {
+    const prop = byLower.get(key.toLowerCase());
+    const first = prop === undefined ? undefined : firstKey.get(prop);
+    const earlier = first === undefined ? undefined : out.get(first);
+    if (first !== undefined && isPlainObject(earlier) && isPlainObject(value)) {
+      out.set(first, mergeObjects(earlier, value));
+      continue;
+    }
+    if (prop !== undefined && first === undefined) firstKey.set(prop, key);
+    out.set(key, value);
+  }
+  return [...out];
+}
+
+function mergeObjects(a: Record<string, unknown>, b: Record<string, unknown>): Record<string, unknown> {
+  const merged: Record<string, unknown> = { ...a };
+  for (const [k, v] of Object.entries(b)) {
+    const prev = merged[k];
+    if (isPlainObject(prev) && isPlainObject(v)) merged[k] = mergeObjects(prev, v);
+    else if (!(k in merged)) merged[k] = v;
+    // the same leaf under two spellings of its parent: the first spelling wins
+  }
+  return merged;
+}
+
 function decodeObject(ctx: WalkContext, path: string, schema: SchemaNode, raw: unknown): Decoded | typeof OMIT {
   const pres = presence(ctx, raw);
   if (pres === OMIT) return OMIT;
@@ -76,7 +109,7 @@ function decodeObject(ctx: WalkContext, path: string, schema: SchemaNode, raw: u
   const out: Record<string, unknown> = {};
   const seenAs = new Map<string, string>();
   let failed = false;
-  for (const [key, value] of Object.entries(input)) {
+  for (const [key, value] of mergeCaseVariants(input, byLower)) {
     const childPath = joinPath(path, key);
     const prop = byLower.get(key.toLowerCase());
     let decoded: Decoded | typeof OMIT;

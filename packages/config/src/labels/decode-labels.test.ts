@@ -201,3 +201,14 @@ describe('decodeLabels', () => {
     check(decodeLabels(labels));
   });
 });
+
+describe('decodeLabels: one option spelled in several cases', () => {
+  it('merges case variants of the same object key, as Traefik does', () => {
+    const { http, issues } = decodeLabels({
+      'traefik.http.services.web.loadbalancer.server.port': '8080',
+      'traefik.http.services.web.LoadBalancer.sticky.cookie.name': 'pin',
+    });
+    expect(issues).toEqual([]);
+    expect(http.services.web?.loadBalancer).toMatchObject({ server: { port: 8080 }, sticky: { cookie: { name: 'pin' } } });
+  });
+});
