@@ -1,18 +1,16 @@
+import { compileGoRegexp, invalidGoRegexp, isWharfError } from '@wharf/config';
 import { MiddlewareErrors } from '../errors.js';
 
-/** Compiles a Go (RE2) regular expression as JavaScript: `(?P<name>…)` becomes `(?<name>…)`. */
+/**
+ * A middleware option's Go RE2 regexp as JavaScript (@wharf/config's translator, shared with
+ * router rules); `flags` adds JS flags (`g` for replace-all, `i`). Bad regexps fail as options.
+ */
 export function compileGoRegex(source: string, flags = ''): RegExp {
-  let src = source.replace(/\(\?P</g, '(?<');
-  let extra = '';
-  const inline = /^\(\?([imsU]+)\)/.exec(src);
-  if (inline) {
-    src = src.slice(inline[0].length);
-    for (const f of inline[1]!) if ('ims'.includes(f) && !flags.includes(f)) extra += f;
-  }
   try {
-    return new RegExp(src, flags + extra);
+    return compileGoRegexp(source, flags);
   } catch (err) {
-    throw MiddlewareErrors.invalidOptions('regex', `invalid regular expression ${source}: ${(err as Error).message}`);
+    if (isWharfError(err, invalidGoRegexp.code)) throw MiddlewareErrors.invalidOptions('regex', err.message);
+    throw err;
   }
 }
 
