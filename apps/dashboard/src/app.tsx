@@ -9,6 +9,8 @@ import { OverviewPage } from './pages/overview-page.js';
 import { RouteTesterPage } from './pages/route-tester-page.js';
 import { RouterPage } from './pages/router-page.js';
 import { ServicePage } from './pages/service-page.js';
+import { StatsPage } from './traffic/stats-page.js';
+import { TrafficProvider } from './traffic/traffic-provider.js';
 
 const listPattern = /^\/(http|tcp|udp)\/(routers|services|middlewares)(?:\/(.+))?$/;
 
@@ -17,6 +19,7 @@ function Page({ location }: { location: HashLocation }) {
   if (path === '/') return <OverviewPage />;
   if (path === '/diagnostics') return <DiagnosticsPage />;
   if (path === '/tester') return <RouteTesterPage />;
+  if (path === '/stats') return <StatsPage />;
   const m = listPattern.exec(path);
   if (!m) return <p>Page not found.</p>;
   const [, proto = 'http', kind = 'routers', rawName] = m;
@@ -30,11 +33,15 @@ function Page({ location }: { location: HashLocation }) {
 
 export function App({ eventSource }: { eventSource?: EventSourceFactory }) {
   const location = useHashLocation();
+  const factory = eventSource ? { factory: eventSource } : {};
+  // TrafficProvider wraps LiveProvider so the live stream's EventSource is created first
   return (
-    <LiveProvider {...(eventSource ? { factory: eventSource } : {})}>
-      <Shell path={location.path}>
-        <Page location={location} />
-      </Shell>
-    </LiveProvider>
+    <TrafficProvider path={location.path} {...factory}>
+      <LiveProvider {...factory}>
+        <Shell path={location.path}>
+          <Page location={location} />
+        </Shell>
+      </LiveProvider>
+    </TrafficProvider>
   );
 }

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useApi } from '../api/use-api.js';
 import { hrefFor } from '../nav/hash-location.js';
 import { Loading, Failure } from '../components/states.js';
+import { TrafficOverview } from '../traffic/traffic-overview.js';
 
 function StatsCard({ title, counts, listPath, children }: { title: string; counts: SectionCounts; listPath: string; children?: ReactNode }) {
   const success = counts.total - counts.warnings - counts.errors;
@@ -90,6 +91,7 @@ export function OverviewPage() {
   return (
     <div className="page">
       <h1>Overview</h1>
+      <TrafficOverview />
       <section aria-label="Entrypoints">
         <h2>Entrypoints</h2>
         <div className="grid">

@@ -3,6 +3,7 @@ import { nameSegment } from '../api/api-base.js';
 import { useApi } from '../api/use-api.js';
 import { ServerStateBadge, StatusBadge } from '../components/status-badge.js';
 import { Failure, Loading } from '../components/states.js';
+import { RouterTraffic } from '../traffic/element-traffic.js';
 import { Definition, Problems } from './detail-parts.js';
 import { detailHref, qualify } from './list-columns.js';
 
@@ -77,6 +78,7 @@ export function RouterPage({ proto, name }: { proto: string; name: string }) {
     <div className="page">
       <h1>Router {r.name}</h1>
       <Flow router={r} proto={proto} />
+      {proto === 'http' ? <RouterTraffic name={r.name} /> : null}
       <Definition
         title="Router details"
         rows={[

@@ -4,6 +4,7 @@ import { useApi } from '../api/use-api.js';
 import { OptionsView } from '../components/options-view.js';
 import { HealthBadge, ServerStateBadge, StatusBadge } from '../components/status-badge.js';
 import { Failure, Loading } from '../components/states.js';
+import { ServiceTraffic } from '../traffic/element-traffic.js';
 import { Definition, Problems, UsedBy } from './detail-parts.js';
 import { detailHref } from './list-columns.js';
 
@@ -79,6 +80,7 @@ export function ServicePage({ proto, name }: { proto: string; name: string }) {
         ]}
       />
       {lb ? <ServersTable service={s} /> : null}
+      {proto === 'http' ? <ServiceTraffic name={s.name} /> : null}
       {lb?.healthCheck ? (
         <section className="card" aria-label="Health check">
           <h2>Health check</h2>
