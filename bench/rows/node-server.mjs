@@ -2,11 +2,16 @@
 import { fileURLToPath } from 'node:url';
 import { allocPort, startProcess } from '../lib/process.mjs';
 
-/** A row running `bench/servers/<script>` with `--port P --backends url,url [extra]`. */
-export function nodeServerRow(name, script, extra = [], host) {
+/**
+ * A row running `bench/servers/<script>` with `--port P --backends url,url [extra]`.
+ * `path`: what wrk requests (default /bench); `base`: the row this one is compared with.
+ */
+export function nodeServerRow(name, script, extra = [], host, { path, base } = {}) {
   return {
     name,
     host,
+    path,
+    base,
     async start({ backends }) {
       const port = allocPort();
       const file = fileURLToPath(new URL(`../servers/${script}`, import.meta.url));
