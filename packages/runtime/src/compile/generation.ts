@@ -43,20 +43,33 @@ export interface Generation extends GenerationHandle {
 
 const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
-function tracked(life: GenerationLifecycle, router: string, service: string, step: HttpStep, svc: CompiledService): HttpHandler {
-  return async (ex: HttpExchange): Promise<HttpResponse> => {
-    life.enter();
-    let res: HttpResponse;
-    try {
-      ex.routerName = router;
-      ex.serviceName = service;
-      res = await step(ex, () => svc.handler(ex));
-    } catch (err) {
-      life.leave();
-      throw err;
-    }
+/**
+ * The route's handler: counts the request in flight on its generation until the response is
+ * over. No async wrapper (one `then`, callbacks made once per route) and, without middlewares,
+ * no per-request `next` closure: this runs on every request.
+ */
+function tracked(life: GenerationLifecycle, router: string, service: string, step: HttpStep | undefined, svc: CompiledService): HttpHandler {
+  const done = (res: HttpResponse): HttpResponse => {
     onResponseDone(res, life.leave);
     return res;
+  };
+  const failed = (err: unknown): never => {
+    life.leave();
+    throw err;
+  };
+  const handler = svc.handler;
+  return (ex: HttpExchange): Promise<HttpResponse> => {
+    life.enter();
+    ex.routerName = router;
+    ex.serviceName = service;
+    let pending: Promise<HttpResponse>;
+    try {
+      pending = step === undefined ? handler(ex) : step(ex, () => handler(ex));
+    } catch (err) {
+      life.leave();
+      return Promise.reject(err);
+    }
+    return Promise.resolve(pending).then(done, failed);
   };
 }
 
@@ -128,7 +141,8 @@ function compileRouter(r: ValidatedRouter, c: RouterCompileContext): void {
     for (const ep of c.opts.entryPoints) {
       if (!r.using.includes(ep.name)) continue;
       const epMws = (ep.middlewares ?? []).map((m) => qualify(m, r.provider));
-      const step = composeSteps([...c.middlewares.steps(epMws), ...routerSteps]);
+      const steps = [...c.middlewares.steps(epMws), ...routerSteps];
+      const step = steps.length === 0 ? undefined : composeSteps(steps);
       const handler = tracked(c.life, r.name, serviceName, step, svc);
       built.push([ep.name, { router: r.name, service: serviceName, handler, middlewares: [...epMws, ...routerMws], compiled: svc }]);
     }

@@ -47,30 +47,44 @@ export function createLoadBalancerService(opts: LoadBalancerServiceOptions): Com
   const passHostHeader = opts.config.passHostHeader ?? true;
   const flush = flushIntervalMs(opts.config);
   const preserve = new Map((opts.config.servers ?? []).map((s) => [s.url, s.preservePath === true]));
-  const targetOf = (server: ServerRef): ForwardTarget => ({
-    url: server.url,
-    passHostHeader,
-    flushIntervalMs: flush,
-    preservePath: preserve.get(server.url) ?? false,
-    serversTransport: opts.config.serversTransport,
-  });
-
-  const handler = async (ex: HttpExchange): Promise<HttpResponse> => {
-    const pick = balancer.pick({ clientIP: ex.clientIP, cookie: headerValue(ex.headers.cookie), exclude: ex.triedServers });
-    if (!pick) return noAvailableServer();
-    ex.serviceName = opts.name;
-    balancer.onAttemptStart(pick.server);
-    let res: HttpResponse;
-    try {
-      res = await opts.transport.forward(ex, targetOf(pick.server));
-    } catch (err) {
-      balancer.onAttemptEnd(pick.server, { networkError: true });
-      throw err;
+  // one ForwardTarget per server URL, made on first use (not one object per request)
+  const targets = new Map<string, ForwardTarget>();
+  const targetOf = (server: ServerRef): ForwardTarget => {
+    let t = targets.get(server.url);
+    if (t === undefined) {
+      t = { url: server.url, passHostHeader, flushIntervalMs: flush, preservePath: preserve.get(server.url) ?? false, serversTransport: opts.config.serversTransport };
+      targets.set(server.url, t);
     }
-    const outcome = outcomeOf(res);
-    onResponseDone(res, () => balancer.onAttemptEnd(pick.server, outcome));
-    if (pick.setCookie) appendHeader(res.headers, 'set-cookie', pick.setCookie);
-    return res;
+    return t;
+  };
+  const { transport } = opts;
+
+  // Not async: one `then` per request instead of an async frame and its awaits (hot path).
+  const handler = (ex: HttpExchange): Promise<HttpResponse> => {
+    const pick = balancer.pick({ clientIP: ex.clientIP, cookie: headerValue(ex.headers.cookie), exclude: ex.triedServers });
+    if (!pick) return Promise.resolve(noAvailableServer());
+    ex.serviceName = opts.name;
+    const server = pick.server;
+    balancer.onAttemptStart(server);
+    let pending: Promise<HttpResponse>;
+    try {
+      pending = transport.forward(ex, targetOf(server));
+    } catch (err) {
+      balancer.onAttemptEnd(server, { networkError: true });
+      return Promise.reject(err);
+    }
+    return Promise.resolve(pending).then(
+      (res) => {
+        const outcome = outcomeOf(res);
+        onResponseDone(res, () => balancer.onAttemptEnd(server, outcome));
+        if (pick.setCookie) appendHeader(res.headers, 'set-cookie', pick.setCookie);
+        return res;
+      },
+      (err: unknown) => {
+        balancer.onAttemptEnd(server, { networkError: true });
+        throw err;
+      },
+    );
   };
 
   return {
