@@ -22,6 +22,8 @@ export function isHopByHop(name: string): boolean {
 /** Extra names listed in a `Connection` header value (lower-case), or undefined when none. */
 export function connectionListed(connection: string | string[] | undefined): Set<string> | undefined {
   if (connection === undefined) return undefined;
+  // fast path for the usual single token (`keep-alive`, `close`, `Upgrade`…): no split
+  if (typeof connection === 'string' && connection.indexOf(',') < 0) return singleListed(connection);
   const text = Array.isArray(connection) ? connection.join(',') : connection;
   let names: Set<string> | undefined;
   for (const part of text.split(',')) {
@@ -30,6 +32,11 @@ export function connectionListed(connection: string | string[] | undefined): Set
     (names ??= new Set()).add(name);
   }
   return names;
+}
+
+function singleListed(token: string): Set<string> | undefined {
+  const name = token.trim().toLowerCase();
+  return name === '' || name === 'close' || name === 'keep-alive' ? undefined : new Set([name]);
 }
 
 /**

@@ -65,7 +65,9 @@ export function observeRequest(ex: Exchange, observers: readonly RequestObserver
   ex.bytesWrittenAtStart = socket[kLastWritten] ?? 0;
   const res = ex.res as ObservedResponse;
   res[kRecord] = { ex, socket, observers, status: 499, errorCode: undefined, done: false };
-  res.on('finish', emit);
+  // node:http emits 'close' after 'finish' for every response it created, so one listener is
+  // enough; an upgrade's hand-made response detaches its socket on finish and never closes.
+  if (ex.isUpgrade) res.on('finish', emit);
   res.on('close', emit);
 }
 
