@@ -1,5 +1,5 @@
+import { parseIpAddress, parseIpRange, rangeContains, type IpRange } from '@wharf/config';
 import { MatcherArgumentError } from '../errors.js';
-import { parseIpAddress, parseIpRange, rangeContains, type IpRange } from '../ip-address.js';
 import type { Matcher } from '../types.js';
 import { anyOf, type MatcherDefinition } from './definition.js';
 
