@@ -1,37 +1,36 @@
-import { BlockList, isIP } from 'node:net';
+import { parseIpAddress, parseIpRange, rangeContains, type IpRange } from '@wharf/config';
 import { MiddlewareErrors } from '../errors.js';
+
+/** Strips spaces, brackets and a zone id: `[fe80::1%eth0]` → `fe80::1`. */
+function bareIP(ip: string): string {
+  return ip.trim().replace(/^\[|\]$/g, '').replace(/%.*$/, '');
+}
 
 /** `::ffff:1.2.3.4` → `1.2.3.4`; strips brackets and zone ids. */
 export function normalizeIP(ip: string): string {
-  let s = ip.trim().replace(/^\[|\]$/g, '').replace(/%.*$/, '');
-  if (/^::ffff:\d+\.\d+\.\d+\.\d+$/i.test(s)) s = s.slice(7);
-  return s;
+  const s = bareIP(ip);
+  return /^::ffff:\d+\.\d+\.\d+\.\d+$/i.test(s) ? s.slice(7) : s;
 }
 
 export interface IPMatcher {
   contains(ip: string): boolean;
 }
 
-/** IPs and CIDRs (v4 and v6), compiled once into a node:net BlockList. */
+/**
+ * IPs and CIDRs (v4 and v6), parsed once with @wharf/config's IP ranges (the router's ClientIP
+ * uses the same; IPv4-mapped IPv6 counts as IPv4, as in Go).
+ */
 export function compileIPRanges(ranges: readonly string[], middleware: string): IPMatcher {
-  const list = new BlockList();
-  for (const raw of ranges) {
+  const parsed: IpRange[] = ranges.map((raw) => {
     const [addr = '', bits] = raw.trim().split('/');
-    const ip = normalizeIP(addr);
-    const family = isIP(ip);
-    const prefix = bits === undefined ? undefined : Number(bits);
-    if (family === 0 || (prefix !== undefined && !(Number.isInteger(prefix) && prefix >= 0 && prefix <= (family === 4 ? 32 : 128)))) {
-      throw MiddlewareErrors.invalidOptions(middleware, `invalid IP or CIDR ${raw}`);
-    }
-    const type = family === 4 ? 'ipv4' : 'ipv6';
-    if (prefix === undefined) list.addAddress(ip, type);
-    else list.addSubnet(ip, prefix, type);
-  }
+    const range = parseIpRange(bits === undefined ? bareIP(addr) : `${bareIP(addr)}/${bits}`);
+    if (range === null) throw MiddlewareErrors.invalidOptions(middleware, `invalid IP or CIDR ${raw}`);
+    return range;
+  });
   return {
     contains(ip) {
-      const n = normalizeIP(ip);
-      const family = isIP(n);
-      return family !== 0 && list.check(n, family === 4 ? 'ipv4' : 'ipv6');
+      const address = parseIpAddress(normalizeIP(ip));
+      return address !== null && parsed.some((range) => rangeContains(range, address));
     },
   };
 }

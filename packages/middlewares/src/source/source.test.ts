@@ -8,11 +8,16 @@ describe('compileIPRanges', () => {
   const m = compileIPRanges(['192.168.1.0/24', '10.0.0.7', '2001:db8::/32'], 't');
   it.each([
     ['192.168.1.77', true], ['::ffff:192.168.1.5', true], ['192.168.2.1', false], ['10.0.0.7', true], ['10.0.0.8', false],
-    ['2001:db8:1::1', true], ['2001:db9::1', false], ['garbage', false],
+    ['2001:db8:1::1', true], ['2001:db9::1', false], ['garbage', false], ['[2001:db8::5]', true], ['fe80::1%eth0', false],
   ])('%s → %s', (ip, ok) => expect(m.contains(ip)).toBe(ok));
   it('rejects invalid ranges with a coded error', () => {
     expect(() => compileIPRanges(['300.1.1.1'], 't')).toThrow(expect.objectContaining({ code: 'WHARF_MIDDLEWARE_OPTIONS' }));
     expect(() => compileIPRanges(['10.0.0.0/33'], 't')).toThrow();
+    expect(() => compileIPRanges(['10.0.0.0/8x'], 't')).toThrow();
+  });
+  it('matches mapped ranges as IPv4, like Go', () => {
+    expect(compileIPRanges(['::ffff:10.0.0.0/104'], 't').contains('10.1.2.3')).toBe(true);
+    expect(compileIPRanges(['fe80::/10'], 't').contains('fe80::1%eth0')).toBe(true);
   });
 });
 
