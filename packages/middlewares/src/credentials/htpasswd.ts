@@ -1,12 +1,7 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import bcrypt from 'bcryptjs';
 import { md5Crypt } from './apr1.js';
-
-function safeEqual(a: string, b: string): boolean {
-  const ba = Buffer.from(a);
-  const bb = Buffer.from(b);
-  return ba.length === bb.length && timingSafeEqual(ba, bb);
-}
+import { safeEqual } from './safe-equal.js';
 
 /** Checks a password against an htpasswd hash: bcrypt ($2a$/$2b$/$2y$), $apr1$, $1$, {SHA}, or plain text. */
 export async function verifyHtpasswd(password: string, hash: string): Promise<boolean> {

@@ -1,6 +1,7 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { HttpExchange, HttpStep } from '@wharf/config';
 import { createAdmitUser } from '../credentials/authenticated-user.js';
+import { safeEqual } from '../credentials/safe-equal.js';
 import { loadUserLines } from '../credentials/user-list.js';
 import { MiddlewareErrors } from '../errors.js';
 import { requestHeader, textResponse } from '../response.js';
@@ -19,10 +20,6 @@ export function parseDigestHeader(header: string): Record<string, string> | unde
     params[p[1]!.toLowerCase()] = p[2] !== undefined ? p[2].replace(/\\(.)/g, '$1') : (p[3] ?? '');
   }
   return params;
-}
-
-function safeEqual(a: string, b: string): boolean {
-  return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 }
 
 /** RFC 2617 Digest (MD5, qop=auth) against htdigest users of the configured realm. */
