@@ -1,4 +1,4 @@
-import type { RuleSyntax } from '@wharf/config';
+import { editDistance, type RuleSyntax } from '@wharf/config';
 import {
   hostHeaderV2, hostRegexpV2, hostV2, headersRegexpV2, headersV2, methodV2, pathPrefixV2, pathV2, queryV2,
 } from '../v2/matchers.js';
@@ -49,31 +49,17 @@ export function lookupMatcher(name: string, syntax: RuleSyntax): MatcherLookup {
   return { ok: false, detail: `unknown matcher ${name}`, hint: didYouMean };
 }
 
-/** the canonical name closest to `name` (case-insensitive edit distance ≤ 3), if any */
+/** the canonical name closest to `name` (config's case-insensitive edit distance ≤ 3), if any */
 function closestName(name: string, syntax: RuleSyntax): string | undefined {
   const defs = syntax === 'v3' ? v3Matchers : v2Matchers;
-  const lower = name.toLowerCase();
   let best: string | undefined;
   let bestDistance = 4;
   for (const def of defs) {
-    const d = editDistance(lower, def.name.toLowerCase());
+    const d = editDistance(name, def.name);
     if (d < bestDistance || (d === bestDistance && best !== undefined && def.name.length < best.length)) {
       best = def.name;
       bestDistance = d;
     }
   }
   return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-    }
-    previous = current;
-  }
-  return previous[b.length];
 }
