@@ -1,4 +1,4 @@
-import { serviceHealthState, serversUpLabel, type MiddlewareInfo, type RouterInfo, type ServiceInfo } from '@wharf/config';
+import { qualify as qualifyName, serviceHealthState, serversUpLabel, type MiddlewareInfo, type RouterInfo, type ServiceInfo } from '@wharf/config';
 import type { ReactNode } from 'react';
 import { HealthBadge, StatusBadge } from '../components/status-badge.js';
 import { hrefFor } from '../nav/hash-location.js';
@@ -67,5 +67,5 @@ export const columns: Record<ListKind, Column[]> = {
 
 /** `svc` referenced by a router of provider `p` means `svc@p` (Traefik's qualification). */
 export function qualify(name: string, providerName: string | undefined): string {
-  return name.includes('@') || !providerName ? name : `${name}@${providerName}`;
+  return providerName ? qualifyName(name, providerName) : name;
 }
