@@ -18,36 +18,38 @@ export interface FakeExchangeInit {
 /** A minimal HttpExchange over a real `IncomingMessage` whose body is the given bytes. */
 export function fakeExchange(init: FakeExchangeInit = {}): HttpExchange {
   const req = new IncomingMessage(new Socket());
-  const url = init.url ?? '/';
-  const [path = '/', query = ''] = splitOnce(url, '?');
-  const headers: IncomingHttpHeaders = { host: init.host ?? 'example.com', ...init.headers };
   req.method = init.method ?? 'GET';
-  req.url = url;
-  req.headers = { ...headers };
+  req.url = init.url ?? '/';
+  req.headers = { host: init.host ?? 'example.com', ...init.headers };
   if (init.body !== undefined) req.push(Buffer.from(init.body));
   req.push(null);
+  return exchangeOf(req, new ServerResponse(req), init.clientIP ?? '10.0.0.1', init.isUpgrade);
+}
+
+/**
+ * The HttpExchange the proxy builds for `req` (entry point `web`): host lower-cased without its
+ * port, path and query split, headers copied. Shared by fakeExchange and the loopback helpers.
+ */
+export function exchangeOf(req: IncomingMessage, res: ServerResponse, clientIP: string, isUpgrade = false): HttpExchange {
+  const url = req.url ?? '/';
+  const q = url.indexOf('?');
   return {
     req,
-    res: new ServerResponse(req),
+    res,
     entryPoint: 'web',
-    clientIP: init.clientIP ?? '10.0.0.1',
+    clientIP,
     startedAt: performance.now(),
-    method: req.method,
-    host: (init.host ?? 'example.com').toLowerCase(),
-    path,
-    query,
-    headers,
+    method: req.method ?? 'GET',
+    host: (req.headers.host ?? '').toLowerCase().replace(/:\d+$/, ''),
+    path: q < 0 ? url : url.slice(0, q),
+    query: q < 0 ? '' : url.slice(q + 1),
+    headers: { ...req.headers },
     triedServers: new Set(),
     attempts: 0,
     requestSent: false,
-    isUpgrade: init.isUpgrade ?? false,
+    isUpgrade,
     locals: new Map(),
   };
-}
-
-function splitOnce(s: string, sep: string): [string, string] {
-  const i = s.indexOf(sep);
-  return i < 0 ? [s, ''] : [s.slice(0, i), s.slice(i + 1)];
 }
 
 /** A `next` that records the exchange it saw and answers `reply` (or 200 `ok`). */

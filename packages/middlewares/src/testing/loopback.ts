@@ -1,28 +1,11 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { HttpExchange } from '@wharf/config';
+import { exchangeOf } from './exchange.js';
 
 /** An HttpExchange over a real request received on 127.0.0.1. */
 export function exchangeFromRequest(req: IncomingMessage, res: ServerResponse): HttpExchange {
-  const url = req.url ?? '/';
-  const q = url.indexOf('?');
-  return {
-    req,
-    res,
-    entryPoint: 'web',
-    clientIP: req.socket.remoteAddress ?? '',
-    startedAt: performance.now(),
-    method: req.method ?? 'GET',
-    host: (req.headers.host ?? '').toLowerCase().replace(/:\d+$/, ''),
-    path: q < 0 ? url : url.slice(0, q),
-    query: q < 0 ? '' : url.slice(q + 1),
-    headers: { ...req.headers },
-    triedServers: new Set(),
-    attempts: 0,
-    requestSent: false,
-    isUpgrade: false,
-    locals: new Map(),
-  };
+  return exchangeOf(req, res, req.socket.remoteAddress ?? '');
 }
 
 /**
