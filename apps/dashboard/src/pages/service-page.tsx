@@ -80,7 +80,7 @@ export function ServicePage({ proto, name }: { proto: string; name: string }) {
         ]}
       />
       {lb ? <ServersTable service={s} /> : null}
-      {proto === 'http' ? <ServiceTraffic name={s.name} /> : null}
+      {proto === 'http' ? <ServiceTraffic name={s.name} servers={(lb?.servers ?? []).map((x) => ({ url: x.url, state: serverState(s, x.url) }))} /> : null}
       {lb?.healthCheck ? (
         <section className="card" aria-label="Health check">
           <h2>Health check</h2>

@@ -1,4 +1,5 @@
-import type { TrafficSummary } from '@wharf/config';
+import type { ServerState, TrafficSnapshot, TrafficSummary } from '@wharf/config';
+import { ServerStateBadge } from '../components/status-badge.js';
 import { lineColor, MultiLineChart } from './multi-line-chart.js';
 import { Sparkline } from './sparkline.js';
 import { StatusSplitBar } from './status-split.js';
@@ -44,14 +45,28 @@ export function RouterTraffic({ name }: { name: string }) {
   );
 }
 
+export interface ConfiguredServer {
+  url: string;
+  state?: ServerState;
+}
+
+/** Every configured server plus any server seen in traffic, each with its summary (if any). */
+function serverLines(traffic: TrafficSnapshot, name: string, configured: readonly ConfiguredServer[]) {
+  const seen = new Map(traffic.servers.filter((x) => x.service === name).map((x) => [x.name, x]));
+  const urls = [...new Set([...configured.map((c) => c.url), ...seen.keys()])];
+  const states = new Map(configured.map((c) => [c.url, c.state]));
+  return urls.map((url) => ({ url, state: states.get(url), summary: seen.get(url) }));
+}
+
 /** Service page: requests/s per server on one chart (the balancer's split), percentiles, status split. */
-export function ServiceTraffic({ name }: { name: string }) {
+export function ServiceTraffic({ name, servers: configured = [] }: { name: string; servers?: readonly ConfiguredServer[] }) {
   const { traffic } = useTraffic();
   if (!traffic) return null;
   const s = traffic.services.find((x) => x.name === name);
-  const servers = traffic.servers.filter((x) => x.service === name).sort((a, b) => a.name.localeCompare(b.name));
-  if (!s && servers.length === 0) return <NoTraffic title="Traffic" />;
-  const summary = servers.map((x) => `${x.name} ${formatRps(x.rps)}/s`).join(', ');
+  const servers = serverLines(traffic, name, configured);
+  if (!s && servers.every((x) => !x.summary)) return <NoTraffic title="Traffic" />;
+  const rpsOf = (x: (typeof servers)[number]) => formatRps(x.summary?.rps ?? 0);
+  const summary = servers.map((x) => `${x.url}${x.state === 'DOWN' ? ' (DOWN)' : ''} ${rpsOf(x)}/s`).join(', ');
   return (
     <section className="card" aria-label="Traffic">
       <h2>Traffic</h2>
@@ -59,13 +74,13 @@ export function ServiceTraffic({ name }: { name: string }) {
       <MultiLineChart
         slots={traffic.slots}
         label={`Requests per second per server: ${summary || 'none'}`}
-        lines={servers.map((x) => ({ key: x.name, label: x.name, values: x.series?.rps ?? [] }))}
+        lines={servers.map((x) => ({ key: x.url, label: x.url, values: x.summary?.series?.rps ?? [] }))}
       />
       <ul className="chart-legend" aria-label="Servers">
         {servers.map((x, i) => (
-          <li key={x.name} data-server-traffic={x.name}>
+          <li key={x.url} data-server-traffic={x.url}>
             <span className="swatch" style={{ background: lineColor(i) }} aria-hidden="true" />
-            <code>{x.name}</code> {formatRps(x.rps)}/s · p95 {formatMs(x.p95)}
+            <code>{x.url}</code> {x.state ? <ServerStateBadge state={x.state} /> : null} {rpsOf(x)}/s · p95 {formatMs(x.summary?.p95 ?? 0)}
           </li>
         ))}
       </ul>

@@ -74,7 +74,8 @@ export function TrafficProvider({ children, path, factory = defaultFactory, refr
     const ctrl = new AbortController();
     fetchJson<TrafficSnapshot>(apiUrl('api/wharf/traffic'), ctrl.signal).then(
       (r) => {
-        setLive({ snapshot: r.data });
+        // the fetched series holds completed slots; its rolling numbers make the live tail point
+        setLive(mergeLive({ snapshot: r.data }, r.data));
         setError(undefined);
       },
       (err: unknown) => {

@@ -1,3 +1,4 @@
+import type { ServiceInfo } from '@wharf/config';
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../app.js';
@@ -48,12 +49,13 @@ describe('overview traffic', () => {
     expect(within(rows[0]!).getByRole('link').getAttribute('href')).toBe('#/http/routers/api%40file');
     const line = () => rows[0]!.querySelector('.sparkline-line')!.getAttribute('d')!.split(' L').length;
     const points = line();
-    pushTraffic('2026-11-25T00:30:02.000Z', 2);
+    expect(points).toBe(trafficFixture.routers[0]!.series!.rps.length + 1); // completed slots + live tail
+    pushTraffic('2026-11-25T00:30:02.000Z', 2); // same 10 s slot as the fetch: the tail moves
     expect(rps()).toBe('29.5');
-    expect(line()).toBe(points + 1);
-    pushTraffic('2026-11-25T00:30:12.000Z', 3);
+    expect(line()).toBe(points);
+    pushTraffic('2026-11-25T00:30:12.000Z', 3); // next slot: a new point
     expect(rps()).toBe('44.3');
-    expect(line()).toBe(points + 2);
+    expect(line()).toBe(points + 1);
   });
 
   it('refetches the full snapshot on navigation', async () => {
@@ -70,10 +72,20 @@ describe('overview traffic', () => {
 
 describe('service and router traffic', () => {
   it('charts requests/s per server; the DOWN server ends on the baseline', async () => {
+    const service = api.golden<ServiceInfo>('/api/http/services/api@file');
+    service.serverStatus!['http://10.0.0.11:3000'] = 'DOWN';
+    service.health!.servers[1]!.state = 'DOWN';
+    api.override('/api/http/services/api@file', service);
     show('#/http/services/api%40file');
     const traffic = await screen.findByRole('region', { name: 'Traffic' });
     const chart = within(traffic).getByRole('img', { name: /^Requests per second per server/ });
-    expect(chart.getAttribute('aria-label')).toBe('Requests per second per server: http://10.0.0.10:3000 12.0/s, http://10.0.0.11:3000 0/s');
+    // every configured server is listed, with or without traffic, and its health
+    expect(chart.getAttribute('aria-label')).toBe(
+      'Requests per second per server: http://10.0.0.10:3000 12.0/s, http://10.0.0.11:3000 (DOWN) 0/s, http://10.0.0.12:3000 0/s',
+    );
+    const legend = within(traffic).getByRole('list', { name: 'Servers' });
+    expect(legend.querySelector('[data-server-traffic="http://10.0.0.11:3000"]')!.textContent).toContain('DOWN');
+    expect(chart.querySelectorAll('path.chart-line')).toHaveLength(3);
     const down = chart.querySelector('[data-line="http://10.0.0.11:3000"]')!.getAttribute('d')!;
     const up = chart.querySelector('[data-line="http://10.0.0.10:3000"]')!.getAttribute('d')!;
     expect(down.split(' ').at(-1)).toBe('136'); // baseline = height 140 - pad 4
