@@ -7,9 +7,13 @@ import { detailHref } from '../pages/list-columns.js';
 import { formatCount, formatMs, formatRps } from './traffic-format.js';
 import { useTraffic } from './traffic-provider.js';
 
-/** `GET api/wharf/traffic/stats`, refetched on every live `traffic` event (every 2 s while connected). */
+/**
+ * `GET api/wharf/traffic/stats`, refetched on every live `traffic` event (every 2 s while
+ * connected) and whenever the full traffic snapshot is refetched (30 s, without the stream).
+ */
 export function useTrafficStats(): { data?: TrafficStats; error?: string } {
-  const { revision } = useTraffic();
+  const { revision, traffic } = useTraffic();
+  const at = traffic?.at;
   const [state, setState] = useState<{ data?: TrafficStats; error?: string }>({});
   useEffect(() => {
     const ctrl = new AbortController();
@@ -20,7 +24,7 @@ export function useTrafficStats(): { data?: TrafficStats; error?: string } {
       },
     );
     return () => ctrl.abort();
-  }, [revision]);
+  }, [revision, at]);
   return state;
 }
 
