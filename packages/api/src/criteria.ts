@@ -1,4 +1,4 @@
-import { serviceHealthState, type ElementStatus, type ServiceInfo } from '@wharf/config';
+import { serviceHealthState, splitQualified, type ElementStatus, type ServiceInfo } from '@wharf/config';
 import { firstValue } from './pagination.js';
 import type { ElementKind } from './sorting.js';
 
@@ -40,8 +40,7 @@ export function readCriteria(query: Record<string, unknown>): Criteria {
 export function sameElementName(name: string | undefined, wanted: string): boolean {
   if (name === undefined) return false;
   if (wanted.includes('@')) return name === wanted;
-  const at = name.indexOf('@');
-  return (at < 0 ? name : name.slice(0, at)) === wanted;
+  return splitQualified(name).name === wanted;
 }
 
 /** Routers also match `search` on the rule and honour serviceName/middlewareName; services honour `health`. */
