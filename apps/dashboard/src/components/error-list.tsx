@@ -1,4 +1,4 @@
-import type { Diagnostic } from '@wharf/config';
+import { splitQualified, type Diagnostic } from '@wharf/config';
 import { CopyButton } from './copy-button.js';
 
 /** An element's `error[]`, each copyable. */
@@ -35,8 +35,7 @@ export function DiagnosticItem({ d }: { d: Diagnostic }) {
 
 /** Provider diagnostics about one element (`element.name` matches the unqualified name). */
 export function DiagnosticsFor({ diagnostics, name }: { diagnostics?: Diagnostic[]; name: string }) {
-  const bare = name.split('@')[0];
-  const provider = name.split('@')[1];
+  const { name: bare, provider } = splitQualified(name);
   const mine = (diagnostics ?? []).filter((d) => d.element?.name === bare && (!provider || d.provider === provider));
   if (mine.length === 0) return null;
   return (
