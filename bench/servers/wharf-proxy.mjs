@@ -29,6 +29,9 @@ for (let i = 0; i < routers; i++) {
 }
 const runtime = createRuntime({ entryPoints: [{ name: 'web', address: `:${port}` }], transport, warmUpMs: 1500 });
 runtime.apply({ http: { routers: routerMap, services: { 'svc@bench': { loadBalancer: lb } }, middlewares: mode === 'middlewares' ? middlewares : {} } });
+// a health-checked service swaps in after its first probe (warm-up): serve only once routed
+const probe = { host: 'app0.bench', path: '/bench', method: 'GET', headers: { host: 'app0.bench' }, query: '', clientIP: '127.0.0.1' };
+for (let waited = 0; runtime.current().route('web', probe) === undefined && waited < 5000; waited += 20) await new Promise((r) => setTimeout(r, 20));
 const disabled = Object.entries(runtime.source.view().routers ?? {}).filter(([, r]) => r.status !== 'enabled');
 if (disabled.length > 0) throw new Error(`bench config rejected: ${JSON.stringify(disabled[0])}`);
 const observers = [];

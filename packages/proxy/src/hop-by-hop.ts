@@ -16,6 +16,9 @@ const HOP_BY_HOP = new Set([
 
 /** true when `name` (lower-case) must not cross the proxy. */
 export function isHopByHop(name: string): boolean {
+  // every hop-by-hop name starts with one of c e k p t u: most headers skip the Set lookup
+  const c = name.charCodeAt(0);
+  if (c !== 99 && c !== 101 && c !== 107 && c !== 112 && c !== 116 && c !== 117) return false;
   return HOP_BY_HOP.has(name) || name.startsWith('proxy-');
 }
 
