@@ -3,6 +3,7 @@ export { RULE_SYNTAX_CODE, RuleSyntaxError, isRuleSyntaxError } from './errors.j
 export { parseRule, defaultPriority, effectivePriority } from './parse-rule.js';
 export { createRouteTable, compareEntries } from './route-table.js';
 export { routingPath } from './routing-path.js';
-export { normalizeHost } from './normalize-host.js';
+/** re-exported for the proxy: the host rules see (lives in @wharf/config, shared with middlewares) */
+export { normalizeHost } from '@wharf/config';
 export { compileGoRegexp } from './go-regexp.js';
 export { v2Matchers, v3Matchers } from './matchers/registry.js';
