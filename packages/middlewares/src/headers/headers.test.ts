@@ -23,6 +23,14 @@ describe('headers: custom', () => {
     expect(res.headers['x-custom']).toBe('v');
     expect(res.headers['x-old']).toBe('1');
   });
+
+  it('a custom Host header changes the host later rules and middlewares see, normalized as the proxy does', async () => {
+    for (const [host, expected] of [['[::1]:8080', '::1'], ['Example.COM.:443', 'example.com'], ['plain.test', 'plain.test']]) {
+      const ex = fakeExchange({ url: '/' });
+      await createHeaders({ customRequestHeaders: { Host: host! } })(ex, recordingNext().make(ex));
+      expect(ex.host).toBe(expected);
+    }
+  });
 });
 
 describe('headers: CORS', () => {

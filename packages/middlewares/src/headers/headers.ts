@@ -1,4 +1,4 @@
-import type { HttpExchange, HttpResponse, HttpStep } from '@wharf/config';
+import { normalizeHost, type HttpExchange, type HttpResponse, type HttpStep } from '@wharf/config';
 import type { OutgoingHttpHeaders } from 'node:http';
 import { setHeader, textResponse, withOwnHeaders } from '../response.js';
 import { compileCors } from './cors.js';
@@ -16,7 +16,7 @@ function applyRequestEdits(ex: HttpExchange, edits: Edit[]): void {
   for (const [name, value] of edits) {
     if (value === undefined) delete ex.headers[name];
     else ex.headers[name] = value;
-    if (name === 'host' && value !== undefined) ex.host = value.toLowerCase().replace(/:\d+$/, '');
+    if (name === 'host' && value !== undefined) ex.host = normalizeHost(value);
   }
 }
 
