@@ -116,6 +116,17 @@ describe.skipIf(!availability.run)('live traffic in the dashboard', () => {
     const api = await getJson<TrafficSnapshot>(`${wharf.apiURL}/api/wharf/traffic`);
     expect(api.routers.find((r) => r.name === 'traffic@file')?.requests).toBe(REQUESTS);
     await shot('overview');
+    // colours follow the theme: the same sparkline strokes differently in dark mode
+    const stroke = () => row.locator('.sparkline-line').evaluate((el) => getComputedStyle(el).stroke);
+    const light = await stroke();
+    const themeButton = page.getByRole('button', { name: /^Switch to (dark|light) theme$/ });
+    const theme = await page.evaluate(() => document.documentElement.dataset['theme']);
+    await themeButton.click();
+    await page.waitForFunction((t) => document.documentElement.dataset['theme'] !== t, theme);
+    const dark = await stroke();
+    expect(dark).not.toBe(light);
+    await shot(`overview-${await page.evaluate(() => document.documentElement.dataset['theme'])}`);
+    await themeButton.click();
   });
 
   it('stats table lists both servers with totals that add up, and a server going DOWN', async () => {
@@ -138,13 +149,34 @@ describe.skipIf(!availability.run)('live traffic in the dashboard', () => {
     await shot('stats-down');
   });
 
-  it('service page charts requests/s per server, and the stats page fits a phone', async () => {
-    await generateTraffic(wharf.url('web'), 60, 5, 50);
-    await page.goto(`${wharf.apiURL}/dashboard/#/http/services/traffic%40file`);
-    const chart = page.getByRole('region', { name: 'Traffic' }).getByRole('img', { name: /^Requests per second per server/ });
-    await chart.waitFor({ timeout: 15_000 });
-    for (const s of [a, b]) expect(await chart.locator(`[data-line="${s.url}"]`).count()).toBe(1);
-    await shot('service');
+  it('service page charts requests/s per server; the DOWN server\'s line falls to 0', async () => {
+    // steady light load while b is DOWN: a's line stays up, b's drops once its 30 s rate window is empty
+    let running = true;
+    const load = (async () => {
+      for (let i = 0; running && i < 400; i++) {
+        await httpGet(wharf.url('web'), { host: HOST, timeoutMs: 10_000 });
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    })();
+    try {
+      await page.goto(`${wharf.apiURL}/dashboard/#/http/services/traffic%40file`);
+      const chart = page.getByRole('region', { name: 'Traffic' }).getByRole('img', { name: /^Requests per second per server/ });
+      await chart.waitFor({ timeout: 15_000 });
+      for (const s of [a, b]) expect(await chart.locator(`[data-line="${s.url}"]`).count()).toBe(1);
+      await page.waitForFunction(
+        ([up, down]) => {
+          const lastY = (url: string) => Number(document.querySelector(`[data-line="${url}"]`)?.getAttribute('d')?.split(' ').at(-1));
+          return lastY(down!) === 136 && lastY(up!) < 136; // 136 = the chart's baseline
+        },
+        [a.url, b.url],
+        { timeout: 75_000, polling: 1000 },
+      );
+      expect(await chart.getAttribute('aria-label')).toContain(`${b.url} (DOWN) 0/s`);
+      await shot('service');
+    } finally {
+      running = false;
+      await load;
+    }
     await page.setViewportSize({ width: 390, height: 800 });
     await page.goto(`${wharf.apiURL}/dashboard/#/stats`);
     await page.locator(`tr[data-server="${a.url}"]`).waitFor({ timeout: 10_000 });
