@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createAddPrefix } from '../add-prefix/add-prefix.js';
 import { createReplacePathRegex } from '../replace-path-regex/replace-path-regex.js';
-import { fakeExchange, recordingNext } from '../testing/exchange.js';
+import { forwardedBy } from '../testing/exchange.js';
 import { createReplacePath } from './replace-path.js';
-import type { HttpStep } from '@wharf/config';
 
-async function run(step: HttpStep, url: string) {
-  const ex = fakeExchange({ url });
-  const rec = recordingNext();
-  await step(ex, rec.make(ex));
-  return rec.seen[0]!;
-}
+const run = forwardedBy;
 
 describe('path rewriting', () => {
   it('replacePath keeps the original in X-Replaced-Path', async () => {

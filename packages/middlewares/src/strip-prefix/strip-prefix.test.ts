@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { fakeExchange, recordingNext } from '../testing/exchange.js';
+import { forwardedBy } from '../testing/exchange.js';
 import { createStripPrefix } from './strip-prefix.js';
 import { createStripPrefixRegex } from '../strip-prefix-regex/strip-prefix-regex.js';
 
-async function run(step: ReturnType<typeof createStripPrefix>, url: string) {
-  const ex = fakeExchange({ url });
-  const rec = recordingNext();
-  await step(ex, rec.make(ex));
-  return rec.seen[0]!;
-}
+const run = forwardedBy;
 
 describe('stripPrefix', () => {
   it.each([

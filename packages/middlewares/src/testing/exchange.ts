@@ -2,7 +2,7 @@ import { IncomingMessage, ServerResponse } from 'node:http';
 import type { IncomingHttpHeaders } from 'node:http';
 import { Socket } from 'node:net';
 import { Readable } from 'node:stream';
-import type { HttpExchange, HttpResponse, Next } from '@wharf/config';
+import type { HttpExchange, HttpResponse, HttpStep, Next } from '@wharf/config';
 
 export interface FakeExchangeInit {
   method?: string;
@@ -61,6 +61,16 @@ export function recordingNext(reply?: Partial<HttpResponse> | ((ex: HttpExchange
     return { status: 200, headers: { 'content-type': 'text/plain' }, body: 'ok', ...reply };
   };
   return { seen, make };
+}
+
+/** Runs `step` on a fake exchange for `url` and returns what it passed on to `next`. */
+export async function forwardedBy(step: HttpStep, url: string) {
+  const ex = fakeExchange({ url });
+  const rec = recordingNext();
+  await step(ex, rec.make(ex));
+  const seen = rec.seen[0];
+  if (seen === undefined) throw new Error(`the step answered ${url} itself instead of calling next`);
+  return seen;
 }
 
 /** Reads any HttpResponse body into a Buffer. */
