@@ -1,19 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { createRandom } from './random.js';
-import { createWeightedRoundRobin } from './weighted-round-robin.js';
+import { createWeightedRoundRobin, type WeightedRoundRobinOptions } from './weighted-round-robin.js';
 
 const take = <T>(n: number, next: () => T | undefined) => Array.from({ length: n }, next);
+/** `{ a: 3, b: 1 }` → a balancer over items 'a' (weight 3) and 'b' (weight 1). */
+const wrrOf = (weights: Record<string, number>, options: WeightedRoundRobinOptions) =>
+  createWeightedRoundRobin(Object.entries(weights).map(([value, weight]) => ({ value, weight })), options);
 
 describe('createWeightedRoundRobin', () => {
   it('honours weights exactly over every full cycle', () => {
-    const wrr = createWeightedRoundRobin(
-      [
-        { value: 'a', weight: 3 },
-        { value: 'b', weight: 1 },
-        { value: 'c', weight: 2 },
-      ],
-      { random: createRandom(1) },
-    );
+    const wrr = wrrOf({ a: 3, b: 1, c: 2 }, { random: createRandom(1) });
     for (let cycle = 0; cycle < 20; cycle++) {
       const picks = take(6, () => wrr.next());
       expect(picks.filter((p) => p === 'a')).toHaveLength(3);
@@ -23,25 +19,12 @@ describe('createWeightedRoundRobin', () => {
   });
 
   it('interleaves instead of sending bursts (EDF)', () => {
-    const wrr = createWeightedRoundRobin(
-      [
-        { value: 'a', weight: 1 },
-        { value: 'b', weight: 1 },
-        { value: 'c', weight: 1 },
-      ],
-      { shuffle: false },
-    );
+    const wrr = wrrOf({ a: 1, b: 1, c: 1 }, { shuffle: false });
     expect(take(6, () => wrr.next())).toEqual(['a', 'b', 'c', 'a', 'b', 'c']);
   });
 
   it('supports float weights', () => {
-    const wrr = createWeightedRoundRobin(
-      [
-        { value: 'a', weight: 0.5 },
-        { value: 'b', weight: 1.5 },
-      ],
-      { random: createRandom(3) },
-    );
+    const wrr = wrrOf({ a: 0.5, b: 1.5 }, { random: createRandom(3) });
     const picks = take(400, () => wrr.next());
     expect(picks.filter((p) => p === 'b')).toHaveLength(300);
   });
@@ -70,25 +53,13 @@ describe('createWeightedRoundRobin', () => {
   });
 
   it('skips rejected items and returns undefined when none is accepted', () => {
-    const wrr = createWeightedRoundRobin(
-      [
-        { value: 'a', weight: 5 },
-        { value: 'b', weight: 1 },
-      ],
-      { shuffle: false },
-    );
+    const wrr = wrrOf({ a: 5, b: 1 }, { shuffle: false });
     expect(new Set(take(20, () => wrr.next((v) => v !== 'a')))).toEqual(new Set(['b']));
     expect(wrr.next(() => false)).toBeUndefined();
   });
 
   it('keeps every item when `accept` throws', () => {
-    const wrr = createWeightedRoundRobin(
-      [
-        { value: 'a', weight: 1 },
-        { value: 'b', weight: 1 },
-      ],
-      { shuffle: false },
-    );
+    const wrr = wrrOf({ a: 1, b: 1 }, { shuffle: false });
     expect(() =>
       wrr.next((v) => {
         if (v === 'b') throw new Error('boom');
@@ -99,26 +70,14 @@ describe('createWeightedRoundRobin', () => {
   });
 
   it('a recovering item does not get a burst of picks', () => {
-    const wrr = createWeightedRoundRobin(
-      [
-        { value: 'a', weight: 1 },
-        { value: 'b', weight: 1 },
-      ],
-      { shuffle: false },
-    );
+    const wrr = wrrOf({ a: 1, b: 1 }, { shuffle: false });
     take(100, () => wrr.next((v) => v !== 'a'));
     const after = take(10, () => wrr.next());
     expect(after.filter((p) => p === 'a').length).toBeLessThanOrEqual(6);
   });
 
   it('peek returns what next returns, without consuming it', () => {
-    const wrr = createWeightedRoundRobin(
-      [
-        { value: 'a', weight: 2 },
-        { value: 'b', weight: 1 },
-      ],
-      { random: createRandom(9) },
-    );
+    const wrr = wrrOf({ a: 2, b: 1 }, { random: createRandom(9) });
     for (let i = 0; i < 12; i++) {
       const peeked = wrr.peek();
       expect(wrr.peek()).toBe(peeked);
