@@ -108,6 +108,7 @@ describe.skipIf(!availability.run)('live traffic in the dashboard', () => {
     expect(Number(await overviewRps())).toBeGreaterThan(before);
     const row = page.getByRole('region', { name: 'Routers traffic' }).locator('[data-traffic="traffic@file"]');
     await row.waitFor({ timeout: 10_000 });
+    expect(await row.getByRole('link', { name: 'traffic@file' }).isVisible()).toBe(true);
     expect(await row.locator('.sparkline-line').getAttribute('d')).toMatch(/^M[\d.]+ [\d.]+/);
     const label = (await row.getByRole('img').getAttribute('aria-label')) ?? '';
     expect(label).toMatch(/^traffic@file requests per second, now [\d.]+$/);
@@ -178,11 +179,15 @@ describe.skipIf(!availability.run)('live traffic in the dashboard', () => {
       await load;
     }
     await page.setViewportSize({ width: 390, height: 800 });
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     await page.goto(`${wharf.apiURL}/dashboard/#/stats`);
     await page.locator(`tr[data-server="${a.url}"]`).waitFor({ timeout: 10_000 });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow).toBeLessThanOrEqual(1);
+    expect(await overflow()).toBeLessThanOrEqual(1);
     await shot('phone');
+    await page.goto(`${wharf.apiURL}/dashboard/#/`);
+    await page.getByRole('region', { name: 'Routers traffic' }).getByRole('link', { name: 'traffic@file' }).waitFor({ timeout: 10_000 });
+    expect(await overflow()).toBeLessThanOrEqual(1);
+    await shot('phone-overview');
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 });

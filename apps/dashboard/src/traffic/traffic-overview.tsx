@@ -47,7 +47,7 @@ export function TrafficRows({ title, kind, items, slots, limit = 8 }: { title: s
           {top.map((s) => (
             <li key={s.name} data-traffic={s.name}>
               <a className="name" href={detailHref('http', kind, s.name)} title={s.name}>{s.name}</a>
-              <Sparkline values={s.series?.rps ?? []} slots={slots} label={`${s.name} requests per second, now ${formatRps(s.rps)}`} />
+              <Sparkline values={s.series?.rps ?? []} slots={slots} width={280} height={28} label={`${s.name} requests per second, now ${formatRps(s.rps)}`} />
               <span className="num">{formatRps(s.rps)}</span>
             </li>
           ))}
@@ -64,7 +64,7 @@ export function TrafficOverview() {
   return (
     <>
       <TrafficTotalsStrip snapshot={traffic} />
-      <div className="grid">
+      <div className="traffic-grid">
         <TrafficRows title="Routers" kind="routers" items={traffic.routers} slots={traffic.slots} />
         <TrafficRows title="Services" kind="services" items={traffic.services} slots={traffic.slots} />
       </div>
