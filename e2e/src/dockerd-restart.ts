@@ -5,7 +5,7 @@ import { waitFor } from './wait-for.js';
 
 /**
  * Stop the local dockerd by its pid file and start it again, then wait for the socket.
- * Disruptive for everyone sharing the engine: only run when WHARF_E2E_RESTART_DOCKERD=1.
+ * Disruptive for everyone sharing the engine: only in CI or when WHARF_E2E_RESTART_DOCKERD=1.
  */
 export async function restartDockerd(pidFile = '/var/run/docker.pid'): Promise<void> {
   const pid = Number((await readFile(pidFile, 'utf8')).trim());

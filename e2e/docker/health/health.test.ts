@@ -23,7 +23,9 @@ describe.skipIf(!docker.available)('docker: HEALTHCHECK status drives membership
     await waitFor(async () => !(await serviceServers(s.wharf, 'whoami@docker')).includes(`http://${sick}:80`), {
       timeoutMs: 30_000, description: 'unhealthy replica excluded',
     });
-    expect(await serviceServers(s.wharf, 'whoami@docker')).toEqual([`http://${ips[1]}:80`]);
+    await waitFor(async () => (await serviceServers(s.wharf, 'whoami@docker')).join() === `http://${ips[1]}:80`, {
+      timeoutMs: 30_000, description: 'only the healthy replica routed',
+    });
     await fetch(`http://${sick}/health`, { method: 'POST', body: '200', signal: AbortSignal.timeout(5000) });
     await waitFor(async () => (await serviceServers(s.wharf, 'whoami@docker')).join() === all.join(), {
       timeoutMs: 30_000, description: 'recovered replica back',
