@@ -17,27 +17,37 @@ function Percentiles({ s }: { s: TrafficSummary }) {
   );
 }
 
-const NoTraffic = ({ title }: { title: string }) => (
+const NoTraffic = () => (
   <section className="card" aria-label="Traffic">
-    <h2>{title}</h2>
+    <h2>Traffic</h2>
     <p className="muted">No traffic in the last 15 minutes.</p>
   </section>
 );
 
+function SeriesMetric({ title, values, slots, color, label }: { title: string; values: number[]; slots: number; color?: string; label: string }) {
+  return (
+    <div className="traffic-metric">
+      <span className="muted">{title}</span>
+      <Sparkline values={values} slots={slots} width={200} label={label} {...(color ? { color } : {})} />
+    </div>
+  );
+}
+
 /** Router page: requests/s, p95 and 5xx sparklines plus the numbers. */
 export function RouterTraffic({ name }: { name: string }) {
   const { traffic } = useTraffic();
-  const s = traffic?.routers.find((r) => r.name === name);
   if (!traffic) return null;
-  if (!s) return <NoTraffic title="Traffic" />;
+  const s = traffic.routers.find((r) => r.name === name);
+  if (!s) return <NoTraffic />;
   const series = s.series ?? { rps: [], p95: [], errors: [] };
+  const slots = traffic.slots;
   return (
     <section className="card" aria-label="Traffic">
       <h2>Traffic</h2>
       <div className="traffic-strip">
-        <div className="traffic-metric"><span className="muted">Requests/s {formatRps(s.rps)}</span><Sparkline values={series.rps} slots={traffic.slots} width={200} label={`${name} requests per second, now ${formatRps(s.rps)}`} /></div>
-        <div className="traffic-metric"><span className="muted">p95 {formatMs(s.p95)}</span><Sparkline values={series.p95} slots={traffic.slots} width={200} color="var(--warn)" label={`${name} p95 latency, now ${formatMs(s.p95)}`} /></div>
-        <div className="traffic-metric"><span className="muted">5xx {formatPercent(s.errorRate)}</span><Sparkline values={series.errors} slots={traffic.slots} width={200} color="var(--err)" label={`${name} 5xx errors per slot, error rate ${formatPercent(s.errorRate)}`} /></div>
+        <SeriesMetric title={`Requests/s ${formatRps(s.rps)}`} values={series.rps} slots={slots} label={`${name} requests per second, now ${formatRps(s.rps)}`} />
+        <SeriesMetric title={`p95 ${formatMs(s.p95)}`} values={series.p95} slots={slots} color="var(--warn)" label={`${name} p95 latency, now ${formatMs(s.p95)}`} />
+        <SeriesMetric title={`5xx ${formatPercent(s.errorRate)}`} values={series.errors} slots={slots} color="var(--err)" label={`${name} 5xx errors per slot, error rate ${formatPercent(s.errorRate)}`} />
       </div>
       <Percentiles s={s} />
       <StatusSplitBar status={s.status} />
@@ -64,7 +74,7 @@ export function ServiceTraffic({ name, servers: configured = [] }: { name: strin
   if (!traffic) return null;
   const s = traffic.services.find((x) => x.name === name);
   const servers = serverLines(traffic, name, configured);
-  if (!s && servers.every((x) => !x.summary)) return <NoTraffic title="Traffic" />;
+  if (!s && servers.every((x) => !x.summary)) return <NoTraffic />;
   const rpsOf = (x: (typeof servers)[number]) => formatRps(x.summary?.rps ?? 0);
   const summary = servers.map((x) => `${x.url}${x.state === 'DOWN' ? ' (DOWN)' : ''} ${rpsOf(x)}/s`).join(', ');
   return (
