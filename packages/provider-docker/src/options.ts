@@ -1,7 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-
-/** Traefik durations: `"10s"`, `"100ms"`, or a number of seconds. */
-const DurationSchema = Type.Union([Type.String(), Type.Number()]);
+import { ClientTlsSchema, DurationSchema } from '@wharf/config';
 
 export const DOCKER_DEFAULT_ENDPOINT = 'unix:///var/run/docker.sock';
 export const DOCKER_DEFAULT_RULE = 'Host(`{{ normalize .Name }}`)';
@@ -25,17 +23,7 @@ export const DockerProviderOptionsSchema = Type.Object(
     httpClientTimeout: Type.Optional(DurationSchema),
     username: Type.Optional(Type.String()),
     password: Type.Optional(Type.String()),
-    tls: Type.Optional(
-      Type.Object(
-        {
-          ca: Type.Optional(Type.String()),
-          cert: Type.Optional(Type.String()),
-          key: Type.Optional(Type.String()),
-          insecureSkipVerify: Type.Optional(Type.Boolean()),
-        },
-        { additionalProperties: false },
-      ),
-    ),
+    tls: Type.Optional(ClientTlsSchema),
   },
   { additionalProperties: false },
 );

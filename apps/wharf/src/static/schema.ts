@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { DockerProviderOptionsSchema } from '@wharf/provider-docker';
-import { DurationSchema } from '@wharf/config';
+import { DurationSchema, ForwardingTimeoutsSchema } from '@wharf/config';
 import { EntryPointSchema } from './entry-point-schema.js';
 
 const Str = (value: string, description?: string) => Type.String({ default: value, ...(description ? { description } : {}) });
@@ -107,13 +107,7 @@ export const StaticConfigSchema = Type.Object({
       insecureSkipVerify: Type.Optional(Type.Boolean()),
       rootCAs: Type.Optional(Type.Array(Type.String())),
       maxIdleConnsPerHost: Type.Optional(Type.Integer()),
-      forwardingTimeouts: Type.Optional(
-        Type.Object({
-          dialTimeout: Type.Optional(DurationSchema),
-          responseHeaderTimeout: Type.Optional(DurationSchema),
-          idleConnTimeout: Type.Optional(DurationSchema),
-        }),
-      ),
+      forwardingTimeouts: Type.Optional(ForwardingTimeoutsSchema),
     }),
   ),
   certificatesResolvers: Type.Optional(
