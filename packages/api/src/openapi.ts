@@ -92,6 +92,8 @@ const components: Json = {
     Diagnostic: { type: 'object', required: ['provider', 'source', 'code', 'severity', 'message'] },
     MatchExplanation: { type: 'object', required: ['matched', 'tried'] },
     Version: { type: 'object', required: ['Version', 'Codename', 'startDate'] },
+    TrafficSnapshot: { type: 'object', required: ['at', 'slotSeconds', 'slots', 'routers', 'services', 'servers'] },
+    TrafficStats: { type: 'object', required: ['at', 'servers'] },
   },
 };
 
@@ -101,7 +103,7 @@ function wharfPaths(): Json {
     '/api/wharf/diagnostics': listOp('provider diagnostics', 'Diagnostic', ['search']),
     '/api/wharf/events': {
       get: {
-        summary: 'server-sent events: ready, generation, router-status, service-status, server-state, diagnostics',
+        summary: 'server-sent events: ready, generation, router-status, service-status, server-state, diagnostics, traffic',
         responses: { '200': { description: 'event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } } },
       },
     },
@@ -119,6 +121,21 @@ function wharfPaths(): Json {
       },
     },
     '/api/wharf/openapi.json': simple('this document', { type: 'object' }),
+    // served by the observability routes the app mounts (extraRoutes)
+    '/api/wharf/traffic': {
+      get: {
+        summary: 'live traffic per router, service and server over the last 15 minutes (rps, p50/p95/p99, status split, error rate)',
+        parameters: [queryParam('series', 'include per-slot series (default true)', { type: 'boolean' })],
+        responses: { '200': { description: 'TrafficSnapshot (@wharf/config)', ...json(ref('TrafficSnapshot')) } },
+      },
+    },
+    '/api/wharf/traffic/stats': simple('HAProxy-style stats table per server', ref('TrafficStats')),
+    '/metrics': {
+      get: {
+        summary: 'Prometheus metrics (with --metrics.prometheus), Traefik metric names',
+        responses: { '200': { description: 'text exposition format', content: { 'text/plain': { schema: { type: 'string' } } } } },
+      },
+    },
   };
 }
 
