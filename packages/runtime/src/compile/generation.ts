@@ -43,20 +43,34 @@ export interface Generation extends GenerationHandle {
 
 const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
+/** The generation's in-flight accounting as `then` callbacks, made once per generation. */
+interface Tracking {
+  life: GenerationLifecycle;
+  done(res: HttpResponse): HttpResponse;
+  failed(err: unknown): never;
+}
+
+function trackingOf(life: GenerationLifecycle): Tracking {
+  return {
+    life,
+    done(res) {
+      onResponseDone(res, life.leave);
+      return res;
+    },
+    failed(err) {
+      life.leave();
+      throw err;
+    },
+  };
+}
+
 /**
  * The route's handler: counts the request in flight on its generation until the response is
- * over. No async wrapper (one `then`, callbacks made once per route) and, without middlewares,
- * no per-request `next` closure: this runs on every request.
+ * over. No async wrapper (one `then`) and, without middlewares, no per-request `next` closure:
+ * this runs on every request.
  */
-function tracked(life: GenerationLifecycle, router: string, service: string, step: HttpStep | undefined, svc: CompiledService): HttpHandler {
-  const done = (res: HttpResponse): HttpResponse => {
-    onResponseDone(res, life.leave);
-    return res;
-  };
-  const failed = (err: unknown): never => {
-    life.leave();
-    throw err;
-  };
+function tracked(t: Tracking, router: string, service: string, step: HttpStep | undefined, svc: CompiledService): HttpHandler {
+  const { life, done, failed } = t;
   const handler = svc.handler;
   return (ex: HttpExchange): Promise<HttpResponse> => {
     life.enter();
@@ -87,6 +101,7 @@ function compileServices(services: ServiceRegistry, validated: ValidatedConfig):
 /** Validates → compiled: per entrypoint one route table of compiled chains. */
 export function compileGeneration(opts: CompileOptions): Generation {
   const life = new GenerationLifecycle();
+  const tracking = trackingOf(life);
   const { validated } = opts;
   let services: ServiceRegistry | undefined;
   const resolveService = (name: string) => services?.get(name)?.handler;
@@ -105,7 +120,7 @@ export function compileGeneration(opts: CompileOptions): Generation {
   const entries = new Map<string, Array<RouteEntry<CompiledRoute>>>(opts.entryPoints.map((ep) => [ep.name, []]));
   for (const r of Object.values(validated.routers)) {
     if (r.status === 'disabled' || !r.parsed) continue;
-    compileRouter(r, { opts, services, middlewares, life, entries });
+    compileRouter(r, { opts, services, middlewares, tracking, entries });
   }
   const tables = new Map([...entries].map(([ep, list]) => [ep, opts.deps.createRouteTable(list)]));
   return {
@@ -123,7 +138,7 @@ interface RouterCompileContext {
   opts: CompileOptions;
   services: ServiceRegistry;
   middlewares: ReturnType<typeof createMiddlewareRegistry>;
-  life: GenerationLifecycle;
+  tracking: Tracking;
   entries: Map<string, Array<RouteEntry<CompiledRoute>>>;
 }
 
@@ -143,7 +158,7 @@ function compileRouter(r: ValidatedRouter, c: RouterCompileContext): void {
       const epMws = (ep.middlewares ?? []).map((m) => qualify(m, r.provider));
       const steps = [...c.middlewares.steps(epMws), ...routerSteps];
       const step = steps.length === 0 ? undefined : composeSteps(steps);
-      const handler = tracked(c.life, r.name, serviceName, step, svc);
+      const handler = tracked(c.tracking, r.name, serviceName, step, svc);
       built.push([ep.name, { router: r.name, service: serviceName, handler, middlewares: [...epMws, ...routerMws], compiled: svc }]);
     }
     for (const [ep, value] of built) c.entries.get(ep)?.push({ name: r.name, priority: r.priority, rule: r.parsed!, value });
