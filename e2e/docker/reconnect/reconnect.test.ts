@@ -19,7 +19,7 @@ describe.skipIf(!docker.available)('docker: the engine goes away and comes back'
   let proxy: SocketProxy;
   beforeAll(async () => {
     proxy = await startSocketProxy(join(await mkdtemp(join(tmpdir(), 'wharf-docker-')), 'docker.sock'));
-    s = await startScenario('reconnect', { wharfArgs: [`--providers.docker.endpoint=${proxy.endpoint}`] });
+    s = await startScenario('reconnect', { wharfArgs: [`--providers.docker.endpoint=${proxy.endpoint}`, '--log.level=INFO'] });
   });
   afterAll(async () => { await s?.stop(); await proxy?.close(); });
 
@@ -42,7 +42,9 @@ describe.skipIf(!docker.available)('docker: the engine goes away and comes back'
     await restartDockerd();
     await waitFor(async () => (await httpGet(`${s.wharf.url('web')}/`)).status === 200, { timeoutMs: 60_000, description: 'route after restart' });
     // restart: always brings the 3 replicas back (maybe on new IPs): the provider resyncs first
-    await waitFor(async () => (await servers()).length === 3, { timeoutMs: 90_000, description: 'resync after restart' });
+    await waitFor(async () => (await servers()).length === 3, { timeoutMs: 90_000, description: 'resync after restart' }).catch((err: Error) => {
+      throw new Error(`${err.message}\nwharf log:\n${s.wharf.logs.slice(-4000)}`);
+    });
     await s.project.run(['up', '-d', '--no-recreate', '--scale', 'whoami=4']);
     await waitFor(async () => (await servers()).length === 4, { timeoutMs: 60_000, description: 'events after restart' });
   }, 300_000);

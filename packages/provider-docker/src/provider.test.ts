@@ -91,4 +91,22 @@ describe('createDockerProvider (fake engine)', () => {
     ac.abort();
     await done;
   });
+
+  it('forgets drains it cannot confirm after a reconnect (an engine restart restarts the same container)', async () => {
+    const source = new FakeDockerSource();
+    const a = container({ name: 'a' });
+    source.containers = [a];
+    const { snapshots, ac, done } = start(source);
+    await until(() => snapshots.length === 1 && source.subscribers === 1);
+    source.emit({ action: 'stop', id: a.id });
+    await until(() => serviceNames(snapshots.at(-1)).length === 0);
+    source.down();
+    await until(() => source.subscribers === 0);
+    // the engine comes back having restarted `a` (restart: always) while we were away: no start event
+    source.up = true;
+    await until(() => serviceNames(snapshots.at(-1)).length === 1);
+    expect(serviceNames(snapshots.at(-1))).toEqual(['a']);
+    ac.abort();
+    await done;
+  });
 });

@@ -51,6 +51,9 @@ export async function watchDocker(
   while (!signal.aborted) {
     try {
       const events = options.watch ? await source.events(signal) : undefined;
+      // after a reconnect the listing is the truth: drains whose `die`/`start` we missed (a
+      // restarted engine restarts `restart: always` containers under the same id) are void
+      draining.clear();
       await sync();
       delay = options.backoff.initialMs;
       if (!events) return;
