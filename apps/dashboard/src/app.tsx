@@ -34,14 +34,13 @@ function Page({ location }: { location: HashLocation }) {
 export function App({ eventSource }: { eventSource?: EventSourceFactory }) {
   const location = useHashLocation();
   const factory = eventSource ? { factory: eventSource } : {};
-  // TrafficProvider wraps LiveProvider so the live stream's EventSource is created first
   return (
-    <TrafficProvider path={location.path} {...factory}>
-      <LiveProvider {...factory}>
+    <LiveProvider {...factory}>
+      <TrafficProvider path={location.path}>
         <Shell path={location.path}>
           <Page location={location} />
         </Shell>
-      </LiveProvider>
-    </TrafficProvider>
+      </TrafficProvider>
+    </LiveProvider>
   );
 }

@@ -17,14 +17,20 @@ export interface EventSourceLike {
 }
 export type EventSourceFactory = (url: string) => EventSourceLike;
 
+type EventListener = (event: RuntimeEvent) => void;
+
 interface LiveContextValue {
   state: LiveState;
   revision(topic: Topic): number;
   lastEvent?: RuntimeEvent;
+  /** listen to one event type on the shared stream (e.g. `traffic`); returns the unsubscribe */
+  onEvent(type: RuntimeEvent['type'], listener: EventListener): () => void;
 }
 
 const eventTypes = ['generation', 'router-status', 'service-status', 'server-state', 'diagnostics'];
-const LiveContext = createContext<LiveContextValue>({ state: 'off', revision: () => 0 });
+/** pushed often and consumed by their own listeners: they never trigger refetches */
+const streamTypes = ['traffic'];
+const LiveContext = createContext<LiveContextValue>({ state: 'off', revision: () => 0, onEvent: () => () => undefined });
 
 export const useLive = (): LiveContextValue => useContext(LiveContext);
 
@@ -38,6 +44,13 @@ export function LiveProvider({ children, factory = defaultFactory }: { children:
   const [lastEvent, setLastEvent] = useState<RuntimeEvent>();
   const pending = useRef(new Set<Topic>());
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const listeners = useRef(new Map<string, Set<EventListener>>());
+  const [onEvent] = useState(() => (type: string, listener: EventListener) => {
+    const set = listeners.current.get(type) ?? new Set<EventListener>();
+    listeners.current.set(type, set);
+    set.add(listener);
+    return () => void set.delete(listener);
+  });
 
   useEffect(() => {
     if (!factory) return;
@@ -67,13 +80,18 @@ export function LiveProvider({ children, factory = defaultFactory }: { children:
         if (source?.readyState === 2) retry = setTimeout(connect, 3000);
       };
       source.addEventListener('ready', () => setState('live'));
+      const dispatch = (event: RuntimeEvent): void => {
+        for (const listener of listeners.current.get(event.type) ?? []) listener(event);
+      };
       for (const type of eventTypes) {
         source.addEventListener(type, (ev) => {
           const event = JSON.parse(ev.data) as RuntimeEvent;
           setLastEvent(event);
           bump(topicsOf(event));
+          dispatch(event);
         });
       }
+      for (const type of streamTypes) source.addEventListener(type, (ev) => dispatch(JSON.parse(ev.data) as RuntimeEvent));
     };
     connect();
     return () => {
@@ -85,8 +103,8 @@ export function LiveProvider({ children, factory = defaultFactory }: { children:
   }, [factory]);
 
   const value = useMemo<LiveContextValue>(
-    () => ({ state, lastEvent, revision: (topic) => (topic === 'manual' ? 0 : revisions[topic] ?? 0) }),
-    [state, revisions, lastEvent],
+    () => ({ state, lastEvent, onEvent, revision: (topic) => (topic === 'manual' ? 0 : revisions[topic] ?? 0) }),
+    [state, revisions, lastEvent, onEvent],
   );
   return <LiveContext.Provider value={value}>{children}</LiveContext.Provider>;
 }

@@ -1,8 +1,8 @@
-import type { RuntimeEvent, TrafficSnapshot } from '@wharf/config';
+import type { TrafficSnapshot } from '@wharf/config';
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { apiUrl } from '../api/api-base.js';
 import { fetchJson } from '../api/fetch-json.js';
-import type { EventSourceFactory, EventSourceLike } from '../live/live-provider.js';
+import { useLive } from '../live/live-provider.js';
 import { mergeLive, type LiveTraffic } from './live-merge.js';
 
 export interface TrafficContextValue {
@@ -16,47 +16,19 @@ const TrafficContext = createContext<TrafficContextValue>({ revision: 0 });
 
 export const useTraffic = (): TrafficContextValue => useContext(TrafficContext);
 
-const defaultFactory: EventSourceFactory | undefined =
-  typeof EventSource === 'undefined' ? undefined : (url) => new EventSource(url) as unknown as EventSourceLike;
-
 export interface TrafficProviderProps {
   children: ReactNode;
   /** the current page; a change refetches the full snapshot */
   path: string;
-  factory?: EventSourceFactory;
   /** full refetch period (default 30 s) */
   refreshMs?: number;
 }
 
-/** Listens for `traffic` events on the event stream and merges them into the last full snapshot. */
-function useTrafficEvents(factory: EventSourceFactory | undefined, onSnapshot: (s: TrafficSnapshot) => void): void {
-  useEffect(() => {
-    if (!factory) return;
-    let source: EventSourceLike | undefined;
-    let retry: ReturnType<typeof setTimeout> | undefined;
-    const connect = (): void => {
-      source = factory(apiUrl('api/wharf/events'));
-      source.onerror = () => {
-        if (source?.readyState === 2) retry = setTimeout(connect, 3000);
-      };
-      source.addEventListener('traffic', (ev) => {
-        const event = JSON.parse(ev.data) as RuntimeEvent;
-        if (event.type === 'traffic') onSnapshot(event.snapshot);
-      });
-    };
-    connect();
-    return () => {
-      source?.close();
-      if (retry) clearTimeout(retry);
-    };
-  }, [factory, onSnapshot]);
-}
-
 /**
- * Live traffic for every page: `GET api/wharf/traffic` on mount, on navigation and every
+ * Live traffic for every page (inside LiveProvider): `GET api/wharf/traffic` on mount, on navigation and every
  * `refreshMs`; between refetches each `traffic` event appends the latest point client-side.
  */
-export function TrafficProvider({ children, path, factory = defaultFactory, refreshMs = 30_000 }: TrafficProviderProps) {
+export function TrafficProvider({ children, path, refreshMs = 30_000 }: TrafficProviderProps) {
   const [live, setLive] = useState<LiveTraffic>();
   const [error, setError] = useState<string>();
   const [revision, setRevision] = useState(0);
@@ -65,7 +37,9 @@ export function TrafficProvider({ children, path, factory = defaultFactory, refr
     setLive((cur) => mergeLive(cur, s));
     setRevision((r) => r + 1);
   });
-  useTrafficEvents(factory, onSnapshot);
+  // `traffic` events arrive on the LiveProvider's one stream (no second connection)
+  const { onEvent } = useLive();
+  useEffect(() => onEvent('traffic', (e) => e.type === 'traffic' && onSnapshot(e.snapshot)), [onEvent, onSnapshot]);
   useEffect(() => {
     const timer = setInterval(() => setTick((t) => t + 1), refreshMs);
     return () => clearInterval(timer);
