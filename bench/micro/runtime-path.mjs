@@ -10,7 +10,12 @@ const { values, positionals } = parseArgs({ options: { dist: { type: 'string', d
 const mode = positionals[0] ?? 'plain';
 const { createRuntime } = await import(`../../packages/runtime/${values.dist}/index.js`);
 
-const answer = () => ({ status: 200, headers: { 'content-length': '1' }, body: Buffer.from('1') });
+// whoami's answer to GET /bench, as the transport hands it over
+const answer = () => ({
+  status: 200,
+  headers: { 'content-type': 'text/plain', 'content-length': '1', 'x-whoami-name': 'w1', date: 'Wed, 25 Nov 2026 00:00:00 GMT' },
+  body: Buffer.from('1'),
+});
 const transport = {
   forward(ex, target) {
     ex.serverURL = target.url;
