@@ -45,6 +45,7 @@ export interface HttpExchange {
 
 export interface HttpResponse {
   status: number;
+  /** header names are lower-case (the forwarder and every middleware keep it so) */
   headers: OutgoingHttpHeaders;
   /** null = no body; Buffer/string = fixed body; Readable = streamed body */
   body: Readable | Buffer | string | null;
