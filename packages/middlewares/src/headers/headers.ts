@@ -41,14 +41,14 @@ export function createHeaders(options: HeadersOptions): HttpStep {
     return res;
   };
 
-  return async (ex, next) => {
-    if (!security.hostAllowed(ex)) return textResponse(500, 'Bad Host');
+  return (ex, next) => {
+    if (!security.hostAllowed(ex)) return Promise.resolve(textResponse(500, 'Bad Host'));
     if (cors.isPreflight(ex)) {
       const headers = cors.preflightHeaders(ex);
       security.apply(ex, headers);
-      return { status: 200, headers: { ...headers, 'content-length': 0 }, body: null };
+      return Promise.resolve({ status: 200, headers: { ...headers, 'content-length': 0 }, body: null });
     }
     applyRequestEdits(ex, requestEdits);
-    return decorate(ex, await next());
+    return next().then((res) => decorate(ex, res));
   };
 }

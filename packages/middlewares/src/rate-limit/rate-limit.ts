@@ -1,12 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { HttpStep } from '@wharf/config';
+import type { HttpResponse, HttpStep } from '@wharf/config';
 import { durationMs } from '../options/duration.js';
 import { textResponse } from '../response.js';
 import { compileSourceCriterion } from '../source/source-criterion.js';
 import type { MiddlewareContext } from '../types.js';
 import { createRedisStore } from './redis-store.js';
 import type { RateLimitOptions } from './schema.js';
-import { createMemoryStore, type BucketParams, type BucketStore } from './token-bucket.js';
+import { createMemoryStore, type BucketParams, type BucketStore, type Reservation } from './token-bucket.js';
 
 /** Go's Duration.String for the X-Retry-In header (`250ms`, `1.5s`). */
 export function goDuration(ms: number): string {
@@ -32,13 +32,17 @@ export function createRateLimit(options: RateLimitOptions, ctx: MiddlewareContex
     ? createRedisStore(options.redis, params, `wharf:ratelimit:${ctx.name}:`, (err) => ctx.signal.aborted || reportRedisError(ctx, err))
     : createMemoryStore(params);
   ctx.signal.addEventListener('abort', () => store.close(), { once: true });
-  return async (ex, next) => {
-    const { allowed, delayMs } = await store.reserve(source(ex));
+  const decide = ({ allowed, delayMs }: Reservation, next: () => Promise<HttpResponse>): Promise<HttpResponse> => {
     if (!allowed) {
-      return textResponse(429, 'Too Many Requests', { 'retry-after': String(Math.ceil(delayMs / 1000)), 'x-retry-in': goDuration(delayMs) });
+      return Promise.resolve(textResponse(429, 'Too Many Requests', { 'retry-after': String(Math.ceil(delayMs / 1000)), 'x-retry-in': goDuration(delayMs) }));
     }
-    if (delayMs > 0) await sleep(delayMs, undefined, { signal: ctx.signal }).catch(() => undefined);
+    if (delayMs > 0) return sleep(delayMs, undefined, { signal: ctx.signal }).catch(() => undefined).then(next);
     return next();
+  };
+  // the memory store answers synchronously: no promise hop on the hot path
+  return (ex, next) => {
+    const reservation = store.reserve(source(ex));
+    return reservation instanceof Promise ? reservation.then((r) => decide(r, next)) : decide(reservation, next);
   };
 }
 

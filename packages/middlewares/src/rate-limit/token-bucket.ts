@@ -12,9 +12,9 @@ export interface BucketParams {
   maxDelayMs: number;
 }
 
-/** A store of token buckets keyed by source; memory or redis. */
+/** A store of token buckets keyed by source; memory (answers synchronously) or redis. */
 export interface BucketStore {
-  reserve(key: string): Promise<Reservation>;
+  reserve(key: string): Reservation | Promise<Reservation>;
   close(): void;
 }
 
@@ -38,7 +38,7 @@ export function takeToken(b: Bucket | undefined, p: BucketParams, now: number): 
 export function createMemoryStore(p: BucketParams, now: () => number = () => performance.now()): BucketStore {
   const buckets = new Map<string, Bucket>();
   return {
-    async reserve(key) {
+    reserve(key) {
       const { bucket, reservation } = takeToken(buckets.get(key), p, now());
       buckets.delete(key);
       if (buckets.size >= MAX_KEYS) buckets.delete(buckets.keys().next().value as string);
