@@ -27,6 +27,11 @@ export interface MiddlewareDefinition<S extends TSchema = TSchema, K extends str
   key: K;
   /** options schema; label strings are coerced through it (see @wharf/config decode) */
   schema: S;
+  /**
+   * `router`: one instance per router that uses it (Traefik's circuit breaker watches each
+   * router's own traffic); default: one instance per generation, shared by its routers.
+   */
+  scope?: 'generation' | 'router';
   create(options: Static<S>, ctx: MiddlewareContext): HttpStep;
 }
 

@@ -176,6 +176,25 @@ describe('robustness', () => {
 });
 
 describe('generations', () => {
+  it('shares a middleware between routers, except router-scoped ones (circuitBreaker) which get one each', async () => {
+    const { runtime, request, created } = testRuntime();
+    runtime.apply(
+      config({
+        routers: {
+          'a@docker': { rule: 'Host(`a`)', service: 's@docker', middlewares: ['shared@docker', 'own@docker'] },
+          'b@docker': { rule: 'Host(`b`)', service: 's@docker', middlewares: ['shared@docker', 'own@docker'] },
+        },
+        services: { 's@docker': lb('http://s:80') },
+        middlewares: { 'shared@docker': { tag: { label: 's' } }, 'own@docker': { perRouterTag: { label: 'o' } } },
+      }),
+    );
+    await request({ host: 'a' });
+    await request({ host: 'b' });
+    expect(created.filter((c) => c.name === 'shared@docker')).toHaveLength(1);
+    expect(created.filter((c) => c.name === 'own@docker')).toHaveLength(2);
+    runtime.close();
+  });
+
   it('creates middlewares once per generation with the generation signal, aborted after the swap', async () => {
     const { runtime, request, created } = testRuntime();
     const cfg = config({

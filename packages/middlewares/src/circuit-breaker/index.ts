@@ -6,5 +6,6 @@ import { CircuitBreakerSchema, type CircuitBreakerOptions } from './schema.js';
 export const circuitBreaker = defineMiddleware({
   key: 'circuitBreaker',
   schema: CircuitBreakerSchema,
+  scope: 'router',
   create: (options: CircuitBreakerOptions, ctx: MiddlewareContext) => createCircuitBreaker(options, ctx),
 });

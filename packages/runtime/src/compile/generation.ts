@@ -151,12 +151,12 @@ function compileRouter(r: ValidatedRouter, c: RouterCompileContext): void {
       return addError(r, Messages.serviceDisabled(serviceName, v ? reasonOf(v) : ''), true);
     }
     const routerMws = r.config.middlewares ?? [];
-    const routerSteps = c.middlewares.steps(routerMws);
+    const routerSteps = c.middlewares.steps(routerMws, r.name);
     const built: Array<[string, CompiledRoute]> = [];
     for (const ep of c.opts.entryPoints) {
       if (!r.using.includes(ep.name)) continue;
       const epMws = (ep.middlewares ?? []).map((m) => qualify(m, r.provider));
-      const steps = [...c.middlewares.steps(epMws), ...routerSteps];
+      const steps = [...c.middlewares.steps(epMws, r.name), ...routerSteps];
       const step = steps.length === 0 ? undefined : composeSteps(steps);
       const handler = tracked(c.tracking, r.name, serviceName, step, svc);
       built.push([ep.name, { router: r.name, service: serviceName, handler, middlewares: [...epMws, ...routerMws], compiled: svc }]);

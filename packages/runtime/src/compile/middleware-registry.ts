@@ -14,9 +14,12 @@ export interface MiddlewareRegistryOptions {
 }
 
 export interface MiddlewareRegistry {
-  /** the instance of one middleware, created once per generation; throws a coded error when unusable */
-  step(name: string): HttpStep;
-  steps(names: readonly string[]): HttpStep[];
+  /**
+   * The instance of one middleware, created once per generation (or once per router for
+   * router-scoped definitions such as circuitBreaker); throws a coded error when unusable.
+   */
+  step(name: string, router?: string): HttpStep;
+  steps(names: readonly string[], router?: string): HttpStep[];
 }
 
 /**
@@ -52,18 +55,20 @@ export function createMiddlewareRegistry(opts: MiddlewareRegistryOptions): Middl
   }
 
   const registry: MiddlewareRegistry = {
-    step(name) {
-      const hit = cache.get(name);
+    step(name, router) {
+      const scoped = router !== undefined && opts.middlewares[name]?.definition?.scope === 'router';
+      const key = scoped ? `${name}\u0000${router}` : name;
+      const hit = cache.get(key);
       if (hit) return hit;
       if (stack.includes(name)) throw RuntimeErrors.middlewareCycle([...stack, name].join(' -> '));
       const v = opts.middlewares[name];
       if (!v) throw RuntimeErrors.unknownMiddleware(name);
       if (v.status === 'disabled' || !v.definition) throw RuntimeErrors.middlewareDisabled(name, reasonOf(v));
       const step = instantiate(v);
-      cache.set(name, step);
+      cache.set(key, step);
       return step;
     },
-    steps: (names) => names.map((n) => registry.step(n)),
+    steps: (names, router) => names.map((n) => registry.step(n, router)),
   };
   return registry;
 }
