@@ -42,13 +42,16 @@ export class ForwardHandler {
   }
 
   onHeaders(status: number, raw: Buffer[], resume: () => void): boolean {
-    if (status < 200) return true;
-    const headers = responseHeaders(raw);
+    if (status >= 200) this.onResponse(status, responseHeaders(raw), resume);
+    return true;
+  }
+
+  onResponse(status: number, headers: OutgoingHttpHeaders, resume: () => void): void {
     const length = headers['content-length'];
     if (length !== undefined && Number(length) <= SMALL_BODY) {
       this.status = status;
       this.headers = headers;
-      return true;
+      return;
     }
     const body = new UpstreamBody();
     body.resume_ = resume;
@@ -56,7 +59,6 @@ export class ForwardHandler {
     this.body = body;
     this.settled = true;
     this.resolve({ status, headers, body });
-    return true;
   }
 
   onData(chunk: Buffer): boolean {

@@ -4,6 +4,7 @@ import { Pool } from 'undici';
 import { appendForwardedFor } from './forwarded-headers.js';
 import { ForwardHandler } from './forward-handler.js';
 import { upstreamHeaderList } from './hop-by-hop.js';
+import { Http1Client } from './http1-client/http1-client.js';
 import { serverTarget, upstreamPath, type ServerTarget } from './server-target.js';
 import { forwardUpgrade } from './upgrade-tunnel.js';
 import { upstreamFailure } from './upstream-failure.js';
@@ -17,6 +18,8 @@ export interface TransportOptions {
   keepAliveTimeoutMs?: number;
   /** keep-alive connections per server, default 128 */
   connectionsPerServer?: number;
+  /** upstream HTTP/1.1 client (experiment): 'undici' (default) or 'http1' */
+  client?: 'undici' | 'http1';
 }
 
 export interface ClosableTransport extends Transport {
@@ -63,6 +66,15 @@ export function createTransport(options: TransportOptions = {}): ClosableTranspo
     keepAliveTimeout: options.keepAliveTimeoutMs ?? 90_000,
     keepAliveMaxTimeout: Math.max(options.keepAliveTimeoutMs ?? 90_000, 1_000),
   };
+  const http1 =
+    options.client !== 'undici'
+      ? new Http1Client({
+          connectTimeoutMs: poolOptions.connectTimeout,
+          headersTimeoutMs: poolOptions.headersTimeout,
+          idleTimeoutMs: poolOptions.keepAliveTimeout,
+          maxConnections: poolOptions.connections,
+        })
+      : null;
   const poolFor = (origin: string): Pool => {
     let pool = pools.get(origin);
     if (pool === undefined) {
@@ -91,7 +103,8 @@ export function createTransport(options: TransportOptions = {}): ClosableTranspo
       const res = ex.res as TrackedResponse;
       if (res[kHandler] === undefined) res.on('close', onClientClose);
       res[kHandler] = handler;
-      poolFor(t.origin).dispatch({ origin: t.origin, path, method: ex.method, headers, body }, handler);
+      if (http1 !== null) http1.dispatch(t, ex.method, path, headers, body, handler);
+      else poolFor(t.origin).dispatch({ origin: t.origin, path, method: ex.method, headers, body }, handler);
     });
   }
 
@@ -100,7 +113,7 @@ export function createTransport(options: TransportOptions = {}): ClosableTranspo
     async close() {
       const all = [...pools.values()];
       pools.clear();
-      await Promise.all(all.map((p) => p.close()));
+      await Promise.all([...all.map((p) => p.close()), http1?.close()]);
     },
   };
 }
