@@ -14,7 +14,6 @@ export const rows = [
   nodeServerRow('node floor (http+undici)', 'node-floor.mjs'),
   nodeServerRow('node floor (http+raw)', 'raw-floor.mjs'),
   nodeServerRow('wharf 1 router', 'wharf-proxy.mjs', ['--routers', '1'], 'app0.bench'),
-  nodeServerRow('wharf 1 router undici', 'wharf-proxy.mjs', ['--routers', '1', '--client', 'undici'], 'app0.bench', { base: 'wharf 1 router' }),
   nodeServerRow('wharf 10k routers', 'wharf-proxy.mjs', ['--routers', '10000'], 'app7777.bench', { base: 'wharf 1 router' }),
   nodeServerRow('wharf sticky+health', 'wharf-proxy.mjs', ['--routers', '1', '--mode', 'sticky'], 'app0.bench', { base: 'wharf 1 router' }),
   nodeServerRow('wharf middlewares', 'wharf-proxy.mjs', ['--routers', '1', '--mode', 'middlewares'], 'app0.bench', {

@@ -10,8 +10,8 @@ import { createEntryPoint, createTransport } from '../../packages/proxy/dist/ind
 import { createRuntime } from '../../packages/runtime/dist/index.js';
 import { exitOnSignal, serverArgs } from './args.mjs';
 
-const { port, backends, routers, mode, client } = serverArgs();
-const transport = createTransport(client ? { client } : {});
+const { port, backends, routers, mode } = serverArgs();
+const transport = createTransport();
 const lb = { servers: backends.map((url) => ({ url })), passHostHeader: true };
 if (mode === 'sticky') {
   lb.sticky = { cookie: { name: 'wharf_bench' } };

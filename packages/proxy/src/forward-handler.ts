@@ -1,6 +1,6 @@
 import type { OutgoingHttpHeaders } from 'node:http';
 import type { HttpExchange, HttpResponse } from '@wharf/config';
-import { responseHeaders } from './response-headers.js';
+import type { ResponseHandler } from './http1-client/client-request.js';
 import { UpstreamBody } from './upstream-body.js';
 import { upstreamFailure } from './upstream-failure.js';
 
@@ -11,12 +11,11 @@ const SMALL_BODY = 16 * 1024;
 const EMPTY = Buffer.alloc(0);
 
 /**
- * undici's low-level dispatch handler (the legacy callback shape, which undici runs without a
- * wrapper): one object per attempt, no per-chunk closures. Small bodies with a Content-Length
+ * The http1-client ResponseHandler of one attempt: one object, no per-chunk closures. Small bodies with a Content-Length
  * are answered whole on completion; anything else resolves at the headers and streams through
  * an UpstreamBody with backpressure.
  */
-export class ForwardHandler {
+export class ForwardHandler implements ResponseHandler {
   abort: Abort | null = null;
   body: UpstreamBody | null = null;
   settled = false;
@@ -39,11 +38,6 @@ export class ForwardHandler {
       return;
     }
     this.ex.requestSent = true;
-  }
-
-  onHeaders(status: number, raw: Buffer[], resume: () => void): boolean {
-    if (status >= 200) this.onResponse(status, responseHeaders(raw), resume);
-    return true;
   }
 
   onResponse(status: number, headers: OutgoingHttpHeaders, resume: () => void): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { connectionListed, isHopByHop } from './hop-by-hop.js';
+import { connectionListed, isHopByHop, upstreamHeaderList } from './hop-by-hop.js';
 
 describe('isHopByHop', () => {
   it('knows every RFC 9110 hop-by-hop name, expect and proxy-*', () => {
@@ -23,5 +23,12 @@ describe('connectionListed', () => {
     expect(connectionListed('keep-alive, X-A,x-b')).toEqual(new Set(['x-a', 'x-b']));
     expect(connectionListed(['close', 'X-C'])).toEqual(new Set(['x-c']));
     expect(connectionListed(undefined)).toBeUndefined();
+  });
+});
+
+describe('upstreamHeaderList', () => {
+  it('flattens request headers without hop-by-hop ones and without host', () => {
+    const list = upstreamHeaderList({ host: 'h', connection: 'x-drop', 'x-drop': '1', te: 'trailers', 'proxy-authorization': 'p', accept: '*/*', cookie: 'c', 'x-multi': ['1', '2'] }, []);
+    expect(list).toEqual(['accept', '*/*', 'cookie', 'c', 'x-multi', '1', 'x-multi', '2']);
   });
 });

@@ -43,7 +43,7 @@ function singleListed(token: string): Set<string> | undefined {
 }
 
 /**
- * Flattens request headers into undici's `[k, v, k, v]` form, dropping hop-by-hop ones and
+ * Flattens request headers into the `[k, v, k, v]` form the request head is written from, dropping hop-by-hop ones and
  * `host` (the caller appends the Host it decided on).
  */
 export function upstreamHeaderList(headers: IncomingHttpHeaders, out: string[]): string[] {

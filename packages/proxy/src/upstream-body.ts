@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 
 /**
  * The response body of one upstream request, handed to the entrypoint as a plain Readable.
- * Backpressure: undici pauses when `push` returns false; `_read` resumes it. Destroying the
+ * Backpressure: the connection pauses its socket when `push` returns false; `_read` resumes it. Destroying the
  * stream early (client went away) aborts the upstream request.
  */
 export class UpstreamBody extends Readable {

@@ -12,6 +12,8 @@ describe('upstreamFailure', () => {
     ['UND_ERR_HEADERS_TIMEOUT', true, 504, 'WHARF_UPSTREAM_TIMEOUT', 'Gateway Timeout'],
     ['UND_ERR_CONNECT_TIMEOUT', false, 504, 'WHARF_UPSTREAM_TIMEOUT', 'Gateway Timeout'],
     ['UND_ERR_ABORTED', true, 499, 'WHARF_UPSTREAM_RESET', 'Client Closed Request'],
+    ['HTTP1_BAD_RESPONSE', true, 502, 'WHARF_UPSTREAM_BAD_RESPONSE', 'Bad Gateway'],
+    ['HTTP1_HEADER_OVERFLOW', true, 502, 'WHARF_UPSTREAM_BAD_RESPONSE', 'Bad Gateway'],
   ])('%s (sent=%s) → %i %s', (code, sent, status, errorCode, body) => {
     const r = upstreamFailure(err(code), sent);
     expect(r.status).toBe(status);

@@ -1,6 +1,8 @@
 import { UpstreamErrors, type HttpResponse, type WharfError } from '@wharf/config';
 
 const CONNECT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'EADDRNOTAVAIL']);
+/** the upstream answered something that is not HTTP/1.1 (http1-client codes) */
+const BAD_RESPONSE_CODES = new Set(['HTTP1_BAD_RESPONSE', 'HTTP1_HEADER_OVERFLOW']);
 const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT']);
 
 /** Status 499 (client closed request, as Traefik logs it): the client went away first. */
@@ -17,7 +19,7 @@ function failure(status: number, text: string, error: WharfError): HttpResponse 
 
 /**
  * Maps a transport error to the response the client gets: dial errors → 502 connectFailed,
- * no headers in time → 504 timeout, anything after the request left → 502 reset.
+ * no headers in time → 504 timeout, a malformed response → 502 badResponse, anything after the request left → 502 reset.
  * `requestSent` is whether request bytes may have reached the server.
  */
 export function upstreamFailure(err: unknown, requestSent: boolean): HttpResponse {
@@ -26,6 +28,7 @@ export function upstreamFailure(err: unknown, requestSent: boolean): HttpRespons
   let res: HttpResponse;
   if (code === 'UND_ERR_ABORTED') res = failure(CLIENT_CLOSED, 'Client Closed Request', UpstreamErrors.reset(detail));
   else if (TIMEOUT_CODES.has(code)) res = failure(504, 'Gateway Timeout', UpstreamErrors.timeout(detail));
+  else if (BAD_RESPONSE_CODES.has(code)) res = failure(502, 'Bad Gateway', UpstreamErrors.badResponse(detail));
   else if (CONNECT_CODES.has(code) || !requestSent) res = failure(502, 'Bad Gateway', UpstreamErrors.connectFailed(detail));
   else res = failure(502, 'Bad Gateway', UpstreamErrors.reset(detail));
   if (res.error !== undefined) Object.defineProperty(res.error, 'cause', { value: err, enumerable: false });

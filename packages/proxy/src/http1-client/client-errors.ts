@@ -7,8 +7,8 @@ export type ClientErrorCode =
   | 'UND_ERR_HEADERS_TIMEOUT'
   | 'UND_ERR_ABORTED'
   | 'UND_ERR_SOCKET'
-  | 'WHARF_HTTP1_BAD_RESPONSE'
-  | 'WHARF_HTTP1_HEADER_OVERFLOW';
+  | 'HTTP1_BAD_RESPONSE'
+  | 'HTTP1_HEADER_OVERFLOW';
 
 export interface ClientError extends Error {
   code: ClientErrorCode;
@@ -20,5 +20,5 @@ export function clientError(code: ClientErrorCode, message: string): ClientError
 
 /** a malformed upstream response (status line, header line, chunk framing, lengths) */
 export function badResponse(detail: string): ClientError {
-  return clientError('WHARF_HTTP1_BAD_RESPONSE', `bad response: ${detail}`);
+  return clientError('HTTP1_BAD_RESPONSE', `bad response: ${detail}`);
 }

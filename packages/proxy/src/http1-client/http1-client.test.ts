@@ -162,6 +162,13 @@ describe('Http1Client', () => {
     expect(srv.connections()).toBe(2);
   });
 
+  it('fails an oversized response head as a bad response and drops the socket', async () => {
+    const srv = await rawServer((socket) => socket.write(`HTTP/1.1 200 OK\r\nX-Big: ${'a'.repeat(17 * 1024)}\r\n\r\n`));
+    const client = new Http1Client(OPTIONS);
+    closers.push(() => client.close());
+    await expect(request(client, srv.origin)).rejects.toMatchObject({ code: 'HTTP1_HEADER_OVERFLOW' });
+  });
+
   it('answers a connect failure as an error without any request sent', async () => {
     const srv = await rawServer(() => {});
     const port = srv.origin.port;

@@ -77,6 +77,12 @@ describe('ResponseParser', () => {
     }
   });
 
+  it('drops hop-by-hop and Connection-listed headers, keeps repeats as arrays', () => {
+    const head = 'HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nConnection: keep-alive, X-Hop\r\nKeep-Alive: timeout=5\r\nX-Hop: 1\r\n' +
+      'Set-Cookie: a=1\r\nSet-Cookie: b=2\r\nProxy-Foo: p\r\nContent-Length: 0\r\n\r\n';
+    expect(parse([Buffer.from(head)]).headers).toEqual({ 'content-type': 'text/plain', 'set-cookie': ['a=1', 'b=2'], 'content-length': '0' });
+  });
+
   it('honours Connection: close and bytes after the response (no reuse)', () => {
     expect(parse([Buffer.from('HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 1\r\n\r\nx')])).toMatchObject({ ended: true, keepAlive: false });
     expect(parse([Buffer.from('HTTP/1.1 200 OK\r\nContent-Length: 1\r\n\r\nxEXTRA')])).toMatchObject({ body: 'x', keepAlive: false });
@@ -93,12 +99,12 @@ describe('ResponseParser', () => {
     ['chunk longer than its size', 'HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n1\r\nab\r\n'],
     ['unexpected 101', 'HTTP/1.1 101 Switching Protocols\r\n\r\n'],
   ])('rejects %s as a bad response', (_name, text) => {
-    expect(() => parse([Buffer.from(text, 'latin1')])).toThrow(expect.objectContaining({ code: 'WHARF_HTTP1_BAD_RESPONSE' }));
+    expect(() => parse([Buffer.from(text, 'latin1')])).toThrow(expect.objectContaining({ code: 'HTTP1_BAD_RESPONSE' }));
   });
 
   it('rejects a response head over 16 KiB, whole or in pieces', () => {
     const big = `HTTP/1.1 200 OK\r\nX-Big: ${'a'.repeat(MAX_HEAD_BYTES)}\r\n\r\n`;
-    const overflow = expect.objectContaining({ code: 'WHARF_HTTP1_HEADER_OVERFLOW' });
+    const overflow = expect.objectContaining({ code: 'HTTP1_HEADER_OVERFLOW' });
     expect(() => parse([Buffer.from(big)])).toThrow(overflow);
     const pieces = Buffer.from(big).toString().match(/.{1,1000}/gs) as string[];
     expect(() => parse(pieces.map((s) => Buffer.from(s)))).toThrow(overflow);

@@ -100,7 +100,7 @@ export class ResponseParser {
     const buf = prior === null ? rest : Buffer.concat([prior, rest]);
     const end = buf.indexOf(CRLFCRLF, priorLen > 3 ? priorLen - 3 : 0);
     if (end < 0 || end + 4 > MAX_HEAD_BYTES) {
-      if (buf.length > MAX_HEAD_BYTES) throw clientError('WHARF_HTTP1_HEADER_OVERFLOW', 'response head too large');
+      if (buf.length > MAX_HEAD_BYTES) throw clientError('HTTP1_HEADER_OVERFLOW', 'response head too large');
       this.headBuf = buf;
       return chunk.length;
     }
