@@ -8,6 +8,7 @@ const ANSWERS: Record<string, string> = {
   '/chunked': 'HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nX-Up: 1\r\n\r\n3\r\nabc\r\n2\r\nde\r\n0\r\nX-Trailer: t\r\n\r\n',
   '/garbage': 'NOT HTTP AT ALL\r\n\r\n',
   '/huge-head': `HTTP/1.1 200 OK\r\nX-Big: ${'a'.repeat(17 * 1024)}\r\nContent-Length: 0\r\n\r\n`,
+  '/early': 'HTTP/1.1 413 Payload Too Large\r\nContent-Length: 0\r\n\r\n',
   '/until-close': 'HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\nstream until close',
 };
 
@@ -21,7 +22,9 @@ beforeAll(async () => {
     connections += 1;
     socket.on('error', () => {});
     socket.on('data', (chunk: Buffer) => {
-      const path = chunk.toString('latin1').split(' ')[1] ?? '';
+      const text = chunk.toString('latin1');
+      if (!/^[A-Z]+ \//.test(text)) return; // request body bytes
+      const path = text.split(' ')[1] ?? '';
       if (path === '/close-after') {
         // answers, then drops the keep-alive socket a moment later (a stale socket for the next request)
         socket.write('HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok');
@@ -58,6 +61,12 @@ describe('forwarder against raw HTTP/1.1 upstreams', () => {
       expect(r.status, path).toBe(502);
       expect(records.at(-1)?.errorCode, path).toBe('WHARF_UPSTREAM_BAD_RESPONSE');
     }
+  });
+
+  it('relays an answer that comes before the streamed request body ended, then serves the next request', async () => {
+    const r = await send(stack.port, '/early', { method: 'POST', headers: { host: 'raw.test', 'transfer-encoding': 'chunked' }, body: Buffer.alloc(256 * 1024, 97) });
+    expect(r.status).toBe(413);
+    expect(await get('/chunked')).toMatchObject({ status: 200, body: 'abcde' });
   });
 
   it('survives an upstream that drops idle keep-alive sockets', async () => {

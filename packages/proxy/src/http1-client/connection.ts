@@ -135,9 +135,11 @@ export class Connection implements ParserSink {
 
   onEnd(keepAlive: boolean): void {
     const req = this.req as ClientRequest;
-    const bodyDone = this.body === null || this.body.done;
+    const body = this.body;
+    const bodyDone = body === null || body.done;
     this.req = null;
     this.body = null;
+    body?.detach();
     this.reused = true;
     req.handler.onComplete();
     if (keepAlive && bodyDone && !this.closed) {
@@ -154,10 +156,8 @@ export class Connection implements ParserSink {
       clearTimeout(this.timer);
       this.timer = null;
     }
-    if (this.body !== null) {
-      this.body.detach();
-      this.body = null;
-    }
+    const body = this.body;
+    this.body = null;
     if (!this.closed) {
       this.closed = true;
       this.socket.destroy();
@@ -166,7 +166,9 @@ export class Connection implements ParserSink {
     if (req === null) return;
     const code = (err as { code?: string }).code;
     const stale = this.reused && !this.parser.started && code !== 'UND_ERR_ABORTED' && code !== 'UND_ERR_HEADERS_TIMEOUT';
-    if (stale && req.replayable) {
+    const retry = stale && req.replayable;
+    body?.detach(retry);
+    if (retry) {
       req.retried = true;
       this.owner.retry(req);
     } else req.handler.onError(err);

@@ -43,9 +43,16 @@ export class RequestBody {
     source.resume();
   }
 
-  /** stops reading the source (done, or the connection failed) */
-  detach(): void {
-    if (!this.done) this.source.pause();
+  /**
+   * Stops sending the source (done, answered early, or the connection failed). An unfinished
+   * source is paused for a retry (`keep`), else drained and dropped, so the client's
+   * connection does not stall on an unread request body.
+   */
+  detach(keep = false): void {
+    if (!this.done) {
+      if (keep) this.source.pause();
+      else this.source.resume();
+    }
     this.source.off('data', this.onData).off('end', this.onEnd).off('error', this.onError);
     this.socket.off('drain', this.onDrain);
   }
