@@ -81,7 +81,7 @@ export interface ForwardTarget {
 }
 
 /**
- * The forwarder (undici, in packages/proxy), injected into the runtime so composite services and
+ * The forwarder (packages/proxy: its own keep-alive HTTP/1.1 client), injected into the runtime so composite services and
  * balancers can forward without importing the proxy. Never throws for upstream failures: it
  * answers a response with `error` set (502/504) and records `ex.serverURL`, `ex.requestSent`,
  * and adds the server to `ex.triedServers`.
