@@ -48,6 +48,7 @@ export async function startWharf(config: StaticConfig, opts: StartOptions = {}):
     connectTimeoutMs: ms(timeouts?.dialTimeout, 30_000),
     responseHeaderTimeoutMs: ms(timeouts?.responseHeaderTimeout, 0),
     keepAliveTimeoutMs: ms(timeouts?.idleConnTimeout, 90_000),
+    insecureSkipVerify: config.serversTransport?.insecureSkipVerify === true,
   });
 
   let internal: InternalEntryPoint | undefined;

@@ -10,6 +10,8 @@ export interface ServerTarget {
   readonly port: number;
   /** path of the server URL without trailing slash ('' when none) */
   readonly basePath: string;
+  /** `https://` (or `wss://`): dial with TLS */
+  readonly tls: boolean;
 }
 
 const cache = new Map<string, ServerTarget>();
@@ -22,11 +24,12 @@ function parse(url: string): ServerTarget {
   } catch {
     throw ProxyErrors.badServerURL(url);
   }
-  if (u.protocol !== 'http:' && u.protocol !== 'ws:') throw ProxyErrors.badServerURL(url);
-  const port = u.port === '' ? 80 : Number(u.port);
+  const tls = u.protocol === 'https:' || u.protocol === 'wss:';
+  if (!tls && u.protocol !== 'http:' && u.protocol !== 'ws:') throw ProxyErrors.badServerURL(url);
+  const port = u.port === '' ? (tls ? 443 : 80) : Number(u.port);
   const hostname = u.hostname.startsWith('[') ? u.hostname.slice(1, -1) : u.hostname;
   const basePath = u.pathname === '/' ? '' : u.pathname.replace(/\/+$/, '');
-  return { origin: `http://${u.host}`, authority: u.host, hostname, port, basePath };
+  return { origin: `${tls ? 'https' : 'http'}://${u.host}`, authority: u.host, hostname, port, basePath, tls };
 }
 
 /** Parses `url` (memoised: server URLs repeat on every request). */

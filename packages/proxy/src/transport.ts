@@ -15,6 +15,8 @@ export interface TransportOptions {
   responseHeaderTimeoutMs?: number;
   /** idle keep-alive sockets close after this, default 90 000 ms (Traefik idleConnTimeout) */
   keepAliveTimeoutMs?: number;
+  /** skip TLS certificate verification for https servers (`serversTransport.insecureSkipVerify`) */
+  insecureSkipVerify?: boolean;
   /** keep-alive connections per server, default 128 */
   connectionsPerServer?: number;
 }
@@ -60,6 +62,7 @@ export function createTransport(options: TransportOptions = {}): ClosableTranspo
     headersTimeoutMs: options.responseHeaderTimeoutMs ?? 0,
     idleTimeoutMs: options.keepAliveTimeoutMs ?? 90_000,
     maxConnections: options.connectionsPerServer ?? 128,
+    rejectUnauthorized: options.insecureSkipVerify !== true,
   });
 
   function forward(ex: HttpExchange, target: ForwardTarget): Promise<HttpResponse> {
@@ -74,7 +77,7 @@ export function createTransport(options: TransportOptions = {}): ClosableTranspo
     }
     const path = upstreamPath(t, ex.path, ex.query, target.preservePath);
     const headers = upstreamHeaders(ex, t, target.passHostHeader !== false);
-    if (ex.isUpgrade) return forwardUpgrade(ex, t, path, headers, connectTimeoutMs);
+    if (ex.isUpgrade) return forwardUpgrade(ex, t, path, headers, connectTimeoutMs, options.insecureSkipVerify !== true);
     const body = ex.body ?? (hasRequestBody(ex) ? ex.req : null);
     return new Promise<HttpResponse>((resolve) => {
       const handler = new ForwardHandler(ex, resolve);

@@ -1,7 +1,8 @@
-import { connect, type Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import type { HttpExchange, HttpResponse } from '@wharf/config';
 import type { ServerTarget } from './server-target.js';
 import { upstreamFailure } from './upstream-failure.js';
+import { dialUpstream } from './upstream-socket.js';
 
 const MAX_HEAD = 64 * 1024;
 
@@ -35,9 +36,11 @@ function tunnel(client: Socket, server: Socket, head: Buffer): void {
  * the server's response head, relays it and then pipes bytes both ways until either side closes.
  * Answers `{ status, upgraded: true }` once tunnelled, or a 502/504 when the server is unreachable.
  */
-export function forwardUpgrade(ex: HttpExchange, t: ServerTarget, path: string, headers: string[], connectTimeoutMs: number): Promise<HttpResponse> {
+export function forwardUpgrade(
+  ex: HttpExchange, t: ServerTarget, path: string, headers: string[], connectTimeoutMs: number, rejectUnauthorized = true,
+): Promise<HttpResponse> {
   return new Promise((resolve) => {
-    const server = connect({ host: t.hostname, port: t.port });
+    const { socket: server, ready } = dialUpstream({ host: t.hostname, port: t.port, tls: t.tls, rejectUnauthorized });
     let received: Buffer = Buffer.alloc(0);
     let done = false;
     const fail = (err: unknown): void => {
@@ -49,7 +52,7 @@ export function forwardUpgrade(ex: HttpExchange, t: ServerTarget, path: string, 
     server.setTimeout(connectTimeoutMs, () => fail(Object.assign(new Error('upgrade timeout'), { code: 'ETIMEDOUT' })));
     server.once('error', fail);
     server.once('close', () => fail(Object.assign(new Error('closed before response'), { code: 'ECONNRESET' })));
-    server.once('connect', () => {
+    server.once(ready, () => {
       ex.requestSent = true;
       server.write(requestHead(ex, path, headers));
     });

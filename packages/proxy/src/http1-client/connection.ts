@@ -1,15 +1,18 @@
 import type { OutgoingHttpHeaders } from 'node:http';
-import { connect, type Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import { Readable } from 'node:stream';
 import { clientError } from './client-errors.js';
 import type { ClientRequest } from './client-request.js';
 import { RequestBody } from './request-body.js';
 import { ResponseParser, type ParserSink } from './response-parser.js';
+import { dialUpstream } from '../upstream-socket.js';
 
 /** What a connection needs from its pool. */
 export interface ConnectionOwner {
   readonly host: string;
   readonly port: number;
+  readonly tls: boolean;
+  readonly rejectUnauthorized: boolean;
   readonly connectTimeoutMs: number;
   readonly headersTimeoutMs: number;
   readonly idleTimeoutMs: number;
@@ -46,11 +49,11 @@ export class Connection implements ParserSink {
   };
 
   constructor(private readonly owner: ConnectionOwner) {
-    const socket = connect({ host: owner.host, port: owner.port });
+    const { socket, ready } = dialUpstream(owner);
     this.socket = socket;
     socket.setNoDelay(true);
     socket.setTimeout(owner.connectTimeoutMs);
-    socket.on('connect', () => {
+    socket.on(ready, () => {
       this.connected = true;
       socket.setTimeout(owner.idleTimeoutMs);
       if (this.req !== null) this.send(this.req);

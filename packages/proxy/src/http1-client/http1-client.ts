@@ -8,6 +8,8 @@ export interface Origin {
   readonly origin: string;
   readonly hostname: string;
   readonly port: number;
+  /** dial with TLS (`https://` servers) */
+  readonly tls?: boolean;
 }
 
 /**
@@ -23,7 +25,7 @@ export class Http1Client {
   dispatch(to: Origin, method: string, path: string, headers: string[], body: Buffer | Readable | null, handler: ResponseHandler): void {
     let pool = this.pools.get(to.origin);
     if (pool === undefined) {
-      pool = new OriginPool(to.hostname, to.port, this.options);
+      pool = new OriginPool(to.hostname, to.port, this.options, to.tls === true);
       this.pools.set(to.origin, pool);
     }
     const { head, chunked } = requestHead(method, path, headers, body);

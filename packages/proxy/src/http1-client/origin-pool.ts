@@ -7,6 +7,8 @@ export interface PoolOptions {
   headersTimeoutMs: number;
   idleTimeoutMs: number;
   maxConnections: number;
+  /** verify TLS server certificates (https servers); default true */
+  rejectUnauthorized?: boolean;
 }
 
 /**
@@ -18,6 +20,7 @@ export class OriginPool implements ConnectionOwner {
   readonly connectTimeoutMs: number;
   readonly headersTimeoutMs: number;
   readonly idleTimeoutMs: number;
+  readonly rejectUnauthorized: boolean;
   private readonly max: number;
   private readonly idle: Connection[] = [];
   private readonly queue: ClientRequest[] = [];
@@ -29,7 +32,9 @@ export class OriginPool implements ConnectionOwner {
     readonly host: string,
     readonly port: number,
     options: PoolOptions,
+    readonly tls = false,
   ) {
+    this.rejectUnauthorized = options.rejectUnauthorized !== false;
     this.connectTimeoutMs = options.connectTimeoutMs;
     this.headersTimeoutMs = options.headersTimeoutMs;
     this.idleTimeoutMs = options.idleTimeoutMs;
