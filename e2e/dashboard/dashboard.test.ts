@@ -1,11 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { startWhoami, type WhoamiServer } from '@wharf/whoami';
-import type { Browser, Page } from 'playwright-core';
+import type { WhoamiServer } from '@wharf/whoami';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, startWharf, type WharfProcess } from '../src/index.js';
-import { browserAvailability, launchBrowser } from './browser.js';
+import { REPO_ROOT, type WharfProcess } from '../src/index.js';
+import { browserAvailability } from './browser.js';
+import { ARTIFACTS, startBrowserStack, type BrowserStack } from './browser-stack.js';
 
 /**
  * The dashboard against the real binary: file provider + two whoami backends on loopback,
@@ -14,7 +14,6 @@ import { browserAvailability, launchBrowser } from './browser.js';
 const availability = browserAvailability();
 if (!availability.run) console.warn(`\n⚠ ${availability.message}\n`);
 
-const ARTIFACTS = resolve(REPO_ROOT, 'e2e/artifacts');
 const DOCS_SHOT = resolve(REPO_ROOT, 'docs/dashboard.png');
 
 function dynamicConfig(a: WhoamiServer, b: WhoamiServer, extraRouter: boolean): string {
@@ -54,31 +53,20 @@ ${extra}  middlewares:
 }
 
 describe.skipIf(!availability.run)('dashboard in a real browser', () => {
-  let dir: string;
   let configFile: string;
   let a: WhoamiServer;
   let b: WhoamiServer;
   let wharf: WharfProcess;
-  let browser: Browser;
   let page: Page;
+  let stack: BrowserStack;
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    dir = mkdtempSync(join(tmpdir(), 'wharf-dash-e2e-'));
-    configFile = join(dir, 'dynamic.yml');
-    a = await startWhoami({ name: 'alpha' });
-    b = await startWhoami({ name: 'beta' });
-    writeFileSync(configFile, dynamicConfig(a, b, false));
-    wharf = await startWharf([`--providers.file.filename=${configFile}`, '--providers.providersThrottleDuration=50ms']);
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    stack = await startBrowserStack('dash', (x, y) => dynamicConfig(x, y, false));
+    ({ configFile, a, b, wharf, page } = stack);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await wharf?.stop();
-    await Promise.all([a?.close(), b?.close()]);
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await stack?.stop();
   });
 
   const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `dashboard-${name}.png`) });

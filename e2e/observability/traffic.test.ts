@@ -1,12 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { TrafficSnapshot, TrafficStats } from '@wharf/config';
-import { startWhoami, type WhoamiServer } from '@wharf/whoami';
-import type { Browser, Page } from 'playwright-core';
+import type { WhoamiServer } from '@wharf/whoami';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailability, launchBrowser } from '../dashboard/browser.js';
-import { REPO_ROOT, httpGet, startWharf, waitFor, type WharfProcess } from '../src/index.js';
+import { browserAvailability } from '../dashboard/browser.js';
+import { ARTIFACTS, startBrowserStack, type BrowserStack } from '../dashboard/browser-stack.js';
+import { httpGet, waitFor, type WharfProcess } from '../src/index.js';
 
 /**
  * Live traffic in the dashboard against the built binary: two whoami backends behind the file
@@ -15,7 +14,6 @@ import { REPO_ROOT, httpGet, startWharf, waitFor, type WharfProcess } from '../s
 const availability = browserAvailability();
 if (!availability.run) console.warn(`\n⚠ ${availability.message}\n`);
 
-const ARTIFACTS = resolve(REPO_ROOT, 'e2e/artifacts');
 const REQUESTS = 300;
 const HOST = 'traffic.localhost';
 
@@ -61,31 +59,20 @@ async function getJson<T>(url: string): Promise<T> {
 }
 
 describe.skipIf(!availability.run)('live traffic in the dashboard', () => {
-  let dir: string;
+  let stack: BrowserStack;
   let a: WhoamiServer;
   let b: WhoamiServer;
   let wharf: WharfProcess;
-  let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    dir = mkdtempSync(join(tmpdir(), 'wharf-traffic-e2e-'));
-    a = await startWhoami({ name: 'alpha' });
-    b = await startWhoami({ name: 'beta' });
-    const configFile = join(dir, 'dynamic.yml');
-    writeFileSync(configFile, dynamicConfig(a, b));
-    wharf = await startWharf([`--providers.file.filename=${configFile}`, '--providers.providersThrottleDuration=50ms']);
+    stack = await startBrowserStack('traffic', dynamicConfig, { width: 1280, height: 900 });
+    ({ a, b, wharf, page } = stack);
     await waitFor(async () => (await httpGet(wharf.url('web'), { host: HOST })).status === 200, { timeoutMs: 20_000, description: 'traffic router', intervalMs: 200 });
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await wharf?.stop();
-    await Promise.all([a?.close(), b?.close()]);
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await stack?.stop();
   });
 
   const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `traffic-${name}.png`), fullPage: true });
