@@ -1,5 +1,5 @@
 import { LATENCY_BUCKETS, latencyBucket, latencyQuantile } from './latency-buckets.js';
-import type { StatusSplit, TrafficSeriesPoints } from './traffic-types.js';
+import type { StatusSplit, TrafficSeriesPoints, TrafficSummary } from './traffic-types.js';
 
 export const SLOT_MS = 10_000;
 export const SLOTS = 90;
@@ -10,14 +10,8 @@ const CLASSES = 5;
 /** reused by summaries: the process is single-threaded and summaries never nest */
 const scratch = new Float64Array(LATENCY_BUCKETS);
 
-export interface WindowSummary {
-  rps: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  requests: number;
-  status: StatusSplit;
-  errorRate: number;
+/** The wire summary's numbers (TrafficSummary) plus the in-flight estimates of the stats table. */
+export interface WindowSummary extends Pick<TrafficSummary, 'rps' | 'p50' | 'p95' | 'p99' | 'requests' | 'status' | 'errorRate'> {
   /** estimated in-flight requests in the last completed slot, and the window's highest */
   concurrency: number;
   maxConcurrency: number;
