@@ -1,5 +1,5 @@
 import { LATENCY_BUCKETS, latencyBucket, latencyQuantile } from './latency-buckets.js';
-import type { StatusSplit, TrafficSeriesPoints, TrafficSummary } from './traffic-types.js';
+import type { TrafficSeriesPoints, TrafficSummary } from './traffic-types.js';
 
 export const SLOT_MS = 10_000;
 export const SLOTS = 90;
