@@ -91,7 +91,7 @@ describe('wharf routing over real whoami backends (integration)', () => {
     });
     const miss = await fetch(`${t.url()}/nothing`);
     expect(miss.status).toBe(404);
-    expect((await miss.text()).trim()).toBe('404 page not found');
+    expect(await miss.text()).toBe('404 page not found\n');
     const dead = await fetch(`${t.url()}/dead`);
     expect(dead.status).toBe(502);
     await dead.arrayBuffer();

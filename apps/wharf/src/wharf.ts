@@ -64,11 +64,12 @@ export async function startWharf(config: StaticConfig, opts: StartOptions = {}):
     features: { tracing: '', metrics: config.metrics.prometheus ? 'Prometheus' : '', accessLog: Boolean(config.accessLog) },
   });
   const info: EntryPointInfo[] = entryPoints.map(({ name, ep }) => ({ name, address: ep.address, http: { middlewares: [...ep.http.middlewares] } }));
-  const obs = createObservability(config, { logger, source: runtime.source, health: runtime.health });
+  const listeners: EntryPoint[] = [];
+  const openConnections = () => listeners.map((l) => ({ entryPoint: l.name, protocol: 'TCP', count: l.openConnections() }));
+  const obs = createObservability(config, { logger, source: runtime.source, health: runtime.health, openConnections });
   const observers = [...obs.observers, ...(opts.observers ?? [])];
   internal = createInternalEntryPoint(config, withTrafficEvents(runtime.source, obs.traffic), info, (app) => obs.extraRoutes(app));
 
-  const listeners: EntryPoint[] = [];
   const addresses: RunningWharf['addresses'] = {};
   const closeAll = async () => {
     internal!.shuttingDown.value = true;

@@ -34,6 +34,18 @@ afterAll(async () => {
 });
 
 describe('entrypoint', () => {
+  it('counts open client connections', async () => {
+    const { connect } = await import('node:net');
+    const before = stack.ep.openConnections();
+    const socket = connect(stack.port, '127.0.0.1');
+    await new Promise((r) => socket.once('connect', r));
+    for (let i = 0; i < 100 && stack.ep.openConnections() !== before + 1; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(stack.ep.openConnections()).toBe(before + 1);
+    socket.destroy();
+    for (let i = 0; i < 100 && stack.ep.openConnections() !== before; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(stack.ep.openConnections()).toBe(before);
+  });
+
   it('routes by host to the handler and answers through the transport', async () => {
     const r = await send(stack.port, '/hello?x=1', { headers: { host: 'App.Test:8080' } });
     expect(r.status).toBe(200);
@@ -44,7 +56,7 @@ describe('entrypoint', () => {
   it('answers 404 page not found when no router matches', async () => {
     const r = await send(stack.port, '/', { headers: { host: 'nobody.test' } });
     expect(r.status).toBe(404);
-    expect(r.body).toBe('404 page not found');
+    expect(r.body).toBe('404 page not found\n'); // Go's http.NotFound, as Traefik
     expect(r.headers['content-type']).toMatch(/^text\/plain/);
   });
 

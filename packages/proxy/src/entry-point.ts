@@ -38,6 +38,8 @@ export interface EntryPoint {
   close(graceMs: number): Promise<void>;
   /** bound address once listening (`port` is the real one when 0 was asked) */
   readonly address: { host: string; port: number } | undefined;
+  /** client connections open now (`traefik_open_connections`) */
+  openConnections(): number;
 }
 
 /** An upgrade request gets a ServerResponse on its raw socket, so refusals (404, 401…) are plain HTTP. */
@@ -72,9 +74,15 @@ export function createEntryPoint(options: EntryPointOptions): EntryPoint {
     socket.on('error', (err) => log(`entryPoint ${options.name}: upgrade socket error`, err));
     handle(req, upgradeResponse(req, socket, head), true);
   });
+  let open = 0;
+  server.on('connection', (socket: Socket) => {
+    open += 1;
+    socket.once('close', () => (open -= 1));
+  });
   let address: EntryPoint['address'];
   return {
     name: options.name,
+    openConnections: () => open,
     get address() {
       return address;
     },

@@ -92,7 +92,7 @@ export function createRequestHandler(ctx: RequestHandlerContext): Handle {
     } catch (err) {
       return fail(ex, err);
     }
-    if (route === undefined) return writeText(res, 404, '404 page not found');
+    if (route === undefined) return writeText(res, 404, '404 page not found\n');
     dispatch(ex, route);
   };
 }

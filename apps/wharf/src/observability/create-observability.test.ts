@@ -106,6 +106,8 @@ describe('createObservability with the real app', () => {
     expect(metricValue(text, 'traefik_entrypoint_requests_total', { entrypoint: 'web', code: '404' })).toBe(tally.get(404));
     expect(metricValue(text, 'traefik_service_responses_bytes_total', { service: 'app@file', code: '200' })).toBeGreaterThan(0);
     for (const b of backends) expect(metricValue(text, 'traefik_service_server_up', { service: 'app@file', url: b.url })).toBe(1);
+    expect(metricValue(text, 'traefik_open_connections', { entrypoint: 'web', protocol: 'TCP' })).toBeGreaterThanOrEqual(0);
+    expect(metricValue(text, 'traefik_open_connections', { entrypoint: 'traefik' })).toBeUndefined();
     const generation = wharf!.runtime.source.view().generation;
     expect(Number(/^traefik_config_reloads_total (\S+)$/m.exec(text)?.[1])).toBe(generation);
     expect(Number(/^traefik_config_last_reload_success (\S+)$/m.exec(text)?.[1])).toBeGreaterThan(1_700_000_000);
