@@ -1,5 +1,6 @@
 import type { EntryPointInfo, HttpHandler, RequestObserver } from '@wharf/config';
 import { parseDuration } from '@wharf/config';
+import { createHttpProber, createLoadBalancer } from '@wharf/loadbalancer';
 import { createEntryPoint, createTransport, type EntryPoint } from '@wharf/proxy';
 import { createAggregator, createRuntime, type Runtime } from '@wharf/runtime';
 import { createInternalEntryPoint, type InternalEntryPoint } from './internal-entry-point.js';
@@ -43,18 +44,23 @@ export async function startWharf(config: StaticConfig, opts: StartOptions = {}):
   const entryPoints = Object.values(config.entryPoints).map((ep) => ({ name: ep.name, ep, addr: ep.parsedAddress }));
   const serveInternal = internalEntryPointUsed(config);
   const userEntryPoints = entryPoints.filter((e) => !(serveInternal && e.name === INTERNAL) && e.addr.protocol === 'tcp');
+  // serversTransport.insecureSkipVerify: https servers' self-signed certificates are accepted by
+  // the forwarder and by health-check probes alike
+  const insecure = config.serversTransport?.insecureSkipVerify === true;
+  const prober = insecure ? createHttpProber({ insecureSkipVerify: true }) : undefined;
   const timeouts = config.serversTransport?.forwardingTimeouts;
   const transport = createTransport({
     connectTimeoutMs: ms(timeouts?.dialTimeout, 30_000),
     responseHeaderTimeoutMs: ms(timeouts?.responseHeaderTimeout, 0),
     keepAliveTimeoutMs: ms(timeouts?.idleConnTimeout, 90_000),
-    insecureSkipVerify: config.serversTransport?.insecureSkipVerify === true,
+    insecureSkipVerify: insecure,
   });
 
   let internal: InternalEntryPoint | undefined;
   const apiHandler: HttpHandler = (ex) => internal!.handler(ex);
   const providers = createProviders(config, log);
   const runtime = createRuntime({
+    ...(prober ? { deps: { createLoadBalancer: (c, ctx) => createLoadBalancer(c, ctx, { prober }) } } : {}),
     entryPoints: userEntryPoints.map(({ name, ep }) => ({ name, address: ep.address, asDefault: ep.asDefault, middlewares: [...ep.http.middlewares] })),
     transport,
     internalServices: { 'api@internal': apiHandler, 'dashboard@internal': apiHandler },
