@@ -33,6 +33,19 @@ function clientIPOf(req: IncomingMessage): string {
 export function createRequestHandler(ctx: RequestHandlerContext): Handle {
   const { name, generations, observers, trusted, log, closing } = ctx;
   const observed = observers.length > 0;
+  // observers with a start hook, resolved once: nothing extra per request when there are none
+  const starters = observers.filter((o) => o.onRequestStart !== undefined);
+
+  /** after routing; request-record guarantees the matching onRequestEnd (its listener is set) */
+  function started(ex: Exchange): void {
+    for (const o of starters) {
+      try {
+        o.onRequestStart!(ex);
+      } catch (err) {
+        log(`entryPoint ${name}: request observer failed on start`, err);
+      }
+    }
+  }
 
   function finish(ex: Exchange, r: HttpResponse): void {
     if (observed && (r.error !== undefined || r.upgraded === true)) noteOutcome(ex, r.error?.code, r.upgraded === true ? r.status : undefined);
@@ -57,6 +70,7 @@ export function createRequestHandler(ctx: RequestHandlerContext): Handle {
   function dispatch(ex: Exchange, route: RouteMatch): void {
     ex.routerName = route.router;
     ex.serviceName = route.service;
+    if (starters.length > 0) started(ex);
     let pending: Promise<HttpResponse>;
     try {
       pending = route.handler(ex);

@@ -113,5 +113,12 @@ export interface RequestRecord {
 }
 
 export interface RequestObserver {
+  /**
+   * Optional: a request was routed (`ex.routerName`/`ex.serviceName` set, no server picked yet).
+   * The proxy calls it only after routing succeeded and always follows it with exactly one
+   * `onRequestEnd` for the same request (answered, failed, aborted or tunnel closed). Runs on the
+   * hot path: keep it to a lookup and integer updates, never keep `ex`.
+   */
+  onRequestStart?(ex: HttpExchange): void;
   onRequestEnd(record: RequestRecord): void;
 }
