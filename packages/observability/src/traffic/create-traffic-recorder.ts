@@ -1,4 +1,5 @@
 import type { RequestObserver, RequestRecord, RuntimeView } from '@wharf/config';
+import { InFlightTable, type InFlightRow } from './in-flight.js';
 import { createSnapshotPush } from './snapshot-push.js';
 import { buildStatsRows } from './stats-table.js';
 import { SLOT_MS, SLOTS, TrafficSeries } from './traffic-series.js';
@@ -13,12 +14,20 @@ export interface TrafficRecorderOptions {
   onListenerError?: (err: unknown) => void;
 }
 
+/**
+ * The stats table plus exact in-flight counts per router and service (additive: the wire
+ * `TrafficStats` shape is unchanged, `inFlight` is an extra field).
+ */
+export interface TrafficStatsWithInFlight extends TrafficStats {
+  inFlight: { routers: InFlightRow[]; services: InFlightRow[] };
+}
+
 export interface TrafficRecorder {
   observer: RequestObserver;
   /** per router, service and server over the last 15 minutes; `series` adds per-slot points */
   snapshot(opts?: { series?: boolean }): TrafficSnapshot;
   /** HAProxy-style per-server table, health from the runtime view */
-  stats(view?: RuntimeView): TrafficStats;
+  stats(view?: RuntimeView): TrafficStatsWithInFlight;
   /** compact snapshot (no per-slot series) every `pushIntervalMs` while subscribed */
   subscribe(listener: (snapshot: TrafficSnapshot) => void): () => void;
   close(): void;
@@ -99,12 +108,28 @@ export function createTrafficRecorder(opts: TrafficRecorderOptions = {}): Traffi
   const store: TrafficStore = { routers: new Map(), services: new Map(), servers: new Map() };
   const snapshot = (o: { series?: boolean } = {}) => buildSnapshot(store, clock.now(), o.series ?? false);
   const push = createSnapshotPush(() => snapshot(), opts.pushIntervalMs ?? 2000, opts.onListenerError);
+  const inFlight = new InFlightTable();
+  const observer: RequestObserver = {
+    onRequestStart(ex) {
+      if (ex.routerName !== undefined) inFlight.start(Math.floor(clock.now() / SLOT_MS), ex.routerName, ex.serviceName);
+    },
+    onRequestEnd(r) {
+      const slot = Math.floor(clock.now() / SLOT_MS);
+      if (r.router !== undefined) inFlight.end(slot, r.router);
+      recordInto(store, slot, r);
+    },
+  };
   return {
-    observer: { onRequestEnd: (r) => recordInto(store, Math.floor(clock.now() / SLOT_MS), r) },
+    observer,
     snapshot,
     stats(view) {
       const now = clock.now();
-      return { at: new Date(now).toISOString(), servers: buildStatsRows(store.servers, view, Math.floor(now / SLOT_MS)) };
+      const slot = Math.floor(now / SLOT_MS);
+      return {
+        at: new Date(now).toISOString(),
+        servers: buildStatsRows(store.servers, view, slot),
+        inFlight: { routers: inFlight.rows('routers', slot, SLOTS), services: inFlight.rows('services', slot, SLOTS) },
+      };
     },
     subscribe: (listener) => push.subscribe(listener),
     close: () => push.close(),
