@@ -1,4 +1,4 @@
-import type { RequestRecord } from '@wharf/config';
+import type { HttpExchange, RequestRecord } from '@wharf/config';
 import { bench, describe } from 'vitest';
 import { createAccessLog, createMetrics, createTrafficRecorder } from '../src/index.js';
 import { Writable } from 'node:stream';
@@ -37,4 +37,17 @@ describe('observer.onRequestEnd', () => {
   bench('metrics (entrypoint + router + service)', () => metrics.observer.onRequestEnd(next()));
   bench('traffic recorder', () => traffic.observer.onRequestEnd(next()));
   bench('access log enqueue', () => accessLog.observer.onRequestEnd(next()));
+});
+
+/** what the proxy hands to onRequestStart (routed, no server yet); pairs with the records above */
+const exchanges = records.map((r) => ({ routerName: r.router, serviceName: r.service }) as HttpExchange);
+const paired = createTrafficRecorder();
+let j = 0;
+
+describe('traffic recorder start + end (exact in-flight)', () => {
+  bench('onRequestStart + onRequestEnd', () => {
+    const k = j++ & 63;
+    paired.observer.onRequestStart!(exchanges[k]!);
+    paired.observer.onRequestEnd(records[k]!);
+  });
 });
