@@ -93,7 +93,7 @@ const components: Json = {
     MatchExplanation: { type: 'object', required: ['matched', 'tried'] },
     Version: { type: 'object', required: ['Version', 'Codename', 'startDate'] },
     TrafficSnapshot: { type: 'object', required: ['at', 'slotSeconds', 'slots', 'routers', 'services', 'servers'] },
-    TrafficStats: { type: 'object', required: ['at', 'servers'] },
+    TrafficStats: { type: 'object', required: ['at', 'servers'], description: 'servers[] (estimated in flight) and inFlight {routers, services} (exact)' },
   },
 };
 

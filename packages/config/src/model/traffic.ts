@@ -67,7 +67,20 @@ export interface ServerStatsRow {
   p95: number;
 }
 
+/** Exact requests in flight for one router or service (counted from request start to end). */
+export interface InFlightRow {
+  name: string;
+  /** requests in flight now */
+  current: number;
+  /** highest in-flight count within the current 10 s slot */
+  max: number;
+  /** highest in-flight count within the last completed slot */
+  lastSlotMax: number;
+}
+
 export interface TrafficStats {
   at: string;
   servers: ServerStatsRow[];
+  /** exact per router and per service (servers' `current`/`max` are estimates) */
+  inFlight?: { routers: InFlightRow[]; services: InFlightRow[] };
 }

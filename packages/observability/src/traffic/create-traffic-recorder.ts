@@ -14,13 +14,8 @@ export interface TrafficRecorderOptions {
   onListenerError?: (err: unknown) => void;
 }
 
-/**
- * The stats table plus exact in-flight counts per router and service (additive: the wire
- * `TrafficStats` shape is unchanged, `inFlight` is an extra field).
- */
-export interface TrafficStatsWithInFlight extends TrafficStats {
-  inFlight: { routers: InFlightRow[]; services: InFlightRow[] };
-}
+/** The stats table with its exact in-flight counts always present. */
+export type TrafficStatsWithInFlight = TrafficStats & Required<Pick<TrafficStats, 'inFlight'>>;
 
 export interface TrafficRecorder {
   observer: RequestObserver;

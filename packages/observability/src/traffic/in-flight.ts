@@ -1,3 +1,4 @@
+import type { InFlightRow } from '@wharf/config';
 /**
  * Exact requests in flight for one element (router or service): the current count and the
  * highest count reached in the current slot. Integers only; the slot rolls over lazily on the
@@ -52,15 +53,7 @@ export class InFlightCounter {
 }
 
 /** One row of the exact in-flight table (`inFlight` of `/api/wharf/traffic/stats`). */
-export interface InFlightRow {
-  name: string;
-  /** requests in flight now */
-  current: number;
-  /** highest in-flight count within the current 10 s slot */
-  max: number;
-  /** highest in-flight count within the last completed slot */
-  lastSlotMax: number;
-}
+export type { InFlightRow } from '@wharf/config';
 
 /** Exact in-flight counts per router and per service (the router's service). */
 export class InFlightTable {
