@@ -175,6 +175,14 @@ describe('robustness', () => {
   });
 });
 
+/** One router `a` → service over `http://s:80`, through a recording `tag` middleware. */
+const taggedConfig = () =>
+  config({
+    routers: { 'r@docker': { rule: 'Host(`a`)', service: 's@docker', middlewares: ['m@docker'] } },
+    services: { 's@docker': lb('http://s:80') },
+    middlewares: { 'm@docker': { tag: { label: 'm' } } },
+  });
+
 describe('generations', () => {
   it('shares a middleware between routers, except router-scoped ones (circuitBreaker) which get one each', async () => {
     const { runtime, request, created } = testRuntime();
@@ -197,11 +205,7 @@ describe('generations', () => {
 
   it('creates middlewares once per generation with the generation signal, aborted after the swap', async () => {
     const { runtime, request, created } = testRuntime();
-    const cfg = config({
-      routers: { 'r@docker': { rule: 'Host(`a`)', service: 's@docker', middlewares: ['m@docker'] } },
-      services: { 's@docker': lb('http://s:80') },
-      middlewares: { 'm@docker': { tag: { label: 'm' } } },
-    });
+    const cfg = taggedConfig();
     runtime.apply(cfg);
     await request({ host: 'a' });
     await request({ host: 'a' });
@@ -216,11 +220,7 @@ describe('generations', () => {
   it('aborts the old generation only after its in-flight responses end', async () => {
     const body = new PassThrough();
     const { runtime, request, created } = testRuntime({ script: () => ({ status: 200, headers: {}, body }) });
-    const cfg = config({
-      routers: { 'r@docker': { rule: 'Host(`a`)', service: 's@docker', middlewares: ['m@docker'] } },
-      services: { 's@docker': lb('http://s:80') },
-      middlewares: { 'm@docker': { tag: { label: 'm' } } },
-    });
+    const cfg = taggedConfig();
     runtime.apply(cfg);
     const firstId = runtime.current().id;
     const res = (await request({ host: 'a' }))!;
@@ -235,11 +235,7 @@ describe('generations', () => {
 
   it('close() aborts retiring generations too', async () => {
     const { runtime, request, created } = testRuntime({ script: () => ({ status: 200, headers: {}, body: new PassThrough() }) });
-    const cfg = config({
-      routers: { 'r@docker': { rule: 'Host(`a`)', service: 's@docker', middlewares: ['m@docker'] } },
-      services: { 's@docker': lb('http://s:80') },
-      middlewares: { 'm@docker': { tag: { label: 'm' } } },
-    });
+    const cfg = taggedConfig();
     runtime.apply(cfg);
     await request({ host: 'a' });
     runtime.apply(cfg);
@@ -250,11 +246,7 @@ describe('generations', () => {
 
   it('aborts after the grace timeout when a response never ends', async () => {
     const { runtime, request, created } = testRuntime({ retireGraceMs: 20, script: () => ({ status: 200, headers: {}, body: new PassThrough() }) });
-    const cfg = config({
-      routers: { 'r@docker': { rule: 'Host(`a`)', service: 's@docker', middlewares: ['m@docker'] } },
-      services: { 's@docker': lb('http://s:80') },
-      middlewares: { 'm@docker': { tag: { label: 'm' } } },
-    });
+    const cfg = taggedConfig();
     runtime.apply(cfg);
     await request({ host: 'a' });
     runtime.apply(cfg);
