@@ -99,7 +99,6 @@ export async function startWharf(config: StaticConfig, opts: StartOptions = {}):
         host: addr.host,
         port: addr.port,
         generations: runtime,
-        transport,
         observers,
         forwardedHeaders: { insecure: ep.forwardedHeaders.insecure, trustedIPs: [...ep.forwardedHeaders.trustedIPs] },
         log: (message, err) => logger.error({ entryPoint: name, err }, message),

@@ -5,7 +5,6 @@ import type { GenerationSource } from '@wharf/runtime';
 import { createTrustCheck, type ForwardedHeadersOptions } from './forwarded-headers.js';
 import { listenServer } from './listen.js';
 import { createRequestHandler } from './request-handler.js';
-import type { Transport } from '@wharf/config';
 
 export interface EntryPointTimeouts {
   /** idle keep-alive client connections close after this; default 180 000 ms (Traefik idleTimeout) */
@@ -22,8 +21,6 @@ export interface EntryPointOptions {
   host?: string;
   port: number;
   generations: GenerationSource;
-  /** kept for symmetry with the runtime; the proxy itself only calls handlers */
-  transport?: Transport;
   observers?: RequestObserver[];
   forwardedHeaders?: ForwardedHeadersOptions;
   timeouts?: EntryPointTimeouts;
