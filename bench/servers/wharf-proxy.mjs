@@ -41,7 +41,7 @@ if (mode === 'metrics') {
   metrics = createMetrics({});
   observers.push(metrics.observer);
 }
-const ep = createEntryPoint({ name: 'web', host: '127.0.0.1', port, generations: runtime, transport, observers });
+const ep = createEntryPoint({ name: 'web', host: '127.0.0.1', port, generations: runtime, observers });
 await ep.listen();
 exitOnSignal(async () => {
   await ep.close(1000);
