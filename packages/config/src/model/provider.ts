@@ -10,9 +10,12 @@ export interface ProviderSnapshot {
 export type EmitSnapshot = (snapshot: ProviderSnapshot) => void;
 
 /**
- * A source of dynamic configuration (docker, file, later dns/kv/swarm). `start` resolves when the
- * provider stops (signal aborted) and must survive source errors on its own (retry with backoff,
- * emit nothing meanwhile: the aggregator keeps the last good snapshot).
+ * A source of dynamic configuration (docker, file, dns, etcd, redis, swarm). `start` connects to
+ * its source, emits a full snapshot, then one per change, until the signal aborts (then it
+ * resolves). When its source goes away it returns or throws (with a coded error naming the
+ * source): the provider runner owns reconnection (backoff, "retrying since" state) and the
+ * aggregator keeps the last good snapshot meanwhile. A provider never keeps a retry loop of its
+ * own, and bad data is a diagnostic in the snapshot, never a throw.
  */
 export interface Provider {
   readonly name: string;
