@@ -1,8 +1,8 @@
-import type { Diagnostic, DynamicConfig, Provider, ProviderSnapshot } from '@wharf/config';
-import { silentLogger, type RuntimeLogger } from '../logger.js';
+import { silentLogger, type Diagnostic, type DynamicConfig, type Logger, type Provider, type ProviderSnapshot, type ProviderState } from '@wharf/config';
 import { deepEqual } from './deep-equal.js';
 import { mergeConfigs } from './merge.js';
-import { runProvider } from './provider-runner.js';
+import { runProvider, type ProviderBackoff } from './provider-runner.js';
+import { ProviderStateCell } from './provider-state.js';
 import { qualifyConfig } from './qualify.js';
 
 export interface AggregatorOptions {
@@ -14,9 +14,11 @@ export interface AggregatorOptions {
   firstSnapshotTimeoutMs?: number;
   /** receives the qualified, merged config and every provider's latest diagnostics; never throws out */
   onConfig(merged: DynamicConfig, diagnostics: Diagnostic[]): void;
-  logger?: RuntimeLogger;
-  backoffInitialMs?: number;
-  backoffMaxMs?: number;
+  /** every provider state change (connected, retrying, …); never throws out */
+  onProviderState?(state: ProviderState): void;
+  logger?: Logger;
+  /** restart delays of a provider whose source went away (defaults 1 s doubling to 30 s) */
+  backoff?: Partial<ProviderBackoff>;
   /** how long close() waits for providers to return after the abort (default 5000) */
   closeTimeoutMs?: number;
 }
@@ -27,21 +29,24 @@ export interface Aggregator {
   close(): Promise<void>;
   /** provider names */
   readonly providers: string[];
+  /** every provider's runner state, in precedence order */
+  providerStates(): ProviderState[];
 }
 
-interface ProviderState {
+interface ProviderSlot {
   accepted?: ProviderSnapshot;
   pending?: ProviderSnapshot;
   timer?: NodeJS.Timeout;
+  state: ProviderStateCell;
 }
 
 /** Providers → throttled, qualified, merged snapshots (Traefik's ConfigurationWatcher). */
 class ConfigAggregator implements Aggregator {
   readonly providers: string[];
   readonly #opts: AggregatorOptions;
-  readonly #logger: RuntimeLogger;
+  readonly #logger: Logger;
   readonly #controller = new AbortController();
-  readonly #states: Map<string, ProviderState>;
+  readonly #states: Map<string, ProviderSlot>;
   #ready: boolean;
   #firstTimer: NodeJS.Timeout | undefined;
   #runs: Array<Promise<void>> = [];
@@ -50,7 +55,14 @@ class ConfigAggregator implements Aggregator {
     this.#opts = opts;
     this.#logger = opts.logger ?? silentLogger;
     this.providers = opts.providers.map((p) => p.name);
-    this.#states = new Map(opts.providers.map((p) => [p.name, {}]));
+    const onState = (state: ProviderState): void => {
+      try {
+        opts.onProviderState?.(state);
+      } catch (err) {
+        this.#logger.warn('provider state listener failed', { provider: state.name, err });
+      }
+    };
+    this.#states = new Map(opts.providers.map((p) => [p.name, { state: new ProviderStateCell(p.name, onState) }]));
     this.#ready = opts.providers.length === 0;
   }
 
@@ -65,10 +77,14 @@ class ConfigAggregator implements Aggregator {
       }, this.#opts.firstSnapshotTimeoutMs ?? 10_000);
       this.#firstTimer.unref?.();
     }
-    const { backoffInitialMs, backoffMaxMs } = this.#opts;
-    this.#runs = this.#opts.providers.map((provider) =>
-      runProvider({ provider, emit: this.#emitFor(provider.name), signal: this.#controller.signal, logger: this.#logger, backoffInitialMs, backoffMaxMs }),
-    );
+    this.#runs = this.#opts.providers.map((provider) => runProvider({
+      provider, emit: this.#emitFor(provider.name), signal: this.#controller.signal, logger: this.#logger,
+      state: this.#states.get(provider.name)!.state, backoff: this.#opts.backoff,
+    }));
+  }
+
+  providerStates(): ProviderState[] {
+    return [...this.#states.values()].map((s) => s.state.get());
   }
 
   async close(): Promise<void> {
@@ -115,7 +131,7 @@ class ConfigAggregator implements Aggregator {
     this.#publish();
   }
 
-  #accept(state: ProviderState, snap: ProviderSnapshot): void {
+  #accept(state: ProviderSlot, snap: ProviderSnapshot): void {
     state.accepted = snap;
     state.timer = setTimeout(() => {
       state.timer = undefined;
