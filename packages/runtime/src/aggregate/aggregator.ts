@@ -46,7 +46,7 @@ class ConfigAggregator implements Aggregator {
   readonly #opts: AggregatorOptions;
   readonly #logger: Logger;
   readonly #controller = new AbortController();
-  readonly #states: Map<string, ProviderSlot>;
+  readonly #slots: Map<string, ProviderSlot>;
   #ready: boolean;
   #firstTimer: NodeJS.Timeout | undefined;
   #runs: Array<Promise<void>> = [];
@@ -62,7 +62,7 @@ class ConfigAggregator implements Aggregator {
         this.#logger.warn('provider state listener failed', { provider: state.name, err });
       }
     };
-    this.#states = new Map(opts.providers.map((p) => [p.name, { state: new ProviderStateCell(p.name, onState) }]));
+    this.#slots = new Map(opts.providers.map((p) => [p.name, { state: new ProviderStateCell(p.name, onState) }]));
     this.#ready = opts.providers.length === 0;
   }
 
@@ -71,7 +71,7 @@ class ConfigAggregator implements Aggregator {
     if (this.#ready) queueMicrotask(() => this.#publish());
     else {
       this.#firstTimer = setTimeout(() => {
-        const missing = [...this.#states.entries()].filter(([, s]) => !s.accepted).map(([n]) => n);
+        const missing = [...this.#slots.entries()].filter(([, s]) => !s.accepted).map(([n]) => n);
         this.#logger.warn('providers sent no first snapshot in time; applying without them', { missing });
         this.#becomeReady();
       }, this.#opts.firstSnapshotTimeoutMs ?? 10_000);
@@ -79,18 +79,18 @@ class ConfigAggregator implements Aggregator {
     }
     this.#runs = this.#opts.providers.map((provider) => runProvider({
       provider, emit: this.#emitFor(provider.name), signal: this.#controller.signal, logger: this.#logger,
-      state: this.#states.get(provider.name)!.state, backoff: this.#opts.backoff,
+      state: this.#slots.get(provider.name)!.state, backoff: this.#opts.backoff,
     }));
   }
 
   providerStates(): ProviderState[] {
-    return [...this.#states.values()].map((s) => s.state.get());
+    return [...this.#slots.values()].map((s) => s.state.get());
   }
 
   async close(): Promise<void> {
     this.#controller.abort();
     clearTimeout(this.#firstTimer);
-    for (const s of this.#states.values()) clearTimeout(s.timer);
+    for (const s of this.#slots.values()) clearTimeout(s.timer);
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<void>((resolve) => {
       timer = setTimeout(() => {
@@ -108,7 +108,7 @@ class ConfigAggregator implements Aggregator {
     const configs: DynamicConfig[] = [];
     const diagnostics: Diagnostic[] = [];
     for (const p of this.#opts.providers) {
-      const snap = this.#states.get(p.name)?.accepted;
+      const snap = this.#slots.get(p.name)?.accepted;
       if (!snap) continue;
       try {
         configs.push(qualifyConfig(snap.config, p.name));
@@ -141,12 +141,12 @@ class ConfigAggregator implements Aggregator {
     }, this.#opts.throttleMs ?? 2000);
     state.timer.unref?.();
     if (this.#ready) this.#publish();
-    else if ([...this.#states.values()].every((s) => s.accepted !== undefined)) this.#becomeReady();
+    else if ([...this.#slots.values()].every((s) => s.accepted !== undefined)) this.#becomeReady();
   }
 
   #emitFor(name: string) {
     return (snapshot: ProviderSnapshot): void => {
-      const state = this.#states.get(name);
+      const state = this.#slots.get(name);
       if (!state || this.#controller.signal.aborted) return;
       const snap: ProviderSnapshot = { config: snapshot?.config, diagnostics: Array.isArray(snapshot?.diagnostics) ? snapshot.diagnostics : [] };
       const latest = state.pending ?? state.accepted;
