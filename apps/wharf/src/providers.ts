@@ -1,14 +1,13 @@
-import type { Provider } from '@wharf/config';
+import type { Logger, Provider } from '@wharf/config';
 import { createDockerProvider } from '@wharf/provider-docker';
 import { createFileProvider } from '@wharf/provider-file';
-import type { RuntimeLogger } from '@wharf/runtime';
 import type { StaticConfig } from './static/index.js';
 
 /**
  * Provider registry: one line per provider kind. Each factory receives its own static options
  * (`providers.<kind>`) and returns a Provider that only emits snapshots.
  */
-type ProviderFactory = (options: never, logger: RuntimeLogger) => Provider;
+type ProviderFactory = (options: never, logger: Logger) => Provider;
 
 const factories: Record<string, ProviderFactory> = {
   file: (options: Parameters<typeof createFileProvider>[0], logger) => createFileProvider(options, { logger }),
@@ -16,7 +15,7 @@ const factories: Record<string, ProviderFactory> = {
 };
 
 /** Providers enabled in the static configuration, in Traefik's precedence order (docker before file). */
-export function createProviders(config: StaticConfig, logger: RuntimeLogger): Provider[] {
+export function createProviders(config: StaticConfig, logger: Logger): Provider[] {
   const enabled = config.providers as Record<string, unknown>;
   const out: Provider[] = [];
   for (const kind of ['docker', 'file']) {

@@ -8,7 +8,7 @@ import { withTrafficEvents } from './live-source.js';
 import { createObservability, type Observability } from './observability/index.js';
 import { createLogger, type Logger } from './logger.js';
 import { createProviders } from './providers.js';
-import { toRuntimeLogger } from './runtime-logger.js';
+import { toLogger } from './logger-adapter.js';
 import type { StaticConfig } from './static/index.js';
 
 export interface RunningWharf {
@@ -40,7 +40,7 @@ function ms(value: string | number | undefined, fallback: number): number {
 /** The composition root: static config → providers → aggregator → runtime → entrypoints. */
 export async function startWharf(config: StaticConfig, opts: StartOptions = {}): Promise<RunningWharf> {
   const logger = opts.logger ?? createLogger(config.log);
-  const log = toRuntimeLogger(logger);
+  const log = toLogger(logger);
   const entryPoints = Object.values(config.entryPoints).map((ep) => ({ name: ep.name, ep, addr: ep.parsedAddress }));
   const serveInternal = internalEntryPointUsed(config);
   const userEntryPoints = entryPoints.filter((e) => !(serveInternal && e.name === INTERNAL) && e.addr.protocol === 'tcp');

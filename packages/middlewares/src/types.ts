@@ -1,11 +1,5 @@
 import type { TSchema, Static } from '@sinclair/typebox';
-import type { HttpStep, ServiceResolver } from '@wharf/config';
-
-/** Same shape as the runtime's logger; optional so contexts built before it existed still work. */
-export interface MiddlewareLogger {
-  debug(msg: string, fields?: Record<string, unknown>): void;
-  warn(msg: string, fields?: Record<string, unknown>): void;
-}
+import type { HttpStep, Logger, ServiceResolver } from '@wharf/config';
 
 export interface MiddlewareContext {
   /** qualified middleware name, e.g. `auth@docker` */
@@ -17,8 +11,8 @@ export interface MiddlewareContext {
   resolveService: ServiceResolver;
   /** for `chain`: compiled steps of other middlewares (qualified or provider-local names); throws a coded error on unknown/cyclic */
   resolveMiddlewares(names: string[]): HttpStep[];
-  /** request-path problems that are answered, not thrown (auth server down, redis down, error page failed) */
-  logger?: MiddlewareLogger;
+  /** request-path problems that are answered, not thrown (auth server down, redis down, error page failed); optional so contexts built without one still work */
+  logger?: Logger;
 }
 
 /** One middleware type. `create` runs once per generation and returns a cheap per-request step. */

@@ -8,12 +8,15 @@ export {
 export type { DockerProviderOptions, DockerProviderOptionsInput } from './options.js';
 export { createDockerProvider } from './provider.js';
 export type { DockerProviderDeps } from './provider.js';
-export type { DockerProviderLogger } from './watch.js';
-export { buildConfig } from './build-config.js';
-export type { BuildOptions, BuildEnvironment } from './build-config.js';
-export type { ContainerData, ContainerNetwork, ContainerPort, ContainerHealth } from './docker-data.js';
-export type { DockerSource, DockerEvent } from './docker-source.js';
-export { createDockerodeSource, negotiateApiVersion, MAX_API_VERSION } from './docker-source.js';
-export { DockerDiagnosticCode } from './diagnostics.js';
 export { DockerUnavailableError } from './errors.js';
-export { normalizeName } from './container-name.js';
+// labels/: one label set → routers, services, middlewares and provider keys (pure)
+export { normalizeName } from './labels/normalize-name.js';
+// build/: containers → snapshot (pure)
+export { buildConfig } from './build/build-config.js';
+export type { BuildOptions, BuildEnvironment } from './build/build-config.js';
+export type { ContainerData, ContainerNetwork, ContainerPort, ContainerHealth } from './build/container-data.js';
+export { DockerDiagnosticCode } from './build/diagnostics.js';
+// engine/: dockerode, inspect cache, events, one connection's watch (I/O)
+export type { DockerSource } from './engine/docker-source.js';
+export type { DockerEvent } from './engine/docker-events.js';
+export { createDockerodeSource, negotiateApiVersion, MAX_API_VERSION } from './engine/docker-source.js';

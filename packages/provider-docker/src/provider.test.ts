@@ -1,7 +1,7 @@
 import type { ProviderSnapshot } from '@wharf/config';
 import { afterEach, describe, expect, it } from 'vitest';
-import { container } from './fixtures/containers.js';
-import { FakeDockerSource } from './fixtures/fake-source.js';
+import { container } from './build/fixtures/containers.js';
+import { FakeDockerSource } from './engine/fixtures/fake-source.js';
 import { createDockerProvider } from './provider.js';
 
 async function until(check: () => boolean, timeoutMs = 5000): Promise<void> {
@@ -21,19 +21,29 @@ describe('createDockerProvider (fake engine)', () => {
   function start(source: FakeDockerSource, watch = true) {
     const snapshots: ProviderSnapshot[] = [];
     const ac = new AbortController();
-    const provider = createDockerProvider({ watch }, { source, throttleMs: 10, backoff: { initialMs: 20, maxMs: 40 } });
+    const provider = createDockerProvider({ watch }, { source, throttleMs: 10, hostAddress: '127.0.0.1' });
     const done = provider.start((s) => snapshots.push(s), ac.signal);
-    return { snapshots, ac, done, provider };
+    /** what the provider runner does after a rejection: start the same provider again */
+    const restart = () => provider.start((s) => snapshots.push(s), ac.signal);
+    return { snapshots, ac, done, provider, restart };
   }
 
-  it('is named docker and emits one snapshot when watch=false', async () => {
+  it('is named docker and emits one snapshot when watch=false, then waits for the abort', async () => {
     const source = new FakeDockerSource();
     source.containers = [container({ name: 'a' })];
-    const { snapshots, done, provider } = start(source, false);
+    const { snapshots, ac, done, provider } = start(source, false);
+    await until(() => snapshots.length === 1);
+    let settled = false;
+    void done.finally(() => { settled = true; });
+    await new Promise((r) => setTimeout(r, 100));
+    // resolving here would tell the runner the engine went away
+    expect(settled).toBe(false);
+    ac.abort();
     await done;
     expect(provider.name).toBe('docker');
     expect(snapshots.map(serviceNames)).toEqual([['a']]);
     expect(source.subscribers).toBe(0);
+    expect(source.lists).toBe(1);
   });
 
   it('re-lists on start events and resolves on abort', async () => {
@@ -74,39 +84,56 @@ describe('createDockerProvider (fake engine)', () => {
     await done;
   });
 
-  it('keeps silent while the engine is away, then reconnects and resyncs', async () => {
+  it('rejects with WHARF_DOCKER_UNAVAILABLE when the engine goes away, emitting nothing more; a restart resyncs', async () => {
     const source = new FakeDockerSource();
     source.containers = [container({ name: 'a' })];
-    const { snapshots, ac, done } = start(source);
+    const { snapshots, ac, done, restart } = start(source);
     await until(() => snapshots.length === 1 && source.subscribers === 1);
     source.down();
-    const listsWhenDown = source.lists;
-    await until(() => source.lists >= listsWhenDown + 0 && source.subscribers === 0);
-    await new Promise((r) => setTimeout(r, 150));
+    await expect(done).rejects.toMatchObject({ code: 'WHARF_DOCKER_UNAVAILABLE', message: expect.stringContaining('fake://engine') });
+    expect(source.subscribers).toBe(0);
     expect(snapshots).toHaveLength(1);
+    // still away: a start fails fast with the same code (the runner backs off)
+    await expect(restart()).rejects.toMatchObject({ code: 'WHARF_DOCKER_UNAVAILABLE' });
     source.containers.push(container({ name: 'c' }));
     source.up = true;
-    await until(() => snapshots.length === 2);
+    const resumed = restart();
+    await until(() => snapshots.length === 2 && source.subscribers === 1);
     expect(serviceNames(snapshots[1])).toEqual(['a', 'c']);
+    // events resume on the new connection
+    const d = container({ name: 'd' });
+    source.containers.push(d);
+    source.emit({ action: 'start', id: d.id });
+    await until(() => serviceNames(snapshots.at(-1)).length === 3);
     ac.abort();
-    await done;
+    await resumed;
+  });
+
+  it('rejects when the event stream ends without an error (the engine closed it)', async () => {
+    const source = new FakeDockerSource();
+    source.containers = [container({ name: 'a' })];
+    const { snapshots, done } = start(source);
+    await until(() => snapshots.length === 1 && source.subscribers === 1);
+    source.endStreams();
+    await expect(done).rejects.toMatchObject({ code: 'WHARF_DOCKER_UNAVAILABLE', message: expect.stringContaining('the event stream ended') });
   });
 
   it('forgets drains it cannot confirm after a reconnect (an engine restart restarts the same container)', async () => {
     const source = new FakeDockerSource();
     const a = container({ name: 'a' });
     source.containers = [a];
-    const { snapshots, ac, done } = start(source);
+    const { snapshots, ac, done, restart } = start(source);
     await until(() => snapshots.length === 1 && source.subscribers === 1);
     source.emit({ action: 'stop', id: a.id });
     await until(() => serviceNames(snapshots.at(-1)).length === 0);
     source.down();
-    await until(() => source.subscribers === 0);
+    await expect(done).rejects.toMatchObject({ code: 'WHARF_DOCKER_UNAVAILABLE' });
     // the engine comes back having restarted `a` (restart: always) while we were away: no start event
     source.up = true;
+    const resumed = restart();
     await until(() => serviceNames(snapshots.at(-1)).length === 1);
     expect(serviceNames(snapshots.at(-1))).toEqual(['a']);
     ac.abort();
-    await done;
+    await resumed;
   });
 });

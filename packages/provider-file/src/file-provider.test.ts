@@ -107,6 +107,27 @@ describe('createFileProvider', () => {
     expect(p.snapshots.length).toBe(count);
   });
 
+  it('ends with WHARF_FILE_WATCH when the watched directory is removed, and resumes on restart', async () => {
+    const confDir = join(dir, 'conf.d');
+    await mkdir(confDir);
+    await writeFile(join(confDir, 'a.yml'), routerYaml('Path(`/a`)'));
+    const p = run({ directory: confDir });
+    await p.next((s) => s.config.http.routers.r !== undefined);
+    await rm(confDir, { recursive: true });
+    await expect(p.done).rejects.toMatchObject({ code: 'WHARF_FILE_WATCH' });
+    // the removal itself was a change: its files are gone from the last snapshot
+    expect(p.snapshots.at(-1)?.config.http.routers).toEqual({});
+    expect(p.snapshots.at(-1)?.diagnostics.map((d) => d.code)).toEqual(['WHARF_FILE_MISSING']);
+    // what the provider runner does next: start again; it waits for the directory and follows it
+    const again = run({ directory: confDir });
+    await again.next((s) => s.diagnostics.some((d) => d.code === 'WHARF_FILE_MISSING'));
+    await mkdir(confDir);
+    await writeFile(join(confDir, 'b.yml'), routerYaml('Path(`/b`)'));
+    await again.next((s) => s.config.http.routers.r?.rule === 'Path(`/b`)');
+    await writeFile(join(confDir, 'b.yml'), routerYaml('Path(`/c`)'));
+    await again.next((s) => s.config.http.routers.r?.rule === 'Path(`/c`)');
+  });
+
   it('emits once without watching when watch is false', async () => {
     const file = join(dir, 'dyn.yml');
     await writeFile(file, routerYaml('Path(`/a`)'));

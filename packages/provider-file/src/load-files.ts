@@ -1,8 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Diagnostic } from '@wharf/config';
+import { silentLogger, type Diagnostic, type Logger } from '@wharf/config';
 import { isConfigFile, parseConfigText, type ParsedFile } from './parsed-file.js';
-import type { FileProviderLogger } from './options.js';
 import { sourceOf } from './source.js';
 
 export interface LoadResult {
@@ -35,7 +34,7 @@ export async function listConfigFiles(dir: string): Promise<string[]> {
 export async function loadFiles(
   paths: string[],
   lastGood: Map<string, ParsedFile>,
-  logger?: FileProviderLogger,
+  logger: Logger = silentLogger,
 ): Promise<LoadResult> {
   const files: ParsedFile[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -47,7 +46,7 @@ export async function loadFiles(
       text = await readFile(path, 'utf8');
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') continue;
-      logger?.error('cannot read configuration file', { err, file: path });
+      logger.error('cannot read configuration file', { err, file: path });
       const previous = lastGood.get(path);
       if (previous) files.push(previous);
       present.add(path);
@@ -63,7 +62,7 @@ export async function loadFiles(
     const previous = lastGood.get(path);
     const kept = previous ? 'the last good content is kept' : 'nothing from it is used';
     const source = sourceOf(path, outcome.position);
-    logger?.error(`cannot parse configuration file: ${outcome.message}`, { file: source });
+    logger.error(`cannot parse configuration file: ${outcome.message}`, { file: source });
     diagnostics.push({
       provider: 'file',
       source,

@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import type { Logger } from '@wharf/config';
 
 /** `providers.file.*` (Traefik): `filename` and `directory` are mutually exclusive. */
 export const FileProviderOptionsSchema = Type.Object({
@@ -9,15 +10,9 @@ export const FileProviderOptionsSchema = Type.Object({
 
 export type FileProviderOptions = Static<typeof FileProviderOptionsSchema>;
 
-/** Structurally the runtime's `RuntimeLogger` (message first, then fields). */
-export interface FileProviderLogger {
-  error(msg: string, fields?: Record<string, unknown>): void;
-  warn?(msg: string, fields?: Record<string, unknown>): void;
-  debug?(msg: string, fields?: Record<string, unknown>): void;
-}
-
 export interface FileProviderDeps {
   /** debounce of file-system events before a re-read (default 80 ms) */
   throttleMs?: number;
-  logger?: FileProviderLogger;
+  /** default: silent */
+  logger?: Logger;
 }

@@ -1,10 +1,9 @@
-import type { RuntimeEvent } from '@wharf/config';
-import type { RuntimeLogger } from './logger.js';
+import type { Logger, RuntimeEvent } from '@wharf/config';
 
 /** A tiny listener set: a failing listener is logged and never stops the others. */
 export class EventHub {
   readonly #listeners = new Set<(event: RuntimeEvent) => void>();
-  constructor(private readonly logger: RuntimeLogger) {}
+  constructor(private readonly logger: Logger) {}
 
   subscribe(listener: (event: RuntimeEvent) => void): () => void {
     this.#listeners.add(listener);

@@ -1,5 +1,5 @@
-import { emptyDynamicConfig, splitQualified } from '@wharf/config';
-import type { Diagnostic, DynamicConfig, HttpHandler, RuleSyntax, RuntimeFeatures, RuntimeSource, Transport } from '@wharf/config';
+import { emptyDynamicConfig, silentLogger, splitQualified } from '@wharf/config';
+import type { Diagnostic, DynamicConfig, HttpHandler, Logger, RuleSyntax, RuntimeFeatures, RuntimeSource, Transport } from '@wharf/config';
 import type { HealthRegistry } from '@wharf/loadbalancer';
 import { compileGeneration, type Generation } from './compile/generation.js';
 import { warmUp } from './compile/warm-up.js';
@@ -7,7 +7,6 @@ import { defaultDeps } from './default-deps.js';
 import type { RuntimeDeps } from './deps.js';
 import { RuntimeErrors } from './errors.js';
 import { EventHub } from './events.js';
-import { silentLogger, type RuntimeLogger } from './logger.js';
 import { noopHandler } from './services/internal-service.js';
 import type { GenerationHandle, GenerationSource } from './types.js';
 import type { EntryPointSpec } from './validate/validated.js';
@@ -23,7 +22,7 @@ export interface RuntimeOptions {
   internalServices?: Record<string, HttpHandler>;
   /** static `core.defaultRuleSyntax` (default v3) */
   defaultRuleSyntax?: RuleSyntax;
-  logger?: RuntimeLogger;
+  logger?: Logger;
   /** wait at most this long for new servers' first health probe before a swap (default 1500; 0 = never) */
   warmUpMs?: number;
   /** abort a retired generation at the latest this long after the swap (default 30000) */
@@ -70,7 +69,7 @@ function pruneHealth(health: HealthRegistry, config: DynamicConfig): void {
 }
 
 /** Events and logs for a swap: the generation, then every router/service whose status changed. */
-function announce(hub: EventHub, logger: RuntimeLogger, previous: Generation, next: Generation): void {
+function announce(hub: EventHub, logger: Logger, previous: Generation, next: Generation): void {
   hub.emit({ type: 'generation', generation: next.id, appliedAt: next.appliedAt });
   for (const event of statusEvents(previous.validated, next.validated)) {
     if ('error' in event && event.error) logger.warn(`${event.type === 'router-status' ? 'router' : 'service'} ${event.name} is ${event.status}`, { errors: event.error });
@@ -80,7 +79,7 @@ function announce(hub: EventHub, logger: RuntimeLogger, previous: Generation, ne
 }
 
 /** Validates and compiles one generation per config (ids increase). */
-function generationFactory(opts: RuntimeOptions, deps: RuntimeDeps, health: HealthRegistry, logger: RuntimeLogger) {
+function generationFactory(opts: RuntimeOptions, deps: RuntimeDeps, health: HealthRegistry, logger: Logger) {
   const internalHandlers = new Map<string, HttpHandler>([['noop@internal', noopHandler], ...Object.entries(opts.internalServices ?? {})]);
   let nextId = 0;
   return (config: DynamicConfig): Generation => {

@@ -21,3 +21,26 @@ export interface Provider {
   readonly name: string;
   start(emit: EmitSnapshot, signal: AbortSignal): Promise<void>;
 }
+
+/**
+ * What the provider runner knows of one provider (served by the API and the dashboard's
+ * providers view). `starting`: first start, nothing emitted yet; `connected`: emitted since its
+ * last (re)start; `retrying`: its source went away (the aggregator keeps its last snapshot) and
+ * the runner starts it again with backoff; `stopped`: wharf is shutting down.
+ */
+export type ProviderStateName = 'starting' | 'connected' | 'retrying' | 'stopped';
+
+export interface ProviderState {
+  name: string;
+  state: ProviderStateName;
+  /** ISO time the current state began (for `retrying`: when the source was lost) */
+  since: string;
+  /** ISO time of the provider's last emitted snapshot */
+  lastSnapshotAt?: string;
+  /** the last failure (kept after a reconnect); `code` is the provider's coded error, e.g. `WHARF_DOCKER_UNAVAILABLE` */
+  lastError?: { message: string; code: string; at: string };
+  /** restarts since wharf started */
+  restarts: number;
+  /** while `retrying`: ISO time of the next start */
+  nextRetryAt?: string;
+}

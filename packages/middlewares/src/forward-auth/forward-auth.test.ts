@@ -1,7 +1,7 @@
 import http, { type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HttpExchange } from '@wharf/config';
+import { silentLogger, type HttpExchange } from '@wharf/config';
 import { fakeContext } from '../testing/context.js';
 import { bodyOf, fakeExchange, recordingNext } from '../testing/exchange.js';
 import { createForwardAuth } from './forward-auth.js';
@@ -94,7 +94,7 @@ describe('forwardAuth', () => {
   it('limits the auth response body and answers 500 when the auth server is down', async () => {
     expect((await run({ maxResponseBodySize: 100 }, { headers: { authorization: 'Bearer big' } })).res.status).toBe(401);
     const warnings: string[] = [];
-    const { ctx } = fakeContext({ logger: { debug: () => undefined, warn: (msg) => warnings.push(msg) } });
+    const { ctx } = fakeContext({ logger: { ...silentLogger, warn: (msg) => warnings.push(msg) } });
     const down = createForwardAuth({ address: 'http://127.0.0.1:1/auth' }, ctx);
     const ex = fakeExchange();
     expect((await down(ex, recordingNext().make(ex))).status).toBe(500);

@@ -1,11 +1,11 @@
-import type { HttpHandler, HttpStep } from '@wharf/config';
-import type { MiddlewareContext, MiddlewareLogger } from '../types.js';
+import type { HttpHandler, HttpStep, Logger } from '@wharf/config';
+import type { MiddlewareContext } from '../types.js';
 
 /** A MiddlewareContext for tests; returns the controller so the test can retire the generation. */
 export function fakeContext(over: {
   services?: Record<string, HttpHandler>;
   middlewares?: Record<string, HttpStep>;
-  logger?: MiddlewareLogger;
+  logger?: Logger;
 } = {}): { ctx: MiddlewareContext; controller: AbortController } {
   const controller = new AbortController();
   const ctx: MiddlewareContext = {

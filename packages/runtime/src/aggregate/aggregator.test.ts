@@ -1,4 +1,4 @@
-import type { Diagnostic, DynamicConfig, EmitSnapshot, Provider } from '@wharf/config';
+import { defineError, type Diagnostic, type DynamicConfig, type EmitSnapshot, type Provider } from '@wharf/config';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAggregator } from './aggregator.js';
 import { qualifyConfig } from './qualify.js';
@@ -133,7 +133,7 @@ describe('createAggregator', () => {
     const onConfig = vi.fn(() => {
       throw new Error('consumer failure');
     });
-    const agg = createAggregator({ providers: [provider], throttleMs: 0, onConfig, logger, backoffInitialMs: 100, backoffMaxMs: 1000 });
+    const agg = createAggregator({ providers: [provider], throttleMs: 0, onConfig, logger, backoff: { initialMs: 100, maxMs: 1000 } });
     agg.start();
     await vi.advanceTimersByTimeAsync(1000);
     expect(starts).toBe(3);
@@ -141,6 +141,50 @@ describe('createAggregator', () => {
     expect(errors.filter((e) => e.includes('provider crashed'))).toHaveLength(2);
     expect(errors.some((e) => e.includes('applying the configuration failed'))).toBe(true);
     await agg.close();
+  });
+});
+
+describe('createAggregator provider states', () => {
+  it('keeps the last snapshot of a provider whose source went away, and reports its state', async () => {
+    vi.useFakeTimers({ now: new Date('2026-01-01T00:00:00Z') });
+    const SourceGone = defineError('WHARF_TEST_SOURCE_GONE', 503, () => 'engine is unavailable');
+    let starts = 0;
+    let fail: (() => void) | undefined;
+    const flaky: Provider = {
+      name: 'docker',
+      start: (emit, signal) => new Promise<void>((resolve, reject) => {
+        starts += 1;
+        if (starts === 1) emit({ config: cfg({ r: { rule: 'Host(`d`)', service: 's' } }), diagnostics: [] });
+        if (starts === 2) return reject(SourceGone());
+        fail = () => reject(SourceGone());
+        signal.addEventListener('abort', () => resolve(), { once: true });
+      }),
+    };
+    const file = manualProvider('file');
+    const onConfig = vi.fn();
+    const states: string[] = [];
+    const agg = createAggregator({
+      providers: [flaky, file.provider], throttleMs: 0, onConfig,
+      onProviderState: (s) => states.push(`${s.name}:${s.state}`),
+    });
+    expect(agg.providerStates().map((s) => s.state)).toEqual(['starting', 'starting']);
+    agg.start();
+    await vi.advanceTimersByTimeAsync(0);
+    file.emit(cfg({ f: { rule: 'Host(`f`)', service: 's' } }));
+    expect(agg.providerStates().map((s) => s.state)).toEqual(['connected', 'connected']);
+    fail!();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(agg.providerStates()[0]).toMatchObject({ name: 'docker', state: 'retrying', since: '2026-01-01T00:00:00.000Z', lastError: { code: 'WHARF_TEST_SOURCE_GONE' } });
+    // another provider's change merges with docker's last snapshot, still routed
+    file.emit(cfg({ g: { rule: 'Host(`g`)', service: 's' } }));
+    expect(Object.keys(onConfig.mock.lastCall![0].http.routers).sort()).toEqual(['g@file', 'r@docker']);
+    await vi.advanceTimersByTimeAsync(1000);
+    // the restart failed at once (starts === 2): still retrying, 2 s until the next
+    expect(agg.providerStates()[0]).toMatchObject({ state: 'retrying', restarts: 1, nextRetryAt: '2026-01-01T00:00:03.000Z' });
+    await agg.close();
+    expect(agg.providerStates().map((s) => s.state)).toEqual(['stopped', 'stopped']);
+    expect(states).toContain('docker:retrying');
+    expect(states.slice(-2).sort()).toEqual(['docker:stopped', 'file:stopped']);
   });
 });
 

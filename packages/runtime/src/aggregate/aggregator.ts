@@ -1,8 +1,8 @@
-import type { Diagnostic, DynamicConfig, Provider, ProviderSnapshot } from '@wharf/config';
-import { silentLogger, type RuntimeLogger } from '../logger.js';
+import { silentLogger, type Diagnostic, type DynamicConfig, type Logger, type Provider, type ProviderSnapshot, type ProviderState } from '@wharf/config';
 import { deepEqual } from './deep-equal.js';
 import { mergeConfigs } from './merge.js';
-import { runProvider } from './provider-runner.js';
+import { runProvider, type ProviderBackoff } from './provider-runner.js';
+import { ProviderStateCell } from './provider-state.js';
 import { qualifyConfig } from './qualify.js';
 
 export interface AggregatorOptions {
@@ -14,9 +14,11 @@ export interface AggregatorOptions {
   firstSnapshotTimeoutMs?: number;
   /** receives the qualified, merged config and every provider's latest diagnostics; never throws out */
   onConfig(merged: DynamicConfig, diagnostics: Diagnostic[]): void;
-  logger?: RuntimeLogger;
-  backoffInitialMs?: number;
-  backoffMaxMs?: number;
+  /** every provider state change (connected, retrying, …); never throws out */
+  onProviderState?(state: ProviderState): void;
+  logger?: Logger;
+  /** restart delays of a provider whose source went away (defaults 1 s doubling to 30 s) */
+  backoff?: Partial<ProviderBackoff>;
   /** how long close() waits for providers to return after the abort (default 5000) */
   closeTimeoutMs?: number;
 }
@@ -27,21 +29,24 @@ export interface Aggregator {
   close(): Promise<void>;
   /** provider names */
   readonly providers: string[];
+  /** every provider's runner state, in precedence order */
+  providerStates(): ProviderState[];
 }
 
-interface ProviderState {
+interface ProviderSlot {
   accepted?: ProviderSnapshot;
   pending?: ProviderSnapshot;
   timer?: NodeJS.Timeout;
+  state: ProviderStateCell;
 }
 
 /** Providers → throttled, qualified, merged snapshots (Traefik's ConfigurationWatcher). */
 class ConfigAggregator implements Aggregator {
   readonly providers: string[];
   readonly #opts: AggregatorOptions;
-  readonly #logger: RuntimeLogger;
+  readonly #logger: Logger;
   readonly #controller = new AbortController();
-  readonly #states: Map<string, ProviderState>;
+  readonly #slots: Map<string, ProviderSlot>;
   #ready: boolean;
   #firstTimer: NodeJS.Timeout | undefined;
   #runs: Array<Promise<void>> = [];
@@ -50,7 +55,14 @@ class ConfigAggregator implements Aggregator {
     this.#opts = opts;
     this.#logger = opts.logger ?? silentLogger;
     this.providers = opts.providers.map((p) => p.name);
-    this.#states = new Map(opts.providers.map((p) => [p.name, {}]));
+    const onState = (state: ProviderState): void => {
+      try {
+        opts.onProviderState?.(state);
+      } catch (err) {
+        this.#logger.warn('provider state listener failed', { provider: state.name, err });
+      }
+    };
+    this.#slots = new Map(opts.providers.map((p) => [p.name, { state: new ProviderStateCell(p.name, onState) }]));
     this.#ready = opts.providers.length === 0;
   }
 
@@ -59,22 +71,26 @@ class ConfigAggregator implements Aggregator {
     if (this.#ready) queueMicrotask(() => this.#publish());
     else {
       this.#firstTimer = setTimeout(() => {
-        const missing = [...this.#states.entries()].filter(([, s]) => !s.accepted).map(([n]) => n);
+        const missing = [...this.#slots.entries()].filter(([, s]) => !s.accepted).map(([n]) => n);
         this.#logger.warn('providers sent no first snapshot in time; applying without them', { missing });
         this.#becomeReady();
       }, this.#opts.firstSnapshotTimeoutMs ?? 10_000);
       this.#firstTimer.unref?.();
     }
-    const { backoffInitialMs, backoffMaxMs } = this.#opts;
-    this.#runs = this.#opts.providers.map((provider) =>
-      runProvider({ provider, emit: this.#emitFor(provider.name), signal: this.#controller.signal, logger: this.#logger, backoffInitialMs, backoffMaxMs }),
-    );
+    this.#runs = this.#opts.providers.map((provider) => runProvider({
+      provider, emit: this.#emitFor(provider.name), signal: this.#controller.signal, logger: this.#logger,
+      state: this.#slots.get(provider.name)!.state, backoff: this.#opts.backoff,
+    }));
+  }
+
+  providerStates(): ProviderState[] {
+    return [...this.#slots.values()].map((s) => s.state.get());
   }
 
   async close(): Promise<void> {
     this.#controller.abort();
     clearTimeout(this.#firstTimer);
-    for (const s of this.#states.values()) clearTimeout(s.timer);
+    for (const s of this.#slots.values()) clearTimeout(s.timer);
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<void>((resolve) => {
       timer = setTimeout(() => {
@@ -92,7 +108,7 @@ class ConfigAggregator implements Aggregator {
     const configs: DynamicConfig[] = [];
     const diagnostics: Diagnostic[] = [];
     for (const p of this.#opts.providers) {
-      const snap = this.#states.get(p.name)?.accepted;
+      const snap = this.#slots.get(p.name)?.accepted;
       if (!snap) continue;
       try {
         configs.push(qualifyConfig(snap.config, p.name));
@@ -115,7 +131,7 @@ class ConfigAggregator implements Aggregator {
     this.#publish();
   }
 
-  #accept(state: ProviderState, snap: ProviderSnapshot): void {
+  #accept(state: ProviderSlot, snap: ProviderSnapshot): void {
     state.accepted = snap;
     state.timer = setTimeout(() => {
       state.timer = undefined;
@@ -125,12 +141,12 @@ class ConfigAggregator implements Aggregator {
     }, this.#opts.throttleMs ?? 2000);
     state.timer.unref?.();
     if (this.#ready) this.#publish();
-    else if ([...this.#states.values()].every((s) => s.accepted !== undefined)) this.#becomeReady();
+    else if ([...this.#slots.values()].every((s) => s.accepted !== undefined)) this.#becomeReady();
   }
 
   #emitFor(name: string) {
     return (snapshot: ProviderSnapshot): void => {
-      const state = this.#states.get(name);
+      const state = this.#slots.get(name);
       if (!state || this.#controller.signal.aborted) return;
       const snap: ProviderSnapshot = { config: snapshot?.config, diagnostics: Array.isArray(snapshot?.diagnostics) ? snapshot.diagnostics : [] };
       const latest = state.pending ?? state.accepted;

@@ -1,6 +1,8 @@
 /**
- * Provider-local view of a container (Traefik `dockerData`): only what building the dynamic
- * configuration needs. dockerode types never leave `inspect-mapping.ts`.
+ * The builder's input (Traefik `dockerData`): only what building the dynamic configuration
+ * needs. The engine maps dockerode's inspect output onto it (`engine/inspect-mapping.ts`, the
+ * only place dockerode's shapes are read); another source (a Swarm task: its service's labels,
+ * its network addresses, no ports) maps onto the same shape.
  */
 export interface ContainerPort {
   port: number;

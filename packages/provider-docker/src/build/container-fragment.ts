@@ -1,8 +1,8 @@
 import type { Diagnostic, MiddlewareConfig, RouterConfig, ServerConfig, ServiceConfig } from '@wharf/config';
-import { baseName } from './container-name.js';
-import { decodeContainerLabels, type ContainerLabels, type LabelService } from './container-labels.js';
+import type { LabelService, LabelSet } from '../labels/decode-labels.js';
+import { baseName } from './base-name.js';
+import type { ContainerData } from './container-data.js';
 import { linkRouters, withAutoRouter } from './router-defaults.js';
-import type { ContainerData } from './docker-data.js';
 import { containerDiagnostic, DockerDiagnosticCode as Code, type DiagnosticInput } from './diagnostics.js';
 import { bindAddress, resolveIP, resolvePort, type AddressContext } from './server-address.js';
 
@@ -25,10 +25,10 @@ export interface FragmentResult {
 
 /** Labels → routers/services/middlewares for one kept container, with its diagnostics. */
 export function buildFragment(
-  container: ContainerData, labels: ContainerLabels, emptyServers: boolean, ctx: FragmentContext,
+  container: ContainerData, labels: LabelSet, emptyServers: boolean, ctx: FragmentContext,
 ): FragmentResult {
   const diagnostics: Diagnostic[] = [];
-  const report = (input: DiagnosticInput): void => { diagnostics.push(containerDiagnostic(container.name, input)); };
+  const report = (input: DiagnosticInput): void => { diagnostics.push(containerDiagnostic(ctx.provider, container.name, input)); };
   reportLabelIssues(labels, ctx.labelPrefix, report);
   const base = baseName(container);
   const services = withAutoService(labels, base);
@@ -45,11 +45,7 @@ export function buildFragment(
   return { fragment: { container: container.name, routers: linked, services: built, middlewares: labels.middlewares }, diagnostics };
 }
 
-export function decodeLabelsFor(container: ContainerData, prefix: string): ContainerLabels {
-  return decodeContainerLabels(container.labels, prefix);
-}
-
-function reportLabelIssues(labels: ContainerLabels, prefix: string, report: (i: DiagnosticInput) => void): void {
+function reportLabelIssues(labels: LabelSet, prefix: string, report: (i: DiagnosticInput) => void): void {
   for (const issue of labels.issues) {
     const what = issue.element ? `; ${issue.element.kind} "${issue.element.name}" is rejected` : '';
     const hint = issue.suggestion && !issue.message.includes(issue.suggestion) ? ` (did you mean \`${issue.suggestion}\`?)` : '';
@@ -64,7 +60,7 @@ function reportLabelIssues(labels: ContainerLabels, prefix: string, report: (i: 
 }
 
 /** No HTTP service declared ⇒ one named after the container (unless only TCP/UDP labels exist). */
-function withAutoService(labels: ContainerLabels, base: string): Record<string, LabelService> {
+function withAutoService(labels: LabelSet, base: string): Record<string, LabelService> {
   const hasHttp = labels.declared.routers.size > 0 || Object.keys(labels.middlewares).length > 0;
   if (labels.declared.services.size > 0 || (labels.unsupported.length > 0 && !hasHttp)) return labels.services;
   return { [base]: { config: { loadBalancer: {} }, server: {} } };
@@ -74,7 +70,7 @@ interface ServiceResult { service?: ServiceConfig; issue?: DiagnosticInput; skip
 
 function buildService(
   container: ContainerData, name: string, service: LabelService, emptyServers: boolean,
-  labels: ContainerLabels, ctx: FragmentContext, report: (i: DiagnosticInput) => void,
+  labels: LabelSet, ctx: FragmentContext, report: (i: DiagnosticInput) => void,
 ): ServiceResult {
   const lb = service.config.loadBalancer;
   if (!lb) return { service: service.config };
@@ -94,7 +90,7 @@ function buildService(
 
 function serverURL(
   container: ContainerData, name: string, server: LabelService['server'],
-  labels: ContainerLabels, ctx: FragmentContext, report: (i: DiagnosticInput) => void,
+  labels: LabelSet, ctx: FragmentContext, report: (i: DiagnosticInput) => void,
 ): string | ServiceResult {
   const port = resolvePort(container, server.port);
   const scheme = server.scheme ?? 'http';

@@ -1,5 +1,5 @@
 import type { ContainerInfo } from 'dockerode';
-import type { ContainerData } from './docker-data.js';
+import type { ContainerData } from '../build/container-data.js';
 
 /**
  * Re-listing on every event would inspect every container on the engine; this keeps the last

@@ -1,20 +1,16 @@
 import Docker from 'dockerode';
 import type { Readable } from 'node:stream';
-import type { ContainerData } from './docker-data.js';
-import { dockerError } from './errors.js';
+import type { ContainerData } from '../build/container-data.js';
+import { dockerError } from '../errors.js';
+import { parseEvents, type DockerEvent } from './docker-events.js';
 import { InspectCache } from './inspect-cache.js';
 import { toContainerData } from './inspect-mapping.js';
 
-/** A container event the watcher cares about. */
-export interface DockerEvent {
-  action: string;
-  id: string;
-  /** `kill` events carry the signal number */
-  signal?: string;
-}
-
 /** What the watcher needs from an engine: the seam that unit tests fake. */
 export interface DockerSource {
+  /** where the engine is (`unix:///var/run/docker.sock`), for messages */
+  readonly endpoint: string;
+  /** every container, inspected; rejects with `WHARF_DOCKER_UNAVAILABLE` when the engine is away */
   list(signal: AbortSignal): Promise<ContainerData[]>;
   /** container events from now on; the iterable ends or throws when the engine goes away */
   events(signal: AbortSignal): Promise<AsyncIterable<DockerEvent>>;
@@ -69,6 +65,7 @@ export function createDockerodeSource(options: DockerSourceOptions): DockerSourc
     return clients;
   };
   return {
+    endpoint: options.endpoint,
     async list(signal) {
       const { api } = await client().catch((err: unknown) => { throw dockerError(options.endpoint, err); });
       // one child signal per listing, so listeners never pile up on the provider's signal
@@ -93,7 +90,10 @@ export function createDockerodeSource(options: DockerSourceOptions): DockerSourc
       signal.addEventListener('abort', abort, { once: true });
       try {
         const raw = (await stream.getEvents({ filters, abortSignal: call.signal } as never)) as unknown as Readable;
-        return parseEvents(raw, signal, () => signal.removeEventListener('abort', abort));
+        return parseEvents(raw, signal, {
+          onEnd: () => signal.removeEventListener('abort', abort),
+          wrapError: (err) => dockerError(options.endpoint, err),
+        });
       } catch (err) {
         signal.removeEventListener('abort', abort);
         clients = undefined;
@@ -101,26 +101,4 @@ export function createDockerodeSource(options: DockerSourceOptions): DockerSourc
       }
     },
   };
-}
-
-export async function* parseEvents(stream: AsyncIterable<unknown> & { destroy(): void }, signal: AbortSignal, onEnd = (): void => {}): AsyncIterable<DockerEvent> {
-  let buffer = '';
-  const abort = () => stream.destroy();
-  signal.addEventListener('abort', abort, { once: true });
-  try {
-    for await (const chunk of stream) {
-      buffer += String(chunk);
-      let newline: number;
-      while ((newline = buffer.indexOf('\n')) >= 0) {
-        const line = buffer.slice(0, newline).trim();
-        buffer = buffer.slice(newline + 1);
-        if (!line) continue;
-        const msg = JSON.parse(line) as { Action?: string; id?: string; Actor?: { ID?: string; Attributes?: Record<string, string> } };
-        yield { action: msg.Action ?? '', id: msg.Actor?.ID ?? msg.id ?? '', signal: msg.Actor?.Attributes?.signal };
-      }
-    }
-  } finally {
-    signal.removeEventListener('abort', abort);
-    onEnd();
-  }
 }

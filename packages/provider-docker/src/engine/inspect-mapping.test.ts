@@ -1,9 +1,6 @@
 import type { ContainerInspectInfo } from 'dockerode';
-import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { parseEvents } from './docker-source.js';
 import { toContainerData } from './inspect-mapping.js';
-import { stableJson } from './merge-fragments.js';
 
 const inspect = {
   Id: 'f00dfeed1234abcd',
@@ -41,21 +38,5 @@ describe('toContainerData', () => {
     expect(data.health).toBeUndefined();
     expect(data.compose).toBeUndefined();
     expect(data.status).toBe('exited');
-  });
-});
-
-describe('parseEvents', () => {
-  it('splits newline-delimited JSON across chunks', async () => {
-    const lines = ['{"Action":"start","Actor":{"ID":"a"}}\n{"Action":"ki', 'll","Actor":{"ID":"b","Attributes":{"signal":"15"}}}\n'];
-    const out = [];
-    for await (const e of parseEvents(Readable.from(lines), new AbortController().signal)) out.push(e);
-    expect(out).toEqual([{ action: 'start', id: 'a', signal: undefined }, { action: 'kill', id: 'b', signal: '15' }]);
-  });
-});
-
-describe('stableJson', () => {
-  it('ignores key order and undefined values', () => {
-    expect(stableJson({ b: 1, a: [{ y: 2, x: 'q' }], c: undefined })).toBe(stableJson({ a: [{ x: 'q', y: 2 }], b: 1 }));
-    expect(stableJson({ a: 1 })).not.toBe(stableJson({ a: 2 }));
   });
 });

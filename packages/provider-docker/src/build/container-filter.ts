@@ -1,5 +1,5 @@
-import type { ConstraintMatcher } from './constraints.js';
-import type { ContainerData } from './docker-data.js';
+import type { ConstraintMatcher } from '../labels/constraints.js';
+import type { ContainerData } from './container-data.js';
 import type { DiagnosticInput } from './diagnostics.js';
 import { DockerDiagnosticCode as Code } from './diagnostics.js';
 

@@ -1,7 +1,7 @@
 import type { RouterConfig } from '@wharf/config';
-import type { ContainerLabels } from './container-labels.js';
-import { renderDefaultRule } from './default-rule.js';
-import type { ContainerData } from './docker-data.js';
+import type { LabelSet } from '../labels/decode-labels.js';
+import { renderDefaultRule } from '../labels/default-rule.js';
+import type { ContainerData } from './container-data.js';
 import { DockerDiagnosticCode as Code, type DiagnosticInput } from './diagnostics.js';
 
 export interface RouterDefaultsContext {
@@ -13,7 +13,7 @@ type Report = (issue: DiagnosticInput) => void;
 
 /** No router declared and at most one service ⇒ a router named after the container. */
 export function withAutoRouter(
-  labels: ContainerLabels, base: string, services: string[], report: Report,
+  labels: LabelSet, base: string, services: string[], report: Report,
 ): Record<string, RouterConfig> {
   if (labels.declared.routers.size > 0) return labels.routers;
   if (services.length === 0) return {};

@@ -15,7 +15,7 @@ interface Slot<T> {
  * merged (servers de-duplicated by URL); any other same-named element must be deep-equal, or
  * it is removed and a diagnostic names the containers that disagree. Only that element is lost.
  */
-export function mergeFragments(fragments: readonly Fragment[]): { config: DynamicConfig; diagnostics: Diagnostic[] } {
+export function mergeFragments(fragments: readonly Fragment[], provider: string): { config: DynamicConfig; diagnostics: Diagnostic[] } {
   const routers = new Map<string, Slot<Fragment['routers'][string]>>();
   const services = new Map<string, Slot<ServiceConfig>>();
   const middlewares = new Map<string, Slot<Fragment['middlewares'][string]>>();
@@ -30,9 +30,9 @@ export function mergeFragments(fragments: readonly Fragment[]): { config: Dynami
   const diagnostics: Diagnostic[] = [];
   const config: DynamicConfig = {
     http: {
-      routers: settle(routers, 'router', diagnostics),
-      services: settle(services, 'service', diagnostics),
-      middlewares: settle(middlewares, 'middleware', diagnostics),
+      routers: settle(routers, 'router', provider, diagnostics),
+      services: settle(services, 'service', provider, diagnostics),
+      middlewares: settle(middlewares, 'middleware', provider, diagnostics),
     },
   };
   return { config, diagnostics };
@@ -50,7 +50,7 @@ function add<T>(slots: Map<string, Slot<T>>, name: string, value: T, json: strin
   return slot;
 }
 
-function settle<T>(slots: Map<string, Slot<T>>, kind: Kind, diagnostics: Diagnostic[]): Record<string, T> {
+function settle<T>(slots: Map<string, Slot<T>>, kind: Kind, provider: string, diagnostics: Diagnostic[]): Record<string, T> {
   const out: Record<string, T> = {};
   for (const [name, slot] of slots) {
     if (slot.variants.size === 1) {
@@ -59,7 +59,7 @@ function settle<T>(slots: Map<string, Slot<T>>, kind: Kind, diagnostics: Diagnos
     }
     const groups = [...slot.variants.values()].map((owners) => owners.join(', '));
     const all = [...slot.variants.values()].flat();
-    diagnostics.push(containerDiagnostic(all.join(', '), {
+    diagnostics.push(containerDiagnostic(provider, all.join(', '), {
       code: Code.conflict, severity: 'error', element: { kind, name },
       message: `${kind} "${name}" is defined multiple times with different configurations: [${groups.join('] vs [')}]; it is disabled until they agree`,
     }));

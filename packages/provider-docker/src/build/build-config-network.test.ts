@@ -91,3 +91,15 @@ describe('buildConfig: networks', () => {
     expect(snapshot.diagnostics).toMatchObject([{ code: 'DOCKER_LINKED_CONTAINER_NOT_FOUND', source: 'lost' }]);
   });
 });
+
+describe('buildConfig: another label-driven provider (the Swarm seam)', () => {
+  it('names its own diagnostics and reads its own `<prefix>.<provider>.network` label', () => {
+    const twoNets = { front: { ipv4: '10.0.1.2' }, back: { ipv4: '10.0.2.2' } };
+    const task = container({ name: 'web.1.abc', networks: twoNets, labels: { 'traefik.swarm.network': 'back', 'traefik.docker.network': 'front' } });
+    const typo = container({ name: 'web.2.def', labels: { 'traefik.http.routers.r.rul': 'x' } });
+    const snapshot = buildConfig([task, typo], defaults, { provider: 'swarm' });
+    expect(urls(snapshot, 'web-1-abc')).toEqual(['http://10.0.2.2:80']);
+    expect(snapshot.diagnostics.map((d) => [d.provider, d.source])).toEqual([['swarm', 'web.2.def']]);
+    expect(urls(buildConfig([task], defaults), 'web-1-abc')).toEqual(['http://10.0.1.2:80']);
+  });
+});

@@ -27,7 +27,11 @@ export interface ElementIssue {
   severity: 'error' | 'warning';
 }
 
-export interface ContainerLabels {
+/**
+ * What one label set declares (a container's labels; a Swarm service spec's labels later): the
+ * HTTP elements, the provider keys, and every issue. Pure: knows nothing of containers or engines.
+ */
+export interface LabelSet {
   routers: Record<string, RouterConfig>;
   services: Record<string, LabelService>;
   middlewares: Record<string, MiddlewareConfig>;
@@ -35,6 +39,7 @@ export interface ContainerLabels {
   declared: { routers: Set<string>; services: Set<string> };
   /** keys of TCP/UDP/TLS families, carried as diagnostics until those are routed */
   unsupported: string[];
+  /** `<prefix>.enable`, `<prefix>.<provider>.network`, `<prefix>.<provider>.allownonrunning`, raw */
   provider: { enable?: string; network?: string; allowNonRunning?: string };
   issues: ElementIssue[];
 }
@@ -42,15 +47,18 @@ export interface ContainerLabels {
 const ROOTS = ['http', 'tcp', 'udp', 'tls', 'enable', 'docker', 'swarm'];
 const SERVER_FIELDS = new Set(['port', 'scheme', 'url', 'weight', 'preservepath']);
 
-/** One container's labels through the shared codec (@wharf/config `decodeLabels`), plus provider keys. */
-export function decodeContainerLabels(labels: Record<string, string>, prefix: string): ContainerLabels {
+/**
+ * One label set through the shared codec (@wharf/config `decodeLabels`), plus the provider keys
+ * of the `provider` family (`traefik.docker.network`; `traefik.swarm.network` for Swarm).
+ */
+export function decodeLabelSet(labels: Record<string, string>, prefix: string, provider = 'docker'): LabelSet {
   const decoded = decodeLabels(labels, prefix);
-  const out: ContainerLabels = {
+  const out: LabelSet = {
     routers: decoded.http.routers,
     services: Object.fromEntries(Object.entries(decoded.http.services).map(([name, s]) => [name, splitServer(s)])),
     middlewares: decoded.http.middlewares,
     declared: { routers: new Set(Object.keys(decoded.http.routers)), services: new Set(Object.keys(decoded.http.services)) },
-    unsupported: [], provider: readProviderLabels(labels, prefix), issues: [],
+    unsupported: [], provider: readProviderLabels(labels, prefix, provider), issues: [],
   };
   for (const issue of decoded.issues) {
     const element = issue.element && issue.element.protocol === 'http' ? { kind: issue.element.kind, name: issue.element.name } : undefined;
@@ -88,13 +96,13 @@ function suggestionFor(key: string, suggestion: string | undefined, element: Ele
   return relative.join('.').toLowerCase();
 }
 
-function readProviderLabels(labels: Record<string, string>, prefix: string): ContainerLabels['provider'] {
+function readProviderLabels(labels: Record<string, string>, prefix: string, provider: string): LabelSet['provider'] {
   const lower = new Map(Object.entries(labels).map(([k, v]) => [k.toLowerCase(), v]));
   const p = prefix.toLowerCase();
   return {
     enable: lower.get(`${p}.enable`),
-    network: lower.get(`${p}.docker.network`),
-    allowNonRunning: lower.get(`${p}.docker.allownonrunning`),
+    network: lower.get(`${p}.${provider}.network`),
+    allowNonRunning: lower.get(`${p}.${provider}.allownonrunning`),
   };
 }
 

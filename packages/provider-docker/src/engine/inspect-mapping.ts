@@ -1,5 +1,5 @@
 import type { ContainerInspectInfo } from 'dockerode';
-import type { ContainerData, ContainerHealth, ContainerNetwork, ContainerPort } from './docker-data.js';
+import type { ContainerData, ContainerHealth, ContainerNetwork, ContainerPort } from '../build/container-data.js';
 
 const HEALTH = new Set<string>(['starting', 'healthy', 'unhealthy']);
 

@@ -1,8 +1,10 @@
-import type { ContainerData } from './docker-data.js';
+import type { ContainerData } from './container-data.js';
 import type { DiagnosticInput } from './diagnostics.js';
 import { DockerDiagnosticCode as Code } from './diagnostics.js';
 
 export interface AddressContext {
+  /** the `<prefix>.<provider>.network` label family (`docker`) */
+  provider: string;
   /** every listed container, to resolve `container:<id>` network modes */
   containers: readonly ContainerData[];
   /** `providers.docker.network` */
@@ -35,7 +37,7 @@ export function resolveIP(container: ContainerData, labelNetwork: string | undef
     if (!linked) {
       return { issue: { code: Code.linkedContainerNotFound, severity: 'error', message: `network_mode "${mode}": container ${ref} not found` } };
     }
-    return resolveIP(linked, linked.labels[`${ctx.labelPrefix}.docker.network`] ?? labelNetwork, ctx, depth + 1);
+    return resolveIP(linked, linked.labels[`${ctx.labelPrefix}.${ctx.provider}.network`] ?? labelNetwork, ctx, depth + 1);
   }
   const names = Object.keys(container.networks);
   const wanted = labelNetwork || ctx.providerNetwork;
@@ -45,7 +47,7 @@ export function resolveIP(container: ContainerData, labelNetwork: string | undef
     const prefixed = container.compose ? `${container.compose.project}_${wanted}` : undefined;
     const hint = prefixed && container.networks[prefixed] ? prefixed : undefined;
     chosen = hint ?? names.find((n) => addressOf(container, n));
-    issue = networkIssue(wanted, names, hint, chosen, labelNetwork ? `${ctx.labelPrefix}.docker.network` : undefined);
+    issue = networkIssue(wanted, names, hint, chosen, labelNetwork ? `${ctx.labelPrefix}.${ctx.provider}.network` : undefined);
   }
   chosen ??= names.find((n) => addressOf(container, n));
   const ip = chosen ? addressOf(container, chosen) : undefined;

@@ -1,6 +1,6 @@
 import type { ContainerInfo } from 'dockerode';
 import { describe, expect, it } from 'vitest';
-import { container } from './fixtures/containers.js';
+import { container } from '../build/fixtures/containers.js';
 import { InspectCache, summaryKey } from './inspect-cache.js';
 
 const summary = (id: string, status: string, ip = '172.17.0.2'): ContainerInfo => ({

@@ -33,8 +33,9 @@ export interface DiagnosticInput {
   element?: Diagnostic['element'];
 }
 
-export function containerDiagnostic(source: string, input: DiagnosticInput): Diagnostic {
-  const diagnostic: Diagnostic = { provider: 'docker', source, code: input.code, severity: input.severity, message: input.message };
+/** `provider`: the emitting provider's name (`docker`); `source`: the container(s) concerned. */
+export function containerDiagnostic(provider: string, source: string, input: DiagnosticInput): Diagnostic {
+  const diagnostic: Diagnostic = { provider, source, code: input.code, severity: input.severity, message: input.message };
   if (input.key !== undefined) diagnostic.key = input.key;
   if (input.suggestion !== undefined) diagnostic.suggestion = input.suggestion;
   if (input.element !== undefined) diagnostic.element = input.element;

@@ -1,8 +1,8 @@
-import type { RuntimeLogger } from '@wharf/runtime';
-import type { Logger } from './logger.js';
+import type { Logger } from '@wharf/config';
+import type { Logger as PinoLogger } from './logger.js';
 
-/** Adapts pino (`log(fields, msg)`) to the packages' `log(msg, fields)` seam. */
-export function toRuntimeLogger(logger: Logger): RuntimeLogger {
+/** The one adapter from pino (`log(fields, msg)`) to the packages' `Logger` (`log(msg, fields)`). */
+export function toLogger(logger: PinoLogger): Logger {
   return {
     debug: (msg, fields) => logger.debug(fields ?? {}, msg),
     info: (msg, fields) => logger.info(fields ?? {}, msg),

@@ -1,4 +1,4 @@
-import { normalizeName } from './container-name.js';
+import { normalizeName } from './normalize-name.js';
 
 export interface RuleTemplateData {
   /** the normalised base name */
