@@ -1,4 +1,3 @@
-import { setTimeout as delay } from 'node:timers/promises';
 import type { Diagnostic, Logger, Provider } from '@wharf/config';
 import { createAnswerCache } from './answer-cache.js';
 import { buildConfig } from './build-config.js';
@@ -10,6 +9,7 @@ import { lookupService, type LookupContext } from './lookup.js';
 import type { DnsProviderOptionsInput } from './options.js';
 import { resolveDnsOptions, type ResolvedDnsOptions } from './resolve-options.js';
 import type { NameserverAddress } from './resolver-address.js';
+import { createSleeper } from './sleeper.js';
 import { initialServiceState } from './slot-table.js';
 import { describeStatus, type DnsProviderStatus } from './status.js';
 import { RESOLV_CONF, systemNameservers } from './system-nameservers.js';
@@ -63,7 +63,7 @@ export function createDnsProvider(input: DnsProviderOptionsInput | boolean = {},
       nameservers = [...client.nameservers];
       const onAbort = () => client.cancel();
       signal.addEventListener('abort', onAbort, { once: true });
-      const sleep = (ms: number) => delay(ms, undefined, { signal }).catch(() => undefined);
+      const sleep = createSleeper(signal);
       const ctx: LookupContext = { client, cache: createAnswerCache(options.hold.valid, now), retries: options.resolveRetries, timeoutMs: options.timeoutMs, now, sleep, signal };
       try {
         await watchServices(views, { lookup: (service, maxAgeMs) => lookupService(service, maxAgeMs, ctx), now, sleep, publish, signal });
