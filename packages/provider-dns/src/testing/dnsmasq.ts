@@ -57,6 +57,37 @@ async function answers(port: number): Promise<boolean> {
   }
 }
 
+/** Starts dnsmasq on `port` and waits until it answers; throws with its stderr if it exits. */
+async function launch(port: number, hostsFile: string, records: DnsmasqRecords): Promise<ChildProcess> {
+  const args = [
+    '--keep-in-foreground', `--port=${port}`, '--listen-address=127.0.0.1', '--bind-interfaces', '--no-resolv', '--no-hosts',
+    '--conf-file=/dev/null', '--pid-file=', `--addn-hosts=${hostsFile}`, '--local=/test/', `--local-ttl=${records.ttl ?? 0}`,
+    ...(records.srv ?? []).map((s) => `--srv-host=${s}`),
+  ];
+  const proc = spawn(DNSMASQ_BINARY!, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  proc.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
+  for (let i = 0; i < 100; i++) {
+    if (proc.exitCode !== null) throw new Error(`dnsmasq exited (${proc.exitCode}): ${stderr.trim()}`);
+    if (await answers(port)) return proc;
+    await delay(50);
+  }
+  await kill(proc);
+  throw new Error(`dnsmasq did not answer on 127.0.0.1:${port}: ${stderr.trim()}`);
+}
+
+async function kill(proc: ChildProcess | undefined): Promise<void> {
+  if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
+  const exited = new Promise((resolve) => proc.once('exit', resolve));
+  proc.kill('SIGCONT');
+  proc.kill('SIGKILL');
+  await exited;
+}
+
+async function writeHosts(file: string, hosts: string): Promise<void> {
+  await writeFile(file, hosts.endsWith('\n') ? hosts : `${hosts}\n`, { mode: 0o644 });
+}
+
 export async function startDnsmasq(initial: DnsmasqRecords): Promise<Dnsmasq> {
   if (!DNSMASQ_BINARY) throw new Error('dnsmasq is not installed (Debian package dnsmasq)');
   const dir = await mkdtemp(join(tmpdir(), 'wharf-dnsmasq-'));
@@ -65,46 +96,19 @@ export async function startDnsmasq(initial: DnsmasqRecords): Promise<Dnsmasq> {
   let records: DnsmasqRecords = { ...initial };
   let port = 0;
   let child: ChildProcess | undefined;
-  const writeHosts = async (hosts: string) => {
-    await writeFile(hostsFile, hosts.endsWith('\n') ? hosts : `${hosts}\n`, { mode: 0o644 });
-  };
-  const launch = async (): Promise<void> => {
-    const args = [
-      '--keep-in-foreground', `--port=${port}`, '--listen-address=127.0.0.1', '--bind-interfaces', '--no-resolv', '--no-hosts',
-      '--conf-file=/dev/null', '--pid-file=', `--addn-hosts=${hostsFile}`, '--local=/test/', `--local-ttl=${records.ttl ?? 0}`,
-      ...(records.srv ?? []).map((s) => `--srv-host=${s}`),
-    ];
-    const proc = spawn(DNSMASQ_BINARY!, args, { stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    proc.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
-    child = proc;
-    for (let i = 0; i < 100; i++) {
-      if (proc.exitCode !== null) throw new Error(`dnsmasq exited (${proc.exitCode}): ${stderr.trim()}`);
-      if (await answers(port)) return;
-      await delay(50);
-    }
-    throw new Error(`dnsmasq did not answer on 127.0.0.1:${port}: ${stderr.trim()}`);
-  };
-  const stop = async (): Promise<void> => {
+  await writeHosts(hostsFile, records.hosts);
+  for (let attempt = 0; !child; attempt++) {
+    port = await freePort();
+    child = await launch(port, hostsFile, records).catch((err: unknown) => {
+      if (attempt >= 2) throw err;
+      return undefined;
+    });
+  }
+  const stop = async () => {
     const proc = child;
     child = undefined;
-    if (!proc || proc.exitCode !== null) return;
-    const exited = new Promise((resolve) => proc.once('exit', resolve));
-    proc.kill('SIGCONT');
-    proc.kill('SIGKILL');
-    await exited;
+    await kill(proc);
   };
-  await writeHosts(records.hosts);
-  for (let attempt = 0; ; attempt++) {
-    port = await freePort();
-    try {
-      await launch();
-      break;
-    } catch (err) {
-      await stop();
-      if (attempt >= 2) throw err;
-    }
-  }
   return {
     get port() {
       return port;
@@ -114,15 +118,15 @@ export async function startDnsmasq(initial: DnsmasqRecords): Promise<Dnsmasq> {
     },
     async setHosts(hosts) {
       records = { ...records, hosts };
-      await writeHosts(hosts);
+      await writeHosts(hostsFile, hosts);
       child?.kill('SIGHUP');
       await delay(50);
     },
     async restart(next = {}) {
       await stop();
       records = { ...records, ...next };
-      await writeHosts(records.hosts);
-      await launch();
+      await writeHosts(hostsFile, records.hosts);
+      child = await launch(port, hostsFile, records);
     },
     pause: () => child?.kill('SIGSTOP'),
     resume: () => child?.kill('SIGCONT'),
