@@ -6,7 +6,7 @@ import {
 } from './slot-table.js';
 
 const HOLD: DnsHolds = { valid: 10_000, obsolete: 0, nx: 10_000, refused: 20_000, timeout: 30_000, other: 40_000 };
-const policy = (over: Partial<SlotPolicy> & { hold?: Partial<DnsHolds> } = {}): SlotPolicy => ({ slots: over.slots ?? 4096, hold: { ...HOLD, ...over.hold } });
+const policy = (over: { slots?: number; hold?: Partial<DnsHolds> } = {}): SlotPolicy => ({ slots: over.slots ?? 4096, hold: { ...HOLD, ...over.hold } });
 
 const a = (...addresses: string[]): DnsValidAnswer => ({
   status: 'valid', problems: [], records: addresses.map((address) => ({ key: address, addresses: [address], port: 80, weight: 1 })),
