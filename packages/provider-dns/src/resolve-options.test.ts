@@ -80,6 +80,12 @@ describe('providers.dns options', () => {
     expect(diagnostics[0]?.element).toEqual({ kind: 'service', name: 'badName' });
   });
 
+  it('loadBalancer takes every option but servers (DNS fills them)', () => {
+    const { options, diagnostics } = resolveDnsOptions({ services: { web: { name: 'web', port: 80, loadBalancer: { passHostHeader: false, servers: [{ url: 'http://x' }] } } } });
+    expect(options.services).toEqual([]);
+    expect(diagnostics.map((d) => [d.code, d.key])).toEqual([['WHARF_DNS_OPTIONS', 'providers.dns.services.web.loadBalancer.servers']]);
+  });
+
   it('drops nameservers that are not IP[:port], keeps the rest once', () => {
     const { options, diagnostics } = resolveDnsOptions({ resolvers: ['127.0.0.1', 'dns.google:53', '[::1]:5353', '127.0.0.1:53', '::1', '10.0.0.1:99999'] });
     expect(options.resolvers?.map((r) => r.server)).toEqual(['127.0.0.1:53', '[::1]:5353', '[::1]:53']);
