@@ -16,6 +16,7 @@ const ALLOWED: Record<string, string[]> = {
   'packages/observability': ['config'],
   'packages/provider-file': ['config'],
   'packages/provider-docker': ['config'],
+  'packages/provider-dns': ['config'],
   'packages/api': ['config'],
   'packages/runtime': ['config', 'router', 'loadbalancer', 'middlewares'],
   'packages/proxy': ['config', 'runtime', 'router'],

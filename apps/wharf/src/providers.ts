@@ -1,5 +1,6 @@
 import type { Logger, Provider } from '@wharf/config';
 import { createDockerProvider } from '@wharf/provider-docker';
+import { createDnsProvider } from '@wharf/provider-dns';
 import { createFileProvider } from '@wharf/provider-file';
 import type { StaticConfig } from './static/index.js';
 
@@ -12,13 +13,14 @@ type ProviderFactory = (options: never, logger: Logger) => Provider;
 const factories: Record<string, ProviderFactory> = {
   file: (options: Parameters<typeof createFileProvider>[0], logger) => createFileProvider(options, { logger }),
   docker: (options: Parameters<typeof createDockerProvider>[0], logger) => createDockerProvider(options, { logger }),
+  dns: (options: Parameters<typeof createDnsProvider>[0], logger) => createDnsProvider(options, { logger }),
 };
 
 /** Providers enabled in the static configuration, in Traefik's precedence order (docker before file). */
 export function createProviders(config: StaticConfig, logger: Logger): Provider[] {
   const enabled = config.providers as Record<string, unknown>;
   const out: Provider[] = [];
-  for (const kind of ['docker', 'file']) {
+  for (const kind of ['docker', 'file', 'dns']) {
     const options = enabled[kind];
     if (options === undefined || options === false) continue;
     out.push(factories[kind]!((options === true ? {} : options) as never, logger));

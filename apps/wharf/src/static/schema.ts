@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { DockerProviderOptionsSchema } from '@wharf/provider-docker';
+import { DnsProviderOptionsSchema } from '@wharf/provider-dns';
 import { DurationSchema, ForwardingTimeoutsSchema } from '@wharf/config';
 import { EntryPointSchema } from './entry-point-schema.js';
 
@@ -33,6 +34,7 @@ export const StaticConfigSchema = Type.Object({
       providersThrottleDuration: Type.Union(DurationSchema.anyOf, { default: '2s', description: 'wait before applying a provider change' }),
       file: Type.Optional(FileProviderStaticSchema),
       docker: Type.Optional(DockerProviderOptionsSchema),
+      dns: Type.Optional(DnsProviderOptionsSchema),
     },
     { default: {} },
   ),
