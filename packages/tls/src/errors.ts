@@ -47,6 +47,8 @@ export const TlsErrors = {
   noChallengeCertificate: defineError('WHARF_TLS_NO_CHALLENGE_CERT', 421, (name: string) => `no TLS-ALPN-01 challenge certificate for "${name}"`),
   /** the option set is broken: connections that would use it are closed (Traefik's brokenTLSRouter) */
   brokenOptions: defineError('WHARF_TLS_OPTIONS_BROKEN', 421, (name: string) => `TLS options "${name}" are broken`),
+  /** OpenSSL refused to build the SecureContext for a (certificate, options) pair */
+  contextFailed: defineError('WHARF_TLS_CONTEXT_FAILED', 500, (certificate: string, options: string, reason: string) => `cannot serve ${certificate} with TLS options "${options}": ${reason}`),
   /** RequireAnyClientCert / RequireAndVerifyClientCert and the client sent no certificate */
   clientCertRequired: defineError('WHARF_TLS_CLIENT_CERT_REQUIRED', 403, () => 'a client certificate is required'),
   /** VerifyClientCertIfGiven / RequireAndVerifyClientCert and the certificate does not verify */
