@@ -30,7 +30,8 @@ export interface TlsGeneration {
   /**
    * Options for `tls.createServer` / `http2.createSecureServer` (a server that does not listen:
    * hand it peeked sockets with `server.emit('connection', socket)`). Without SNI the handshake
-   * uses `initial` (default: the certificate for `localAddress`, else the default certificate).
+   * uses the certificate for `localAddress` (Traefik matches the local IP), else the default one;
+   * with `sniStrict` and no such certificate, a handshake without SNI fails.
    * Call `checkClientCertificate` on `secureConnection` for the client auth Node cannot express.
    */
   serverOptions(optionsName: string, localAddress?: string): TlsOptions;
@@ -49,8 +50,6 @@ export function compileTls(tls: TlsConfiguration | undefined, o: CompileTlsOptio
   for (const [name, config] of Object.entries(tls?.options ?? {})) options.set(name, compileTlsOptions(name, config));
   if (!options.has(TLS_DEFAULT_OPTIONS_NAME)) options.set(TLS_DEFAULT_OPTIONS_NAME, compileTlsOptions(TLS_DEFAULT_OPTIONS_NAME, {}));
   const contexts = new Map<string, SecureContext | WharfError>();
-  // a context with no certificate: a handshake on it fails with an alert (broken option sets)
-  let refusing: SecureContext | undefined;
 
   const selectCertificate: TlsGeneration['selectCertificate'] = (set, serverName, localAddress, alpn) => {
     if (alpn?.includes(ACME_TLS_ALPN_PROTOCOL)) {
@@ -89,10 +88,13 @@ export function compileTls(tls: TlsConfiguration | undefined, o: CompileTlsOptio
   const serverOptions: TlsGeneration['serverOptions'] = (optionsName, localAddress) => {
     const set = options.get(optionsName);
     const find = lookup(optionsName);
-    let initial: SecureContext | WharfError = set && !set.broken ? find('', localAddress) : TlsErrors.brokenOptions(optionsName);
-    if (isWharfError(initial)) initial = refusing ??= createSecureContext({});
+    // tls.Server builds its own default context from these fields (it ignores `secureContext`);
+    // a broken set gets no certificate at all, so every handshake fails with an alert
+    const initial = set && !set.broken ? selectCertificate(set, '', localAddress) : undefined;
+    const certificate = initial && 'certificate' in initial ? { cert: initial.certificate.certPem, key: initial.certificate.keyPem } : {};
     return {
-      secureContext: initial,
+      ...(set && !set.broken ? set.context : {}),
+      ...certificate,
       SNICallback: (serverName, done) => {
         const context = find(serverName);
         if (isWharfError(context)) done(context);
