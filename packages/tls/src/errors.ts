@@ -22,6 +22,10 @@ export const TLS_OPTIONS_BROKEN = 'WHARF_TLS_OPTIONS_BROKEN';
 export const TLS_OPTIONS_CONFLICT = 'WHARF_TLS_OPTIONS_CONFLICT';
 export const TLS_OPTIONS_NO_DOMAIN = 'WHARF_TLS_OPTIONS_NO_DOMAIN';
 
+/** ClientHello reader results (never thrown: `readClientHello` returns them). */
+export const TLS_HELLO_MALFORMED = 'WHARF_TLS_HELLO_MALFORMED';
+export const TLS_HELLO_TOO_LARGE = 'WHARF_TLS_HELLO_TOO_LARGE';
+
 export type TlsIssueSeverity = 'error' | 'warning';
 
 /** One problem of one certificate, option set, store or router. */
