@@ -10,6 +10,7 @@ export { selectionName } from './store/server-name.js';
 export * from './options/go-names.js';
 export * from './options/compile-options.js';
 export * from './options/client-auth.js';
+export * from './options/router-options.js';
 export * from './tls-generation.js';
 export type { ClientHello } from './client-hello/parse-hello-body.js';
 export * from './client-hello/read-client-hello.js';
