@@ -18,7 +18,8 @@ function listen(server: Server): Promise<number> {
 
 function handshake(port: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    const socket = connect({ host: '127.0.0.1', port, servername: 'app-500.example.com', rejectUnauthorized: false, ALPNProtocols: ['h2', 'http/1.1'], noDelay: true });
+    const socket = connect({ host: '127.0.0.1', port, servername: 'app-500.example.com', rejectUnauthorized: false, ALPNProtocols: ['h2', 'http/1.1'] });
+    socket.setNoDelay(true);
     socket.once('data', () => {
       socket.destroy();
       resolve();
