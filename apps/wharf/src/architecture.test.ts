@@ -20,6 +20,7 @@ const ALLOWED: Record<string, string[]> = {
   'packages/api': ['config'],
   'packages/runtime': ['config', 'router', 'loadbalancer', 'middlewares'],
   'packages/proxy': ['config', 'runtime', 'router'],
+  'packages/tls': ['config'],
   'apps/whoami': [],
   'apps/dashboard': ['config', 'api'],
 };

@@ -84,6 +84,14 @@ describe('buildConfig', () => {
     expect(config.tls?.certificates).toEqual([{ certFile: 'a.crt', keyFile: 'a.key' }]);
   });
 
+  it('drops only the bad TLS option set, keeping certificates and the others', () => {
+    const text = 'tls:\n  certificates:\n    - certFile: a.crt\n      keyFile: a.key\n  options:\n    ok:\n      sniStrict: true\n    bad:\n      minVerison: VersionTLS12\n';
+    const { config, diagnostics } = buildConfig([parsed('/t.yml', text)]);
+    expect(config.tls?.certificates).toEqual([{ certFile: 'a.crt', keyFile: 'a.key' }]);
+    expect(config.tls?.options).toEqual({ ok: { sniStrict: true } });
+    expect(diagnostics.map((d) => [d.code, d.suggestion, d.source])).toEqual([['WHARF_CONFIG_UNKNOWN_KEY', 'minVersion', '/t.yml:9:7']]);
+  });
+
   it('drops element names containing @', () => {
     const { config, diagnostics } = buildConfig([parsed('/n.yml', 'http:\n  routers:\n    a@file:\n      rule: Path(`/`)\n')]);
     expect(config.http.routers).toEqual({});

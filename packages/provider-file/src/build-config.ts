@@ -1,5 +1,6 @@
 import type { TSchema } from '@sinclair/typebox';
 import {
+  decodeTlsConfiguration,
   decodeWithSchema,
   emptyDynamicConfig,
   MiddlewareSpecSchema,
@@ -7,7 +8,6 @@ import {
   ServersTransportSchema,
   ServiceSchema,
   suggest,
-  TlsConfigurationSchema,
   type DecodeIssue,
   type Diagnostic,
   type DynamicConfig,
@@ -152,7 +152,8 @@ function mergeElement(t: SectionTarget, elementName: string, raw: unknown): void
 }
 
 function mergeTls(config: DynamicConfig, file: ParsedFile, rootKey: string, section: unknown, report: Report): void {
-  const { value, issues } = decodeWithSchema(TlsConfigurationSchema, section, { path: rootKey });
+  // per element: a bad certificate, option set or store is dropped, the rest of the section kept
+  const { value, issues } = decodeTlsConfiguration(section, { path: rootKey });
   for (const issue of issues) report(issue, [rootKey, ...stepsAfter(issue.path, rootKey)]);
   if (!value) return;
   const tls = (config.tls ??= {});

@@ -212,3 +212,23 @@ describe('decodeLabels: one option spelled in several cases', () => {
     expect(http.services.web?.loadBalancer).toMatchObject({ server: { port: 8080 }, sticky: { cookie: { name: 'pin' } } });
   });
 });
+
+describe('decodeLabels: the tls root', () => {
+  it('decodes Traefik tls labels through the schema, per element', () => {
+    const { tls, issues } = decodeLabels({
+      'traefik.tls.stores.default.defaultgeneratedcert.resolver': 'le',
+      'traefik.tls.stores.default.defaultgeneratedcert.domain.main': 'example.com',
+      'traefik.tls.stores.default.defaultgeneratedcert.domain.sans': 'a.example.com, b.example.com',
+      'traefik.tls.options.strict.snistrict': 'true',
+      'traefik.tls.options.strict.curvepreferences': 'CurveP256,X25519',
+      'traefik.tls.options.typo.minverson': 'VersionTLS13',
+    });
+    expect(tls).toEqual({
+      stores: { default: { defaultGeneratedCert: { resolver: 'le', domain: { main: 'example.com', sans: ['a.example.com', 'b.example.com'] } } } },
+      options: { strict: { sniStrict: true, curvePreferences: ['CurveP256', 'X25519'] } },
+    });
+    expect(issues).toEqual([
+      expect.objectContaining({ code: 'WHARF_CONFIG_UNKNOWN_KEY', path: 'traefik.tls.options.typo.minverson', suggestion: 'minVersion' }),
+    ]);
+  });
+});

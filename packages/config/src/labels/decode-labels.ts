@@ -1,8 +1,10 @@
 import type { Static, TSchema } from '@sinclair/typebox';
 import { CONFIG_UNKNOWN_KEY, type DecodeIssue } from '../decode/decode-issue.js';
+import { decodeTlsConfiguration } from '../decode/decode-tls.js';
 import { decodeWithSchema } from '../decode/decode-with-schema.js';
 import { suggest } from '../decode/suggest.js';
 import type { RouterConfig } from '../model/http.js';
+import type { TlsConfiguration } from '../model/tls.js';
 import { RouterSchema } from '../schema/router.js';
 import { LabelServiceSchema } from '../schema/service.js';
 import { CONFIG_BAD_NAME, LABEL_MIDDLEWARE_TYPE, LABEL_URL_WITH_PORT, type LabelElementKind, type LabelIssue } from './label-issue.js';
@@ -22,7 +24,7 @@ export interface DecodedLabels {
   };
   tcp: { routers: Loose; services: Loose; middlewares: Loose };
   udp: { routers: Loose; services: Loose };
-  tls?: Record<string, unknown>;
+  tls?: TlsConfiguration;
   issues: LabelIssue[];
 }
 
@@ -80,7 +82,11 @@ export function decodeLabels(labels: Record<string, string>, prefix = 'traefik')
       }
     }
   }
-  if (isTree(tree.tls)) out.tls = tree.tls;
+  if (isTree(tree.tls)) {
+    const tls = decodeTlsConfiguration(tree.tls, { path: 'tls' });
+    issues.push(...tls.issues.map((i) => ({ ...i, path: labelKey(i.path), severity: 'error' as const })));
+    if (tls.value) out.tls = tls.value;
+  }
   return out;
 }
 

@@ -1,6 +1,7 @@
 import type { HttpConfiguration } from './http.js';
+import type { TlsConfiguration } from './tls.js';
 
-/** TCP/UDP/TLS are parsed and carried so nothing is silently dropped; routing them comes later. */
+/** TCP/UDP are parsed and carried so nothing is silently dropped; routing them comes later. */
 export interface TcpConfiguration {
   routers?: Record<string, Record<string, unknown>>;
   services?: Record<string, Record<string, unknown>>;
@@ -9,11 +10,6 @@ export interface TcpConfiguration {
 export interface UdpConfiguration {
   routers?: Record<string, Record<string, unknown>>;
   services?: Record<string, Record<string, unknown>>;
-}
-export interface TlsConfiguration {
-  certificates?: Array<{ certFile: string; keyFile: string; stores?: string[] }>;
-  options?: Record<string, Record<string, unknown>>;
-  stores?: Record<string, Record<string, unknown>>;
 }
 
 /** The whole dynamic configuration of one provider (names unqualified) or of the merge (qualified). */

@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { DurationSchema } from './duration.js';
 import { RouterSchema } from './router.js';
 import { ServiceSchema } from './service.js';
+import { TlsConfigurationSchema } from './tls.js';
 
 /**
  * Loose middleware spec: exactly one key (the type, e.g. `stripPrefix`) whose value is an
@@ -45,20 +46,6 @@ export const TcpConfigurationSchema = Type.Object({
 export const UdpConfigurationSchema = Type.Object({
   routers: Type.Optional(LooseElements),
   services: Type.Optional(LooseElements),
-});
-
-export const TlsConfigurationSchema = Type.Object({
-  certificates: Type.Optional(
-    Type.Array(
-      Type.Object({
-        certFile: Type.String(),
-        keyFile: Type.String(),
-        stores: Type.Optional(Type.Array(Type.String())),
-      }),
-    ),
-  ),
-  options: Type.Optional(LooseElements),
-  stores: Type.Optional(LooseElements),
 });
 
 /** The whole dynamic configuration as written in a file (every section optional). */

@@ -1,0 +1,17 @@
+export * from './errors.js';
+export * from './certificates/canonical-ip.js';
+export * from './certificates/certificate-info.js';
+export * from './certificates/default-certificate.js';
+export * from './certificates/file-or-content.js';
+export * from './certificates/load-certificate.js';
+export * from './store/certificate-store.js';
+export * from './store/compile-certificates.js';
+export { selectionName } from './store/server-name.js';
+export * from './options/go-names.js';
+export * from './options/compile-options.js';
+export * from './options/client-auth.js';
+export * from './options/router-options.js';
+export * from './tls-generation.js';
+export type { ClientHello } from './client-hello/parse-hello-body.js';
+export * from './client-hello/read-client-hello.js';
+export * from './client-hello/peek-client-hello.js';

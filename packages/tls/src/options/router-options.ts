@@ -1,0 +1,151 @@
+import { TLS_DEFAULT_OPTIONS_NAME } from '@wharf/config';
+import {
+  TLS_OPTIONS_BROKEN,
+  TLS_OPTIONS_CONFLICT,
+  TLS_OPTIONS_NO_DOMAIN,
+  TLS_OPTIONS_NOT_FOUND,
+  tlsError,
+  tlsWarning,
+  type TlsIssue,
+} from '../errors.js';
+import type { CompiledTlsOptions } from './compile-options.js';
+
+/** What the option selection needs of one HTTPS (or TLS-terminating TCP) router. */
+export interface TlsRouterInput {
+  /** qualified router name */
+  name: string;
+  entryPoints: readonly string[];
+  /** the hosts of its rule's `Host(...)` / `HostSNI(...)` matchers ([] when it has none) */
+  hosts: readonly string[];
+  /** `tls.options`, qualified by the caller (`name@provider`); absent or `default` = default */
+  options?: string;
+}
+
+export interface RouterTlsOptions {
+  /** the option set the router's hosts use, per entrypoint */
+  byEntryPoint: Map<string, string>;
+  issues: TlsIssue[];
+  /** its option set is unknown or broken: the router is disabled, its hosts' connections closed */
+  disabled: boolean;
+}
+
+export type ServerNameOptions = { options: string } | { broken: string };
+
+/** Per entrypoint: which option set a connection uses, from its SNI (before any byte is decrypted). */
+export interface EntryPointTlsOptions {
+  forServerName(serverName: string | undefined): ServerNameOptions;
+}
+
+interface HostRoute {
+  host: string;
+  wildcard: boolean;
+  choice: ServerNameOptions;
+}
+
+/**
+ * Traefik's TLS option resolution (`aggregator.go` resolveHTTPTLSOptions, `tcp/manager.go`
+ * buildEntryPointHandler): per entrypoint, a host served by routers with different option sets,
+ * or a router with non-default options and no host, falls back to `default` with an error on the
+ * routers; an unknown or broken option set disables the router and closes its hosts'
+ * connections. Then SNI → option set: the longest matching host first (one-label wildcards
+ * `*.example.com` included), else `default`.
+ */
+export function resolveRouterTlsOptions(
+  routers: readonly TlsRouterInput[],
+  options: ReadonlyMap<string, CompiledTlsOptions>,
+): { routers: Map<string, RouterTlsOptions>; entryPoints: Map<string, EntryPointTlsOptions> } {
+  const results = new Map<string, RouterTlsOptions>();
+  const resolved = (r: TlsRouterInput) => (r.options && r.options !== '' ? r.options : TLS_DEFAULT_OPTIONS_NAME);
+  const byEntryPoint = new Map<string, TlsRouterInput[]>();
+  for (const router of routers) {
+    results.set(router.name, { byEntryPoint: new Map(), issues: [], disabled: false });
+    for (const ep of new Set(router.entryPoints)) byEntryPoint.set(ep, [...(byEntryPoint.get(ep) ?? []), router]);
+  }
+  const entryPoints = new Map<string, EntryPointTlsOptions>();
+  for (const [ep, epRouters] of byEntryPoint) {
+    const conflicting = findConflicts(ep, epRouters, resolved, results);
+    const routes: HostRoute[] = [];
+    for (const router of [...epRouters].sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const name = conflicting.has(router.name) ? TLS_DEFAULT_OPTIONS_NAME : resolved(router);
+      const result = results.get(router.name)!;
+      result.byEntryPoint.set(ep, name);
+      const choice = check(name, options, result);
+      for (const host of router.hosts) addRoute(routes, host, choice);
+    }
+    entryPoints.set(ep, table(routes, check(TLS_DEFAULT_OPTIONS_NAME, options)));
+  }
+  return { routers: results, entryPoints };
+}
+
+function findConflicts(ep: string, routers: TlsRouterInput[], resolved: (r: TlsRouterInput) => string, results: Map<string, RouterTlsOptions>): Set<string> {
+  const conflicting = new Set<string>();
+  const byHost = new Map<string, Map<string, string[]>>();
+  for (const router of routers) {
+    const name = resolved(router);
+    if (router.hosts.length === 0 && name !== TLS_DEFAULT_OPTIONS_NAME) {
+      conflicting.add(router.name);
+      results.get(router.name)!.issues.push(tlsWarning(TLS_OPTIONS_NO_DOMAIN, `no domain found in the rule of router "${router.name}": the TLS options "${name}" cannot be applied (entrypoint ${ep})`));
+      continue;
+    }
+    for (const host of router.hosts) {
+      const key = normalizeHost(host);
+      const groups = byHost.get(key) ?? new Map<string, string[]>();
+      groups.set(name, [...(groups.get(name) ?? []), router.name]);
+      byHost.set(key, groups);
+    }
+  }
+  for (const [host, groups] of byHost) {
+    if (groups.size < 2) continue;
+    for (const names of groups.values()) {
+      for (const name of names) {
+        if (conflicting.has(name)) continue;
+        conflicting.add(name);
+        results.get(name)!.issues.push(tlsWarning(TLS_OPTIONS_CONFLICT, `router "${name}": host ${host} on entrypoint ${ep} is served by routers with different TLS options; the default TLS options are used instead`));
+      }
+    }
+  }
+  return conflicting;
+}
+
+function check(name: string, options: ReadonlyMap<string, CompiledTlsOptions>, result?: RouterTlsOptions): ServerNameOptions {
+  const set = options.get(name);
+  if (set !== undefined && !set.broken) return { options: name };
+  if (result && !result.disabled) {
+    result.disabled = true;
+    result.issues.push(set === undefined
+      ? tlsError(TLS_OPTIONS_NOT_FOUND, `unknown TLS options: ${name}`)
+      : tlsError(TLS_OPTIONS_BROKEN, `TLS options "${name}" are broken: ${set.issues.find((i) => i.severity === 'error')?.message ?? ''}`));
+  }
+  return { broken: name };
+}
+
+function normalizeHost(host: string): string {
+  const lower = host.trim().toLowerCase();
+  return lower.endsWith('.') ? lower.slice(0, -1) : lower;
+}
+
+function addRoute(routes: HostRoute[], host: string, choice: ServerNameOptions): void {
+  const key = normalizeHost(host);
+  // one entry per host: after conflict resolution every router of a host agrees (broken wins)
+  const existing = routes.find((r) => r.host === key);
+  if (existing) {
+    if ('broken' in choice) existing.choice = choice;
+    return;
+  }
+  routes.push({ host: key, wildcard: key.startsWith('*.'), choice });
+}
+
+function table(routes: HostRoute[], fallback: ServerNameOptions): EntryPointTlsOptions {
+  // Traefik orders by the length of `HostSNI("host")`: a matching exact host is never shorter than
+  // a matching one-label wildcard (and wins the tie), so exact first, then wildcard
+  const exact = new Map(routes.filter((r) => !r.wildcard).map((r) => [r.host, r.choice]));
+  const wildcard = new Map(routes.filter((r) => r.wildcard).map((r) => [r.host, r.choice]));
+  return {
+    forServerName(serverName) {
+      const name = normalizeHost(serverName ?? '');
+      if (name === '') return fallback;
+      const dot = name.indexOf('.');
+      return exact.get(name) ?? (dot === -1 ? undefined : wildcard.get(`*${name.slice(dot)}`)) ?? fallback;
+    },
+  };
+}
