@@ -17,6 +17,8 @@ export const Messages = {
   multiTypesService: () => 'multi-types service not supported, consider declaring two different pieces of service instead',
   serverURLInvalid: (url: string, detail: string) => `error parsing server URL ${url}: ${detail}`,
   serviceCycle: (path: string[]) => `service cycle detected: ${path.join(' -> ')}`,
+  unknownStrategy: (path: string, name: string, valid: readonly string[], suggestion?: string) =>
+    `${path}: unknown load-balancing strategy ${JSON.stringify(name)}, expected one of ${valid.join(', ')}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`,
   compositeMissingField: (kind: string, field: string) => `${kind} service: "${field}" is required`,
   middlewareNoType: (name: string) => `invalid middleware "${name}" configuration: invalid middleware type or middleware does not exist`,
   middlewareUnknownType: (name: string, type: string, suggestion?: string) =>

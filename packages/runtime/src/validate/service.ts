@@ -1,6 +1,6 @@
-import { splitQualified } from '@wharf/config';
+import { splitQualified, suggest } from '@wharf/config';
 import type { ServiceConfig } from '@wharf/config';
-import type { DecodeMiddlewareOptions } from '../deps.js';
+import type { RuntimeDeps } from '../deps.js';
 import { addError, isDisabled, newState, reasonOf } from './element-state.js';
 import { checkServiceSchema } from './schema-check.js';
 import { Messages } from './messages.js';
@@ -26,16 +26,35 @@ function checkServerURL(url: unknown): string | undefined {
   return undefined;
 }
 
-/** Element-local checks: exactly one type, server URLs, required composite fields. */
-export function validateServiceShape(name: string, raw: ServiceConfig, decode: DecodeMiddlewareOptions): ValidatedService {
+export type ServiceValidationDeps = Pick<RuntimeDeps, 'decodeOptions' | 'strategies' | 'findStrategy'>;
+
+/**
+ * `loadBalancer.strategy` against the strategy registry: an unknown name is a critical error with
+ * the valid names and a "did you mean"; a known one is written in the registry's spelling.
+ */
+function checkStrategy(v: ValidatedService, config: ServiceConfig, deps: ServiceValidationDeps, name: string): ServiceConfig {
+  const lb = config.loadBalancer;
+  if (lb?.strategy === undefined) return config;
+  const found = deps.findStrategy(lb.strategy);
+  if (found === undefined) {
+    const names = deps.strategies.map((s) => s.name);
+    addError(v, Messages.unknownStrategy(`http.services.${name}.loadBalancer.strategy`, lb.strategy, names, suggest(lb.strategy.trim(), names)), true);
+    return config;
+  }
+  return found.name === lb.strategy ? config : { ...config, loadBalancer: { ...lb, strategy: found.name } };
+}
+
+/** Element-local checks: exactly one type, server URLs, strategy, required composite fields. */
+export function validateServiceShape(name: string, raw: ServiceConfig, deps: ServiceValidationDeps): ValidatedService {
   const v: ValidatedService = { ...newState(), name, provider: splitQualified(name).provider, config: raw, usedBy: [] };
   const present = KINDS.filter(([key]) => raw[key] !== undefined && raw[key] !== null);
   if (present.length === 0) addError(v, Messages.serviceNoType(), true);
   if (present.length > 1) addError(v, Messages.multiTypesService(), true);
   if (present.length !== 1) return v;
   v.kind = present[0]![1];
-  const config = checkServiceSchema(v, decode, splitQualified(name).name, raw);
-  if (!config) return v;
+  const decoded = checkServiceSchema(v, deps.decodeOptions, splitQualified(name).name, raw);
+  if (!decoded) return v;
+  const config = checkStrategy(v, decoded, deps, splitQualified(name).name);
   v.config = config;
   if (config.loadBalancer) {
     for (const server of config.loadBalancer.servers ?? []) {
