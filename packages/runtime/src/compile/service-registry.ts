@@ -9,7 +9,7 @@ import { createLoadBalancerService } from '../services/load-balancer/load-balanc
 import { createMirroringService } from '../services/mirroring/mirroring-service.js';
 import { createWeightedService } from '../services/weighted/weighted-service.js';
 import type { ValidatedService } from '../validate/validated.js';
-import type { CompiledService } from './compiled-service.js';
+import type { CompiledService } from '../services/compiled-service.js';
 
 export interface ServiceRegistryOptions {
   services: Record<string, ValidatedService>;

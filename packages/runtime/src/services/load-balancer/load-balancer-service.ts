@@ -1,8 +1,8 @@
 import { parseDuration, UpstreamErrors } from '@wharf/config';
 import type { ForwardTarget, HttpExchange, HttpResponse, LoadBalancerConfig, Transport } from '@wharf/config';
 import type { AttemptOutcome, CreateLoadBalancer, HealthRegistry, LoadBalancer, ServerRef } from '@wharf/loadbalancer';
-import { summarizeHealth, type CompiledService } from '../../compile/compiled-service.js';
-import { appendHeader, headerValue, onResponseDone } from '../../compile/response-done.js';
+import { summarizeHealth, type CompiledService } from '../compiled-service.js';
+import { appendHeader, headerValue, onResponseDone } from '../response-done.js';
 
 export interface LoadBalancerServiceOptions {
   name: string;

@@ -1,8 +1,8 @@
 import type { HttpExchange, HttpResponse, WeightedServiceConfig } from '@wharf/config';
 import { createWeightedRoundRobin, formatSetCookie, readCookie, stickyCookieName, stickyCookieValue } from '@wharf/loadbalancer';
 import type { PickRequest } from '@wharf/loadbalancer';
-import { memberServers, summarizeHealth, type CompiledService } from '../../compile/compiled-service.js';
-import { appendHeader, headerValue } from '../../compile/response-done.js';
+import { memberServers, summarizeHealth, type CompiledService } from '../compiled-service.js';
+import { appendHeader, headerValue } from '../response-done.js';
 import { noAvailableServer } from '../load-balancer/load-balancer-service.js';
 
 export interface WeightedServiceOptions {
