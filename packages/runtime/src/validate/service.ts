@@ -1,17 +1,11 @@
 import { splitQualified, suggest } from '@wharf/config';
 import type { ServiceConfig } from '@wharf/config';
 import type { RuntimeDeps } from '../deps.js';
+import { builtinServiceKinds, serviceKindsOf } from '../services/registry.js';
 import { addError, isDisabled, newState, reasonOf } from './element-state.js';
 import { checkServiceSchema } from './schema-check.js';
 import { Messages } from './messages.js';
-import type { ServiceKind, ValidatedService } from './validated.js';
-
-const KINDS: Array<[keyof ServiceConfig, ServiceKind]> = [
-  ['loadBalancer', 'loadbalancer'],
-  ['weighted', 'weighted'],
-  ['mirroring', 'mirroring'],
-  ['failover', 'failover'],
-];
+import type { ValidatedService } from './validated.js';
 
 function checkServerURL(url: unknown): string | undefined {
   if (typeof url !== 'string' || url === '') return 'empty URL';
@@ -44,36 +38,35 @@ function checkStrategy(v: ValidatedService, config: ServiceConfig, deps: Service
   return found.name === lb.strategy ? config : { ...config, loadBalancer: { ...lb, strategy: found.name } };
 }
 
-/** Element-local checks: exactly one type, server URLs, strategy, required composite fields. */
+/** Element-local checks: exactly one kind, its schema, strategy, server URLs, required fields. */
 export function validateServiceShape(name: string, raw: ServiceConfig, deps: ServiceValidationDeps): ValidatedService {
   const v: ValidatedService = { ...newState(), name, provider: splitQualified(name).provider, config: raw, usedBy: [] };
-  const present = KINDS.filter(([key]) => raw[key] !== undefined && raw[key] !== null);
-  if (present.length === 0) addError(v, Messages.serviceNoType(), true);
+  const present = serviceKindsOf(raw);
+  if (present.length === 0) addError(v, Messages.serviceNoType(builtinServiceKinds.map((k) => k.key)), true);
   if (present.length > 1) addError(v, Messages.multiTypesService(), true);
   if (present.length !== 1) return v;
-  v.kind = present[0]![1];
+  const definition = present[0]!;
+  v.kind = definition.type;
+  v.definition = definition;
   const decoded = checkServiceSchema(v, deps.decodeOptions, splitQualified(name).name, raw);
   if (!decoded) return v;
   const config = checkStrategy(v, decoded, deps, splitQualified(name).name);
   v.config = config;
-  if (config.loadBalancer) {
-    for (const server of config.loadBalancer.servers ?? []) {
-      const problem = checkServerURL(server?.url);
-      if (problem) addError(v, Messages.serverURLInvalid(String(server?.url ?? ''), problem), true);
-    }
+  for (const server of config.loadBalancer?.servers ?? []) {
+    const problem = checkServerURL(server?.url);
+    if (problem) addError(v, Messages.serverURLInvalid(String(server?.url ?? ''), problem), true);
   }
-  if (config.mirroring && !config.mirroring.service) addError(v, Messages.compositeMissingField('mirroring', 'service'), true);
-  if (config.failover && !config.failover.service) addError(v, Messages.compositeMissingField('failover', 'service'), true);
-  if (config.failover && !config.failover.fallback) addError(v, Messages.compositeMissingField('failover', 'fallback'), true);
+  const fields = (config[definition.key] ?? {}) as Record<string, unknown>;
+  for (const field of definition.required ?? []) {
+    if (!fields[field]) addError(v, Messages.compositeMissingField(definition.key, field), true);
+  }
   return v;
 }
 
-/** Child services a composite forwards to (main first). */
+/** Child services a composite forwards to (main first): the first kind set that has members. */
 export function childServices(config: ServiceConfig): string[] {
-  if (config.weighted) return (config.weighted.services ?? []).map((c) => c.name);
-  if (config.mirroring) return [config.mirroring.service ?? '', ...(config.mirroring.mirrors ?? []).map((m) => m.name)].filter(Boolean);
-  if (config.failover) return [config.failover.service ?? '', config.failover.fallback ?? ''].filter(Boolean);
-  return [];
+  const kind = serviceKindsOf(config).find((k) => k.members !== undefined);
+  return kind?.members ? kind.members(config[kind.key]!) : [];
 }
 
 /**

@@ -102,6 +102,12 @@ describe('service validation', () => {
     expect(v.services['ok@file']!.status).toBe('enabled');
   });
 
+  it('names every service kind of the table when none is set', () => {
+    expect(validate({ services: { 'x@file': {} } }).services['x@file']!.errors).toEqual([
+      'the service has no type: set one of loadBalancer, weighted, mirroring, failover',
+    ]);
+  });
+
   it('cycles disable every member', () => {
     const v = validate({
       services: {
