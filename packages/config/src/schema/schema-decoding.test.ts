@@ -1,9 +1,9 @@
 import { Type } from '@sinclair/typebox';
 import { describe, expect, it } from 'vitest';
-import { DynamicConfigSchema, MiddlewareSpecSchema } from '../schema/dynamic.js';
-import { RouterSchema } from '../schema/router.js';
-import { ServiceSchema } from '../schema/service.js';
-import { decodeWithSchema } from './decode-with-schema.js';
+import { decodeWithSchema } from '../decode/decode-with-schema.js';
+import { DynamicConfigSchema, MiddlewareSpecSchema } from './dynamic.js';
+import { RouterSchema } from './router.js';
+import { ServiceSchema } from './service.js';
 
 describe('decodeWithSchema', () => {
   it('matches keys case-insensitively and coerces strings', () => {
