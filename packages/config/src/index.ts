@@ -18,6 +18,8 @@ export * from './decode/decode-tls.js';
 export * from './decode/suggest.js';
 export { describeSchema } from './decode/schema-shape.js';
 export { compileGoRegexp, invalidGoRegexp } from './regexp/go-regexp.js';
+export * from './http/header-values.js';
+export * from './http/status-ranges.js';
 export * from './net/ip-address.js';
 export * from './net/normalize-host.js';
 export * from './schema/duration.js';

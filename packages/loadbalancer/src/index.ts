@@ -19,7 +19,7 @@ export {
   stickyCookieValue,
   type StickyCookieAttributes,
 } from './sticky/sticky-cookie.js';
-export { builtinStrategies, defaultStrategy, resolveStrategy } from './strategies/registry.js';
+export { builtinStrategies, defaultStrategy, findStrategy, resolveStrategy } from './strategies/registry.js';
 export type { BalancedServer, ServerFilter, Strategy, StrategyDefinition, StrategyOptions } from './strategies/types.js';
 export { StickySession, type StickyMatch } from './sticky/sticky-session.js';
 export { summarizeServiceHealth } from './health/service-health.js';

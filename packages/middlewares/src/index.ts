@@ -4,7 +4,6 @@ export type { BuiltinMiddlewareOptions, BuiltinMiddlewareSpec } from './registry
 export { MiddlewareErrors } from './errors.js';
 export { composeSteps } from './chain/index.js';
 export { durationMs, DurationSchema } from './options/duration.js';
-export { compileStatusRanges } from './options/status-ranges.js';
 export { bufferRequestBody } from './body/request-body.js';
 export type { BufferOutcome } from './body/request-body.js';
 export { CLIENT_USERNAME_LOCAL } from './client-username.js';

@@ -19,27 +19,11 @@ export function discardResponse(res: HttpResponse): void {
   }
 }
 
-/**
- * Reads a header of a response as one string. Response header names are lower-case by contract
- * (HttpResponse in @wharf/config), so this is one property read on the hot path.
- */
-export function headerValue(headers: OutgoingHttpHeaders, name: string): string | undefined {
-  const v = headers[name.toLowerCase()];
-  if (v === undefined) return undefined;
-  return Array.isArray(v) ? v.join(', ') : String(v);
-}
-
 /** Sets (or, with undefined, removes) a response header under its lower-case name. */
 export function setHeader(headers: OutgoingHttpHeaders, name: string, value: string | number | string[] | undefined): void {
   const key = name.toLowerCase();
   if (value === undefined) delete headers[key];
   else headers[key] = value;
-}
-
-/** Reads a request header (lower-case keys) as one string. */
-export function requestHeader(headers: Record<string, string | string[] | undefined>, name: string): string | undefined {
-  const v = headers[name.toLowerCase()];
-  return Array.isArray(v) ? v.join(', ') : v;
 }
 
 /**

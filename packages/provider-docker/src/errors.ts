@@ -5,7 +5,5 @@ export const DockerUnavailableError = defineError('WHARF_DOCKER_UNAVAILABLE', 50
   `Docker engine at ${endpoint} is unavailable: ${reason}`);
 
 export function dockerError(endpoint: string, cause: unknown) {
-  const err = DockerUnavailableError(endpoint, cause instanceof Error ? cause.message : String(cause));
-  (err as Error).cause = cause;
-  return err;
+  return DockerUnavailableError.withCause(cause, endpoint, cause instanceof Error ? cause.message : String(cause));
 }

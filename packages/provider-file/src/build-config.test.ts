@@ -53,7 +53,7 @@ describe('buildConfig', () => {
   });
 
   it('decodes TOML and points at the offending line', () => {
-    const toml = `[http.routers.web]\nrule = "Path(\`/\`)"\nservice = "s"\n\n[http.services.s.loadBalancer]\nstrategy = "random"\n`;
+    const toml = `[http.routers.web]\nrule = "Path(\`/\`)"\nservice = "s"\n\n[http.services.s.loadBalancer]\npassHostHeader = "maybe"\n`;
     const { config, diagnostics } = buildConfig([parsed('/cfg/dyn.toml', toml)]);
     expect(config.http.routers.web).toEqual({ rule: 'Path(`/`)', service: 's' });
     expect(config.http.services).toEqual({});

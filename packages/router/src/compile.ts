@@ -2,7 +2,7 @@ import type { RuleSyntax } from '@wharf/config';
 import type { AndNode, CallNode, OrNode, RuleNode } from './ast.js';
 import { MatcherArgumentError, RuleSyntaxError } from './errors.js';
 import { describeArity, type MatcherDefinition } from './matchers/definition.js';
-import { lookupMatcher } from './matchers/registry.js';
+import { lookupMatcher } from './matcher-registry.js';
 import type { Matcher, MatchRequest } from './types.js';
 
 /** A compiled syntax node: its matcher, its explainer and the host keys it requires. */

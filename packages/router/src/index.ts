@@ -6,4 +6,4 @@ export { routingPath } from './routing-path.js';
 /** re-exported for the proxy: the host rules see (lives in @wharf/config, shared with middlewares) */
 export { normalizeHost } from '@wharf/config';
 export { compileGoRegexp } from './go-regexp.js';
-export { v2Matchers, v3Matchers } from './matchers/registry.js';
+export { v2Matchers, v3Matchers } from './matcher-registry.js';

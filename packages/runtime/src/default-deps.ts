@@ -1,5 +1,5 @@
 import { decodeWithSchema } from '@wharf/config';
-import { createHealthRegistry, createLoadBalancer } from '@wharf/loadbalancer';
+import { builtinStrategies, createHealthRegistry, createLoadBalancer, findStrategy } from '@wharf/loadbalancer';
 import { builtinMiddlewares, findMiddleware } from '@wharf/middlewares';
 import { createRouteTable, defaultPriority, parseRule } from '@wharf/router';
 import type { RuntimeDeps } from './deps.js';
@@ -14,4 +14,6 @@ export const defaultDeps: RuntimeDeps = {
   middlewares: builtinMiddlewares,
   findMiddleware: (key) => findMiddleware(key),
   decodeOptions: (schema, raw, path) => decodeWithSchema(schema, raw, { path }),
+  strategies: builtinStrategies,
+  findStrategy: (name) => findStrategy(name),
 };

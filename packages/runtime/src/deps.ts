@@ -1,5 +1,5 @@
 import type { RuleSyntax } from '@wharf/config';
-import type { CreateLoadBalancer, HealthRegistry } from '@wharf/loadbalancer';
+import type { CreateLoadBalancer, HealthRegistry, StrategyDefinition } from '@wharf/loadbalancer';
 import type { MiddlewareDefinition } from '@wharf/middlewares';
 import type { ParsedRule, RouteEntry, RouteTable } from '@wharf/router';
 
@@ -35,4 +35,8 @@ export interface RuntimeDeps {
   /** case-insensitive type lookup, deprecated aliases included */
   findMiddleware(typeKey: string): MiddlewareDefinition | undefined;
   decodeOptions: DecodeMiddlewareOptions;
+  /** every balancing strategy (for the error's list and "did you mean") */
+  strategies: readonly StrategyDefinition[];
+  /** `loadBalancer.strategy` lookup, case-insensitive; undefined names the default strategy */
+  findStrategy(name: string | undefined): StrategyDefinition | undefined;
 }

@@ -49,11 +49,13 @@ export interface ServiceConfig {
   middlewares?: string[];
 }
 
-export type BalancingStrategy = 'wrr' | 'p2c' | 'leastconn' | 'hrw';
-
 export interface LoadBalancerConfig {
   servers?: ServerConfig[];
-  strategy?: BalancingStrategy;
+  /**
+   * A balancing strategy by name (`wrr`, `p2c`, …): the names and the default live in the load
+   * balancer's strategy registry; the runtime checks the name per element.
+   */
+  strategy?: string;
   sticky?: StickyConfig;
   healthCheck?: HealthCheckConfig;
   passiveHealthCheck?: PassiveHealthCheckConfig;

@@ -47,15 +47,9 @@ export const PassiveHealthCheckSchema = Type.Object({
   maxEjectionPercent: Type.Optional(Type.Number({ minimum: 0, maximum: 100 })),
 });
 
-export const BalancingStrategySchema = Type.Union([
-  Type.Literal('wrr'),
-  Type.Literal('p2c'),
-  Type.Literal('leastconn'),
-  Type.Literal('hrw'),
-]);
-
 const loadBalancerFields = {
-  strategy: Type.Optional(BalancingStrategySchema),
+  /** a name from the load balancer's strategy registry (checked by the runtime, per element) */
+  strategy: Str(),
   sticky: Type.Optional(StickySchema),
   healthCheck: Type.Optional(HealthCheckSchema),
   passiveHealthCheck: Type.Optional(PassiveHealthCheckSchema),

@@ -4,7 +4,7 @@ import { createRandom } from '../random.js';
 import { isWharfError } from '@wharf/config';
 import { createLeastConnStrategy } from './leastconn/leastconn.js';
 import { createP2cStrategy } from './p2c/p2c.js';
-import { resolveStrategy } from './registry.js';
+import { defaultStrategy, findStrategy, resolveStrategy } from './registry.js';
 import type { BalancedServer } from './types.js';
 
 const all = () => true;
@@ -116,5 +116,14 @@ describe('registry', () => {
       caught = err;
     }
     expect(isWharfError(caught, 'WHARF_LB_UNKNOWN_STRATEGY')).toBe(true);
+  });
+
+  it('finds names case-insensitively, the default for no name, nothing for unknown names', () => {
+    expect(findStrategy(' P2C ')?.name).toBe('p2c');
+    expect(findStrategy('LeastConn')?.name).toBe('leastconn');
+    expect(findStrategy(undefined)?.name).toBe(defaultStrategy);
+    expect(defaultStrategy).toBe('wrr');
+    expect(findStrategy('random')).toBeUndefined();
+    expect(resolveStrategy('HRW').name).toBe('hrw');
   });
 });

@@ -1,15 +1,16 @@
+import { readHeader } from '@wharf/config';
 import type { HttpExchange, HttpStep } from '@wharf/config';
 import { createAdmitUser } from '../credentials/authenticated-user.js';
 import { verifyHtpasswd } from '../credentials/htpasswd.js';
 import { loadUserLines, parseHtpasswd } from '../credentials/user-list.js';
 import { createVerifiedCache } from '../credentials/verified-cache.js';
 import { MiddlewareErrors } from '../errors.js';
-import { requestHeader, textResponse } from '../response.js';
+import { textResponse } from '../response.js';
 import type { MiddlewareContext } from '../types.js';
 import type { BasicAuthOptions } from './schema.js';
 
 function credentials(ex: HttpExchange): { user: string; password: string } | undefined {
-  const header = requestHeader(ex.headers, 'authorization');
+  const header = readHeader(ex.headers, 'authorization');
   const m = header ? /^basic\s+(\S+)$/i.exec(header.trim()) : null;
   if (!m) return undefined;
   const decoded = Buffer.from(m[1]!, 'base64').toString('utf8');

@@ -1,7 +1,8 @@
 import { pipeline, Readable } from 'node:stream';
+import { readHeader } from '@wharf/config';
 import type { HttpExchange, HttpResponse, HttpStep } from '@wharf/config';
 import { peekStream } from '../body/stream-peek.js';
-import { headerValue, requestHeader, setHeader, withOwnHeaders } from '../response.js';
+import { setHeader, withOwnHeaders } from '../response.js';
 import { negotiateEncoding } from './accept-encoding.js';
 import { availableEncodings, createEncoder } from './encoders.js';
 import type { CompressOptions } from './schema.js';
@@ -14,7 +15,7 @@ function mediaType(contentType: string | undefined): string {
 }
 
 function addVary(res: HttpResponse): void {
-  const vary = headerValue(res.headers, 'vary');
+  const vary = readHeader(res.headers, 'vary');
   if (vary?.toLowerCase().split(',').some((v) => v.trim() === 'accept-encoding' || v.trim() === '*')) return;
   setHeader(res.headers, 'vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding');
 }
@@ -31,12 +32,12 @@ export function createCompress(options: CompressOptions): HttpStep {
   const eligible = (ex: HttpExchange, res: HttpResponse): boolean =>
     !ex.isUpgrade && !res.upgraded && res.body !== null && ex.method !== 'HEAD' &&
     res.status >= 200 && res.status !== 204 && res.status !== 206 && res.status !== 304 &&
-    headerValue(res.headers, 'content-encoding') === undefined &&
-    !/(^|,)\s*no-transform\s*(,|$)/i.test(headerValue(res.headers, 'cache-control') ?? '') &&
-    typeAllowed(mediaType(headerValue(res.headers, 'content-type')));
+    readHeader(res.headers, 'content-encoding') === undefined &&
+    !/(^|,)\s*no-transform\s*(,|$)/i.test(readHeader(res.headers, 'cache-control') ?? '') &&
+    typeAllowed(mediaType(readHeader(res.headers, 'content-type')));
 
   return async (ex, next) => {
-    const accept = requestHeader(ex.headers, 'accept-encoding');
+    const accept = readHeader(ex.headers, 'accept-encoding');
     const upstream = await next();
     if (!eligible(ex, upstream)) return upstream;
     const res = withOwnHeaders(upstream);
@@ -45,7 +46,7 @@ export function createCompress(options: CompressOptions): HttpStep {
     if (!encoding) return res;
     let source: Readable;
     if (res.body instanceof Readable) {
-      const declared = Number(headerValue(res.headers, 'content-length'));
+      const declared = Number(readHeader(res.headers, 'content-length'));
       if (Number.isFinite(declared) && declared < min) return res;
       const whole = await peekStream(res.body, min);
       if (whole !== undefined) return { ...res, body: whole };

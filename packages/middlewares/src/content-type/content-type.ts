@@ -1,7 +1,8 @@
 import { Readable } from 'node:stream';
+import { readHeader } from '@wharf/config';
 import type { HttpStep } from '@wharf/config';
 import { peekStream } from '../body/stream-peek.js';
-import { headerValue, setHeader, withOwnHeaders } from '../response.js';
+import { setHeader, withOwnHeaders } from '../response.js';
 import type { ContentTypeOptions } from './schema.js';
 import { detectContentType } from './sniff.js';
 
@@ -15,8 +16,8 @@ export function createContentType(options: ContentTypeOptions): HttpStep {
   return async (_ex, next) => {
     const upstream = await next();
     const res = withOwnHeaders(upstream);
-    if (res.upgraded || res.body === null || headerValue(res.headers, 'content-type') !== undefined) return res;
-    if (headerValue(res.headers, 'content-encoding') !== undefined) return res;
+    if (res.upgraded || res.body === null || readHeader(res.headers, 'content-type') !== undefined) return res;
+    if (readHeader(res.headers, 'content-encoding') !== undefined) return res;
     if (res.body instanceof Readable) {
       const whole = await peekStream(res.body, 512);
       const head = whole ?? (res.body.read(Math.min(512, res.body.readableLength)) as Buffer | null) ?? Buffer.alloc(0);

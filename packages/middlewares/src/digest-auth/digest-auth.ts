@@ -1,10 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { readHeader } from '@wharf/config';
 import type { HttpExchange, HttpStep } from '@wharf/config';
 import { createAdmitUser } from '../credentials/authenticated-user.js';
 import { safeEqual } from '../credentials/safe-equal.js';
 import { loadUserLines } from '../credentials/user-list.js';
 import { MiddlewareErrors } from '../errors.js';
-import { requestHeader, textResponse } from '../response.js';
+import { textResponse } from '../response.js';
 import type { MiddlewareContext } from '../types.js';
 import { createNonceIssuer } from './nonce.js';
 import type { DigestAuthOptions } from './schema.js';
@@ -40,7 +41,7 @@ export function createDigestAuth(options: DigestAuthOptions, ctx: MiddlewareCont
     });
 
   const verify = (ex: HttpExchange): 'ok' | 'stale' | 'fail' => {
-    const p = parseDigestHeader(requestHeader(ex.headers, 'authorization') ?? '');
+    const p = parseDigestHeader(readHeader(ex.headers, 'authorization') ?? '');
     if (!p?.username || !p.nonce || !p.response || p.realm !== realm || p.opaque !== opaque) return 'fail';
     if (p.uri !== (ex.req.url ?? '')) return 'fail';
     const ha1 = ha1ByUser.get(p.username);
@@ -58,7 +59,7 @@ export function createDigestAuth(options: DigestAuthOptions, ctx: MiddlewareCont
   return (ex, next) => {
     const verdict = verify(ex);
     if (verdict !== 'ok') return Promise.resolve(challenge(verdict === 'stale'));
-    const user = parseDigestHeader(requestHeader(ex.headers, 'authorization')!)!.username!;
+    const user = parseDigestHeader(readHeader(ex.headers, 'authorization')!)!.username!;
     admitUser(ex, user);
     return next();
   };

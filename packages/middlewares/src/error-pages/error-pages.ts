@@ -1,5 +1,5 @@
+import { compileStatusRanges } from '@wharf/config';
 import type { HttpExchange, HttpHandler, HttpResponse, HttpStep } from '@wharf/config';
-import { compileStatusRanges } from '../options/status-ranges.js';
 import { discardResponse } from '../response.js';
 import type { MiddlewareContext } from '../types.js';
 import type { ErrorPagesOptions } from './schema.js';

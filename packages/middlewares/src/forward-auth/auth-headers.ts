@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
+import { readHeader } from '@wharf/config';
 import type { HttpExchange } from '@wharf/config';
 import type { TLSSocket } from 'node:tls';
-import { requestHeader } from '../response.js';
 import type { ForwardAuthOptions } from './schema.js';
 
 export const HOP_BY_HOP = new Set([
@@ -17,7 +17,7 @@ export function authRequestHeaders(ex: HttpExchange, o: ForwardAuthOptions, body
     out[k] = v;
   }
   const trust = o.trustForwardHeader ?? false;
-  const prior = (name: string) => (trust ? requestHeader(ex.headers, name) : undefined);
+  const prior = (name: string) => (trust ? readHeader(ex.headers, name) : undefined);
   const xff = prior('x-forwarded-for');
   out['x-forwarded-for'] = xff ? `${xff}, ${ex.clientIP}` : ex.clientIP;
   out['x-forwarded-method'] = prior('x-forwarded-method') ?? ex.method;
@@ -25,7 +25,7 @@ export function authRequestHeaders(ex: HttpExchange, o: ForwardAuthOptions, body
   const port = prior('x-forwarded-port');
   if (port) out['x-forwarded-port'] = port;
   else delete out['x-forwarded-port'];
-  out['x-forwarded-host'] = prior('x-forwarded-host') ?? requestHeader(ex.headers, 'host') ?? ex.host;
+  out['x-forwarded-host'] = prior('x-forwarded-host') ?? readHeader(ex.headers, 'host') ?? ex.host;
   out['x-forwarded-uri'] = prior('x-forwarded-uri') ?? `${ex.path}${ex.query ? `?${ex.query}` : ''}`;
   if (bodyLength !== undefined) out['content-length'] = bodyLength;
   return out;

@@ -1,7 +1,8 @@
+import { readHeader } from '@wharf/config';
 import type { HttpExchange } from '@wharf/config';
 import type { OutgoingHttpHeaders } from 'node:http';
 import { compileGoRegex } from '../options/go-regex.js';
-import { headerValue, requestHeader, setHeader } from '../response.js';
+import { setHeader } from '../response.js';
 import type { HeadersOptions } from './schema.js';
 
 export interface CompiledCors {
@@ -33,20 +34,20 @@ export function compileCors(o: HeadersOptions): CompiledCors {
   };
   const addVary = (headers: OutgoingHttpHeaders, origin: string | undefined) => {
     if (!o.addVaryHeader || origin === '*') return;
-    const vary = headerValue(headers, 'vary');
+    const vary = readHeader(headers, 'vary');
     if (!vary?.split(',').some((v) => v.trim().toLowerCase() === 'origin')) setHeader(headers, 'vary', vary ? `${vary}, Origin` : 'Origin');
   };
 
   return {
     enabled,
     isPreflight: (ex) =>
-      enabled && ex.method === 'OPTIONS' && !!requestHeader(ex.headers, 'origin') && !!requestHeader(ex.headers, 'access-control-request-method'),
+      enabled && ex.method === 'OPTIONS' && !!readHeader(ex.headers, 'origin') && !!readHeader(ex.headers, 'access-control-request-method'),
     preflightHeaders(ex) {
       const headers: OutgoingHttpHeaders = {};
       if (credentials) headers['access-control-allow-credentials'] = 'true';
       if (allowHeaders) headers['access-control-allow-headers'] = allowHeaders;
       if (allowMethods) headers['access-control-allow-methods'] = allowMethods;
-      const origin = allowedOrigin(requestHeader(ex.headers, 'origin'));
+      const origin = allowedOrigin(readHeader(ex.headers, 'origin'));
       if (origin) headers['access-control-allow-origin'] = origin;
       headers['access-control-max-age'] = String(o.accessControlMaxAge ?? 0);
       addVary(headers, origin);
@@ -54,7 +55,7 @@ export function compileCors(o: HeadersOptions): CompiledCors {
     },
     applyToResponse(ex, headers) {
       if (!enabled) return;
-      const origin = allowedOrigin(requestHeader(ex.headers, 'origin'));
+      const origin = allowedOrigin(readHeader(ex.headers, 'origin'));
       if (origin) setHeader(headers, 'access-control-allow-origin', origin);
       if (credentials) setHeader(headers, 'access-control-allow-credentials', 'true');
       if (expose) setHeader(headers, 'access-control-expose-headers', expose);

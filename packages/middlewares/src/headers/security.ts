@@ -1,7 +1,8 @@
+import { readHeader } from '@wharf/config';
 import type { HttpExchange } from '@wharf/config';
 import type { OutgoingHttpHeaders } from 'node:http';
 import { requestScheme } from '../redirect-regex/redirect.js';
-import { requestHeader, setHeader } from '../response.js';
+import { setHeader } from '../response.js';
 import type { HeadersOptions } from './schema.js';
 
 export interface CompiledSecurity {
@@ -36,14 +37,14 @@ export function compileSecurity(o: HeadersOptions): CompiledSecurity {
     : undefined;
 
   const isTLS = (ex: HttpExchange) =>
-    requestScheme(ex) === 'https' || sslProxy.some(([k, v]) => requestHeader(ex.headers, k) === v);
+    requestScheme(ex) === 'https' || sslProxy.some(([k, v]) => readHeader(ex.headers, k) === v);
 
   return {
     hostAllowed(ex) {
       if (allowed.size === 0 || o.isDevelopment) return true;
-      let host = requestHeader(ex.headers, 'host') ?? ex.host;
+      let host = readHeader(ex.headers, 'host') ?? ex.host;
       for (const h of hostHeaders) {
-        const v = requestHeader(ex.headers, h);
+        const v = readHeader(ex.headers, h);
         if (v) {
           host = v;
           break;

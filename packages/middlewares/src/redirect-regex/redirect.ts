@@ -1,13 +1,13 @@
+import { readHeader } from '@wharf/config';
 import type { HttpExchange, HttpResponse } from '@wharf/config';
 import type { TLSSocket } from 'node:tls';
-import { requestHeader } from '../response.js';
 
 /**
  * Scheme the client used: X-Forwarded-Proto (set by the entrypoint or a trusted proxy; `ws`/`wss`
  * count as http/https, as Traefik), else the socket.
  */
 export function requestScheme(ex: HttpExchange): string {
-  const forwarded = requestHeader(ex.headers, 'x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase();
+  const forwarded = readHeader(ex.headers, 'x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase();
   if (forwarded === 'http' || forwarded === 'ws') return 'http';
   if (forwarded === 'https' || forwarded === 'wss') return 'https';
   return (ex.req.socket as TLSSocket | undefined)?.encrypted ? 'https' : 'http';
@@ -15,7 +15,7 @@ export function requestScheme(ex: HttpExchange): string {
 
 /** The URL the client asked for: scheme://host[:port]/path?query. */
 export function requestURL(ex: HttpExchange): string {
-  const host = requestHeader(ex.headers, 'host') ?? ex.host;
+  const host = readHeader(ex.headers, 'host') ?? ex.host;
   return `${requestScheme(ex)}://${host}${ex.path}${ex.query ? `?${ex.query}` : ''}`;
 }
 

@@ -1,6 +1,6 @@
+import { readHeader } from '@wharf/config';
 import type { HttpStep } from '@wharf/config';
 import { redirectResponse, requestScheme } from '../redirect-regex/redirect.js';
-import { requestHeader } from '../response.js';
 import type { RedirectSchemeOptions } from './schema.js';
 
 const DEFAULT_PORTS: Record<string, string> = { http: '80', https: '443' };
@@ -19,7 +19,7 @@ export function createRedirectScheme(options: RedirectSchemeOptions): HttpStep {
   const permanent = options.permanent ?? false;
   return (ex, next) => {
     const current = requestScheme(ex);
-    const m = HOST_PORT.exec(requestHeader(ex.headers, 'host') ?? ex.host);
+    const m = HOST_PORT.exec(readHeader(ex.headers, 'host') ?? ex.host);
     const host = m?.[1] ?? ex.host;
     const currentPort = m?.[2] && DEFAULT_PORTS[current] !== m[2] ? `:${m[2]}` : '';
     const uri = `${ex.path}${ex.query ? `?${ex.query}` : ''}`;

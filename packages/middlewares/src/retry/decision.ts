@@ -1,5 +1,4 @@
-import type { HttpResponse } from '@wharf/config';
-import type { StatusMatcher } from '../options/status-ranges.js';
+import type { HttpResponse, StatusMatcher } from '@wharf/config';
 
 export const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE', 'PUT', 'DELETE']);
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Readable } from 'node:stream';
-import { UpstreamErrors, type HttpExchange, type HttpResponse } from '@wharf/config';
-import { compileStatusRanges } from '../options/status-ranges.js';
+import { compileStatusRanges, UpstreamErrors, type HttpExchange, type HttpResponse } from '@wharf/config';
 import { fakeContext } from '../testing/context.js';
 import { bodyOf, fakeExchange } from '../testing/exchange.js';
 import { backoffDelayMs } from './backoff.js';

@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { compileStatusRanges } from '@wharf/config';
 import type { HttpExchange, HttpResponse, HttpStep, Next } from '@wharf/config';
 import { bufferRequestBody } from '../body/request-body.js';
 import { durationMs } from '../options/duration.js';
-import { compileStatusRanges } from '../options/status-ranges.js';
 import { discardResponse } from '../response.js';
 import type { MiddlewareContext } from '../types.js';
 import { backoffDelayMs } from './backoff.js';

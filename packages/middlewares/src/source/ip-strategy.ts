@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { readHeader } from '@wharf/config';
 import type { HttpExchange } from '@wharf/config';
-import { requestHeader } from '../response.js';
 import { compileIPRanges, normalizeIP } from './ip-range.js';
 
 export const IPStrategySchema = Type.Object(
@@ -17,7 +17,7 @@ export type IPStrategyOptions = Static<typeof IPStrategySchema>;
 export type IPExtractor = (ex: HttpExchange) => string;
 
 function forwardedFor(ex: HttpExchange): string[] {
-  const xff = requestHeader(ex.headers, 'x-forwarded-for');
+  const xff = readHeader(ex.headers, 'x-forwarded-for');
   return xff ? xff.split(',').map((s) => s.trim()).filter((s) => s !== '') : [];
 }
 

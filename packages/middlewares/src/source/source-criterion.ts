@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { readHeader } from '@wharf/config';
 import type { HttpExchange } from '@wharf/config';
-import { requestHeader } from '../response.js';
 import { compileIPStrategy, IPStrategySchema } from './ip-strategy.js';
 
 export const SourceCriterionSchema = Type.Object(
@@ -21,7 +21,7 @@ export function compileSourceCriterion(c: SourceCriterionOptions | undefined, mi
   if (c?.ipStrategy || (!c?.requestHeaderName && !c?.requestHost)) return compileIPStrategy(c?.ipStrategy, middleware);
   if (c.requestHeaderName) {
     const name = c.requestHeaderName.toLowerCase();
-    return (ex) => requestHeader(ex.headers, name) ?? '';
+    return (ex) => readHeader(ex.headers, name) ?? '';
   }
   return (ex) => ex.host;
 }

@@ -1,6 +1,7 @@
+import { appendHeader } from '@wharf/config';
 import type { HttpStep } from '@wharf/config';
 import { compileGoRegex } from '../options/go-regex.js';
-import { addRequestHeader, ensureLeadingSlash, FORWARDED_PREFIX } from '../strip-prefix/strip-prefix.js';
+import { ensureLeadingSlash, FORWARDED_PREFIX } from '../strip-prefix/strip-prefix.js';
 import type { StripPrefixRegexOptions } from './schema.js';
 
 /** Strips the first regex match when it is a prefix of the path; the match goes to X-Forwarded-Prefix. */
@@ -10,7 +11,7 @@ export function createStripPrefixRegex(options: StripPrefixRegexOptions): HttpSt
     for (const re of expressions) {
       const match = re.exec(ex.path)?.[0];
       if (!match || !ex.path.startsWith(match)) continue;
-      addRequestHeader(ex.headers, FORWARDED_PREFIX, match);
+      appendHeader(ex.headers, FORWARDED_PREFIX, match);
       ex.path = ensureLeadingSlash(ex.path.slice(match.length));
       break;
     }

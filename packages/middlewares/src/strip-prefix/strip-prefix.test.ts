@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { forwardedBy } from '../testing/exchange.js';
 import { createStripPrefix } from './strip-prefix.js';
-import { createStripPrefixRegex } from '../strip-prefix-regex/strip-prefix-regex.js';
 
 const run = forwardedBy;
 
@@ -25,15 +24,5 @@ describe('stripPrefix', () => {
   it('forceSlash=false leaves an emptied path empty', async () => {
     expect((await run(createStripPrefix({ prefixes: ['/api'], forceSlash: false }), '/api')).path).toBe('');
     expect((await run(createStripPrefix({ prefixes: ['/api/'] }), '/api/x')).path).toBe('/x');
-  });
-});
-
-describe('stripPrefixRegex', () => {
-  it('strips the match when it is a prefix', async () => {
-    const step = createStripPrefixRegex({ regex: ['/foo/[a-z0-9]+/[0-9]+/'] });
-    const seen = await run(step, '/foo/abc/12/bar');
-    expect(seen.path).toBe('/bar');
-    expect(seen.headers['x-forwarded-prefix']).toBe('/foo/abc/12/');
-    expect((await run(step, '/x/foo/abc/12/bar')).path).toBe('/x/foo/abc/12/bar');
   });
 });

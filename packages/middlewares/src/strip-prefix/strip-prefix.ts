@@ -1,3 +1,4 @@
+import { appendHeader } from '@wharf/config';
 import type { HttpStep } from '@wharf/config';
 import type { StripPrefixOptions } from './schema.js';
 
@@ -9,12 +10,6 @@ export function ensureLeadingSlash(rest: string, forceSlash = true): string {
   return rest.startsWith('/') ? rest : `/${rest}`;
 }
 
-/** Appends a value to a request header (Go `Header.Add`). */
-export function addRequestHeader(headers: Record<string, string | string[] | undefined>, name: string, value: string): void {
-  const cur = headers[name];
-  headers[name] = cur === undefined ? value : Array.isArray(cur) ? [...cur, value] : [cur, value];
-}
-
 /** Plain string prefix match on the path, first configured prefix wins (Traefik). */
 export function createStripPrefix(options: StripPrefixOptions): HttpStep {
   const prefixes = options.prefixes.map((p) => p.trim()).filter((p) => p !== '');
@@ -23,7 +18,7 @@ export function createStripPrefix(options: StripPrefixOptions): HttpStep {
     for (const prefix of prefixes) {
       if (!ex.path.startsWith(prefix)) continue;
       ex.path = ensureLeadingSlash(ex.path.slice(prefix.length), forceSlash);
-      addRequestHeader(ex.headers, FORWARDED_PREFIX, prefix);
+      appendHeader(ex.headers, FORWARDED_PREFIX, prefix);
       break;
     }
     return next();

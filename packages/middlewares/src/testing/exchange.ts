@@ -73,6 +73,15 @@ export async function forwardedBy(step: HttpStep, url: string) {
   return seen;
 }
 
+/** Runs `step` on a fake exchange (host `example.com` unless given); tells whether it called `next`. */
+export async function answeredBy(step: HttpStep, init: { url: string; method?: string; headers?: IncomingHttpHeaders; host?: string }) {
+  const ex = fakeExchange({ ...init, host: init.host ?? 'example.com' });
+  if (init.host) ex.headers.host = init.host;
+  const rec = recordingNext();
+  const res = await step(ex, rec.make(ex));
+  return { res, forwarded: rec.seen.length === 1 };
+}
+
 /** Reads any HttpResponse body into a Buffer. */
 export async function bodyOf(res: HttpResponse): Promise<Buffer> {
   const body = res.body;

@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import { headerValue } from '@wharf/config';
 import { REDACTED, SENSITIVE_HEADERS, type AccessLogFieldsOptions, type FieldMode } from './access-log-options.js';
 
 /** Decides per field and per header whether to keep, drop or redact (compiled once). */
@@ -8,10 +9,6 @@ export interface FieldFilter {
   headers(headers: IncomingHttpHeaders): Record<string, string>;
   /** the value of one header for the CLF line ('-' when dropped, REDACTED when redacted) */
   clfHeader(headers: IncomingHttpHeaders, name: string): string;
-}
-
-function headerValue(v: string | string[] | undefined): string | undefined {
-  return Array.isArray(v) ? v.join(', ') : v;
 }
 
 /** `user-agent` → `User-Agent`, as Go's canonical header keys (Traefik's `request_User-Agent`). */

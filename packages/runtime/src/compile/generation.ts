@@ -9,10 +9,10 @@ import type { GenerationHandle, RouteMatch } from '../types.js';
 import { addError, reasonOf } from '../validate/element-state.js';
 import { Messages } from '../validate/messages.js';
 import type { EntryPointSpec, ValidatedConfig, ValidatedRouter } from '../validate/validated.js';
-import type { CompiledService } from './compiled-service.js';
+import type { CompiledService } from '../services/compiled-service.js';
 import { GenerationLifecycle } from './generation-lifecycle.js';
 import { createMiddlewareRegistry } from './middleware-registry.js';
-import { onResponseDone } from './response-done.js';
+import { onResponseDone } from '../services/response-done.js';
 import { createServiceRegistry, type ServiceRegistry } from './service-registry.js';
 
 /** What a route table entry carries: the compiled chain plus what the route tester reports. */

@@ -46,9 +46,7 @@ export function createMiddlewareRegistry(opts: MiddlewareRegistryOptions): Middl
       const code = (err as { code?: string }).code;
       if (code === RuntimeErrors.middlewareCycle.code || code === RuntimeErrors.unknownMiddleware.code) throw err;
       addError(v, `cannot create middleware: ${err instanceof Error ? err.message : String(err)}`, true);
-      const wrapped = RuntimeErrors.middlewareDisabled(v.name, reasonOf(v));
-      (wrapped as { cause?: unknown }).cause = err;
-      throw wrapped;
+      throw RuntimeErrors.middlewareDisabled.withCause(err, v.name, reasonOf(v));
     } finally {
       stack.pop();
     }

@@ -3,13 +3,10 @@ import type { HealthRegistry } from '@wharf/loadbalancer';
 import { composeSteps } from '@wharf/middlewares';
 import type { RuntimeDeps } from '../deps.js';
 import type { RuntimeLogger } from '../logger.js';
-import { createFailoverService } from '../services/failover/failover-service.js';
+import type { CompiledService } from '../services/compiled-service.js';
 import { createInternalService } from '../services/internal-service.js';
-import { createLoadBalancerService } from '../services/load-balancer/load-balancer-service.js';
-import { createMirroringService } from '../services/mirroring/mirroring-service.js';
-import { createWeightedService } from '../services/weighted/weighted-service.js';
+import type { ServiceBuildContext } from '../services/service-kind.js';
 import type { ValidatedService } from '../validate/validated.js';
-import type { CompiledService } from './compiled-service.js';
 
 export interface ServiceRegistryOptions {
   services: Record<string, ValidatedService>;
@@ -36,24 +33,29 @@ function withMiddlewares(svc: CompiledService, steps: HttpStep[]): CompiledServi
   return { ...svc, handler: (ex) => step(ex, () => svc.handler(ex)) };
 }
 
-/** Lazily compiles services of one generation (validation already rejected cycles). */
+/**
+ * Lazily compiles services of one generation through their kind's definition (the table in
+ * services/registry.ts); validation already rejected cycles.
+ */
 export function createServiceRegistry(opts: ServiceRegistryOptions): ServiceRegistry {
   const cache = new Map<string, CompiledService>();
   const building = new Set<string>();
 
+  const context = (name: string): ServiceBuildContext => ({
+    name,
+    resolve: (n) => (n ? registry.get(n) : undefined),
+    createLoadBalancer: opts.deps.createLoadBalancer,
+    health: opts.health,
+    signal: opts.signal,
+    transport: opts.transport,
+    logger: opts.logger,
+  });
+
+  /** the kind's factory, chosen at validation (`definition` is set on every enabled service) */
   function build(v: ValidatedService): CompiledService | undefined {
-    const c = v.config;
-    const get = (n: string | undefined) => (n ? registry.get(n) : undefined);
-    if (c.loadBalancer) {
-      const { health, signal, transport } = opts;
-      return createLoadBalancerService({ name: v.name, config: c.loadBalancer, createLoadBalancer: opts.deps.createLoadBalancer, health, signal, transport });
-    }
-    if (c.weighted) return createWeightedService({ name: v.name, config: c.weighted, resolve: get });
-    const main = get(c.mirroring?.service ?? c.failover?.service);
-    if (!main) return undefined;
-    if (c.mirroring) return createMirroringService({ name: v.name, config: c.mirroring, main, resolve: get, logger: opts.logger });
-    const fallback = get(c.failover?.fallback);
-    return fallback ? createFailoverService({ name: v.name, main, fallback }) : undefined;
+    const kind = v.definition;
+    const config = kind && v.config[kind.key];
+    return kind && config ? kind.create(config, context(v.name)) : undefined;
   }
 
   const registry: ServiceRegistry = {

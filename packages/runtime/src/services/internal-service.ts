@@ -1,5 +1,5 @@
 import type { HttpHandler, HttpResponse } from '@wharf/config';
-import type { CompiledService } from '../compile/compiled-service.js';
+import type { CompiledService } from './compiled-service.js';
 
 /** Traefik's `noop@internal`: answers 418 (used by redirect-only routers). */
 export const noopHandler: HttpHandler = async (): Promise<HttpResponse> => ({ status: 418, headers: {}, body: null });

@@ -13,10 +13,12 @@ export const Messages = {
   ruleMissing: () => 'the router has no rule',
   ruleInvalid: (rule: string, detail: string) => `error while parsing rule ${rule}: ${detail}`,
   priorityTooHigh: (p: number, max: string) => `the router priority ${p} exceeds the max user-defined priority ${max}`,
-  serviceNoType: () => 'the service has no type: set one of loadBalancer, weighted, mirroring, failover',
+  serviceNoType: (kinds: readonly string[]) => `the service has no type: set one of ${kinds.join(', ')}`,
   multiTypesService: () => 'multi-types service not supported, consider declaring two different pieces of service instead',
   serverURLInvalid: (url: string, detail: string) => `error parsing server URL ${url}: ${detail}`,
   serviceCycle: (path: string[]) => `service cycle detected: ${path.join(' -> ')}`,
+  unknownStrategy: (path: string, name: string, valid: readonly string[], suggestion?: string) =>
+    `${path}: unknown load-balancing strategy ${JSON.stringify(name)}, expected one of ${valid.join(', ')}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`,
   compositeMissingField: (kind: string, field: string) => `${kind} service: "${field}" is required`,
   middlewareNoType: (name: string) => `invalid middleware "${name}" configuration: invalid middleware type or middleware does not exist`,
   middlewareUnknownType: (name: string, type: string, suggestion?: string) =>

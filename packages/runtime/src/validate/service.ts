@@ -1,17 +1,11 @@
-import { splitQualified } from '@wharf/config';
+import { splitQualified, suggest } from '@wharf/config';
 import type { ServiceConfig } from '@wharf/config';
-import type { DecodeMiddlewareOptions } from '../deps.js';
+import type { RuntimeDeps } from '../deps.js';
+import { builtinServiceKinds, serviceKindsOf } from '../services/registry.js';
 import { addError, isDisabled, newState, reasonOf } from './element-state.js';
 import { checkServiceSchema } from './schema-check.js';
 import { Messages } from './messages.js';
-import type { ServiceKind, ValidatedService } from './validated.js';
-
-const KINDS: Array<[keyof ServiceConfig, ServiceKind]> = [
-  ['loadBalancer', 'loadbalancer'],
-  ['weighted', 'weighted'],
-  ['mirroring', 'mirroring'],
-  ['failover', 'failover'],
-];
+import type { ValidatedService } from './validated.js';
 
 function checkServerURL(url: unknown): string | undefined {
   if (typeof url !== 'string' || url === '') return 'empty URL';
@@ -26,35 +20,53 @@ function checkServerURL(url: unknown): string | undefined {
   return undefined;
 }
 
-/** Element-local checks: exactly one type, server URLs, required composite fields. */
-export function validateServiceShape(name: string, raw: ServiceConfig, decode: DecodeMiddlewareOptions): ValidatedService {
+export type ServiceValidationDeps = Pick<RuntimeDeps, 'decodeOptions' | 'strategies' | 'findStrategy'>;
+
+/**
+ * `loadBalancer.strategy` against the strategy registry: an unknown name is a critical error with
+ * the valid names and a "did you mean"; a known one is written in the registry's spelling.
+ */
+function checkStrategy(v: ValidatedService, config: ServiceConfig, deps: ServiceValidationDeps, name: string): ServiceConfig {
+  const lb = config.loadBalancer;
+  if (lb?.strategy === undefined) return config;
+  const found = deps.findStrategy(lb.strategy);
+  if (found === undefined) {
+    const names = deps.strategies.map((s) => s.name);
+    addError(v, Messages.unknownStrategy(`http.services.${name}.loadBalancer.strategy`, lb.strategy, names, suggest(lb.strategy.trim(), names)), true);
+    return config;
+  }
+  return found.name === lb.strategy ? config : { ...config, loadBalancer: { ...lb, strategy: found.name } };
+}
+
+/** Element-local checks: exactly one kind, its schema, strategy, server URLs, required fields. */
+export function validateServiceShape(name: string, raw: ServiceConfig, deps: ServiceValidationDeps): ValidatedService {
   const v: ValidatedService = { ...newState(), name, provider: splitQualified(name).provider, config: raw, usedBy: [] };
-  const present = KINDS.filter(([key]) => raw[key] !== undefined && raw[key] !== null);
-  if (present.length === 0) addError(v, Messages.serviceNoType(), true);
+  const present = serviceKindsOf(raw);
+  if (present.length === 0) addError(v, Messages.serviceNoType(builtinServiceKinds.map((k) => k.key)), true);
   if (present.length > 1) addError(v, Messages.multiTypesService(), true);
   if (present.length !== 1) return v;
-  v.kind = present[0]![1];
-  const config = checkServiceSchema(v, decode, splitQualified(name).name, raw);
-  if (!config) return v;
+  const definition = present[0]!;
+  v.kind = definition.type;
+  v.definition = definition;
+  const decoded = checkServiceSchema(v, deps.decodeOptions, splitQualified(name).name, raw);
+  if (!decoded) return v;
+  const config = checkStrategy(v, decoded, deps, splitQualified(name).name);
   v.config = config;
-  if (config.loadBalancer) {
-    for (const server of config.loadBalancer.servers ?? []) {
-      const problem = checkServerURL(server?.url);
-      if (problem) addError(v, Messages.serverURLInvalid(String(server?.url ?? ''), problem), true);
-    }
+  for (const server of config.loadBalancer?.servers ?? []) {
+    const problem = checkServerURL(server?.url);
+    if (problem) addError(v, Messages.serverURLInvalid(String(server?.url ?? ''), problem), true);
   }
-  if (config.mirroring && !config.mirroring.service) addError(v, Messages.compositeMissingField('mirroring', 'service'), true);
-  if (config.failover && !config.failover.service) addError(v, Messages.compositeMissingField('failover', 'service'), true);
-  if (config.failover && !config.failover.fallback) addError(v, Messages.compositeMissingField('failover', 'fallback'), true);
+  const fields = (config[definition.key] ?? {}) as Record<string, unknown>;
+  for (const field of definition.required ?? []) {
+    if (!fields[field]) addError(v, Messages.compositeMissingField(definition.key, field), true);
+  }
   return v;
 }
 
-/** Child services a composite forwards to (main first). */
+/** Child services a composite forwards to (main first): the first kind set that has members. */
 export function childServices(config: ServiceConfig): string[] {
-  if (config.weighted) return (config.weighted.services ?? []).map((c) => c.name);
-  if (config.mirroring) return [config.mirroring.service ?? '', ...(config.mirroring.mirrors ?? []).map((m) => m.name)].filter(Boolean);
-  if (config.failover) return [config.failover.service ?? '', config.failover.fallback ?? ''].filter(Boolean);
-  return [];
+  const kind = serviceKindsOf(config).find((k) => k.members !== undefined);
+  return kind?.members ? kind.members(config[kind.key]!) : [];
 }
 
 /**

@@ -102,6 +102,12 @@ describe('service validation', () => {
     expect(v.services['ok@file']!.status).toBe('enabled');
   });
 
+  it('names every service kind of the table when none is set', () => {
+    expect(validate({ services: { 'x@file': {} } }).services['x@file']!.errors).toEqual([
+      'the service has no type: set one of loadBalancer, weighted, mirroring, failover',
+    ]);
+  });
+
   it('cycles disable every member', () => {
     const v = validate({
       services: {
@@ -113,6 +119,25 @@ describe('service validation', () => {
     expect(v.services['a@file']!.status).toBe('disabled');
     expect(v.services['b@file']!.errors.join()).toContain('service cycle detected');
     expect(v.services['c@file']!.status).toBe('enabled');
+  });
+
+  it('checks loadBalancer.strategy against the strategy registry, with the valid names and "did you mean"', () => {
+    const strategy = (name: string) => ({ loadBalancer: { servers: [{ url: 'http://10.0.0.1:80' }], strategy: name } });
+    const v = validate({ services: { 'typo@file': strategy('leastcon'), 'far@file': strategy('random'), 'ok@file': lb() } });
+    expect(v.services['typo@file']!.status).toBe('disabled');
+    expect(v.services['typo@file']!.errors).toEqual([
+      'http.services.typo.loadBalancer.strategy: unknown load-balancing strategy "leastcon", expected one of wrr, p2c, leastconn, hrw (did you mean "leastconn"?)',
+    ]);
+    expect(v.services['far@file']!.errors).toEqual([
+      'http.services.far.loadBalancer.strategy: unknown load-balancing strategy "random", expected one of wrr, p2c, leastconn, hrw',
+    ]);
+    expect(v.services['ok@file']!.status).toBe('enabled');
+  });
+
+  it('writes a known strategy in the registry spelling (names match case-insensitively)', () => {
+    const v = validate({ services: { 's@file': { loadBalancer: { servers: [{ url: 'http://10.0.0.1:80' }], strategy: ' P2C ' } } } });
+    expect(v.services['s@file']!.status).toBe('enabled');
+    expect(v.services['s@file']!.config.loadBalancer?.strategy).toBe('p2c');
   });
 });
 

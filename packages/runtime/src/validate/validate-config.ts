@@ -11,7 +11,7 @@ import type { EntryPointSpec, ValidatedConfig, ValidatedOther, ValidatedService 
 export interface ValidateOptions {
   entryPoints: EntryPointSpec[];
   defaultRuleSyntax: RuleSyntax;
-  deps: Pick<RuntimeDeps, 'parseRule' | 'defaultPriority' | 'middlewares' | 'findMiddleware' | 'decodeOptions'>;
+  deps: Pick<RuntimeDeps, 'parseRule' | 'defaultPriority' | 'middlewares' | 'findMiddleware' | 'decodeOptions' | 'strategies' | 'findStrategy'>;
   /** qualified names of internal services routers may use (`api@internal`, `noop@internal`…) */
   internalServices: Iterable<string>;
 }
@@ -66,7 +66,7 @@ export function validateConfig(config: DynamicConfig, opts: ValidateOptions): Va
     udpRouters: unsupported(config.udp?.routers, Messages.udpUnsupported()),
     udpServices: unsupported(config.udp?.services, Messages.udpUnsupported()),
   };
-  for (const [name, svc] of Object.entries(http.services ?? {})) result.services[name] = validateServiceShape(name, svc ?? {}, opts.deps.decodeOptions);
+  for (const [name, svc] of Object.entries(http.services ?? {})) result.services[name] = validateServiceShape(name, svc ?? {}, opts.deps);
   for (const [name, mw] of Object.entries(http.middlewares ?? {})) {
     result.middlewares[name] = validateMiddlewareShape(name, mw ?? {}, opts.deps);
   }

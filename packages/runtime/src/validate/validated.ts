@@ -1,6 +1,7 @@
 import type { MiddlewareConfig, RouterConfig, RuleSyntax, ServiceConfig, ServiceInfo } from '@wharf/config';
 import type { MiddlewareDefinition } from '@wharf/middlewares';
 import type { ParsedRule } from '@wharf/router';
+import type { ServiceKindDefinition } from '../services/service-kind.js';
 import type { ElementState } from './element-state.js';
 
 export type ServiceKind = ServiceInfo['type'];
@@ -22,6 +23,8 @@ export interface ValidatedService extends ElementState {
   config: ServiceConfig;
   /** undefined when the service has no (or several) types */
   kind?: ServiceKind;
+  /** the kind's definition (same condition as `kind`) */
+  definition?: ServiceKindDefinition;
   usedBy: string[];
 }
 

@@ -1,6 +1,6 @@
 import type { Diagnostic, EntryPointInfo, RuntimeFeatures, RuntimeView, ServiceInfo, ServerState } from '@wharf/config';
 import { splitQualified } from '@wharf/config';
-import { summarizeHealth } from '../compile/compiled-service.js';
+import { summarizeHealth } from '../services/compiled-service.js';
 import type { Generation } from '../compile/generation.js';
 import type { EntryPointSpec } from '../validate/validated.js';
 import { middlewareInfo, otherInfo, routerInfo, serviceInfo } from './element-info.js';

@@ -1,4 +1,5 @@
 import type { MiddlewareInfo, RouterInfo, ServiceInfo } from '@wharf/config';
+import { defaultStrategy } from '@wharf/loadbalancer';
 import type { ElementState } from '../validate/element-state.js';
 import type { ValidatedMiddleware, ValidatedOther, ValidatedRouter, ValidatedService } from '../validate/validated.js';
 
@@ -30,7 +31,7 @@ export function serviceInfo(s: ValidatedService): ServiceInfo {
     const lb = config.loadBalancer;
     config.loadBalancer = {
       ...lb,
-      strategy: lb.strategy ?? 'wrr',
+      strategy: lb.strategy ?? defaultStrategy,
       passHostHeader: lb.passHostHeader ?? true,
       responseForwarding: { ...lb.responseForwarding, flushInterval: lb.responseForwarding?.flushInterval ?? '100ms' },
     };

@@ -1,5 +1,5 @@
 import type { HttpExchange, HttpResponse } from '@wharf/config';
-import { memberServers, type CompiledService } from '../../compile/compiled-service.js';
+import { memberServers, type CompiledService } from '../compiled-service.js';
 import { noAvailableServer } from '../load-balancer/load-balancer-service.js';
 
 export interface FailoverServiceOptions {

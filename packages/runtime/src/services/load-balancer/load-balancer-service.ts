@@ -1,8 +1,8 @@
-import { parseDuration, UpstreamErrors } from '@wharf/config';
+import { appendHeader, headerValue, parseDuration, UpstreamErrors } from '@wharf/config';
 import type { ForwardTarget, HttpExchange, HttpResponse, LoadBalancerConfig, Transport } from '@wharf/config';
 import type { AttemptOutcome, CreateLoadBalancer, HealthRegistry, LoadBalancer, ServerRef } from '@wharf/loadbalancer';
-import { summarizeHealth, type CompiledService } from '../../compile/compiled-service.js';
-import { appendHeader, headerValue, onResponseDone } from '../../compile/response-done.js';
+import { summarizeHealth, type CompiledService } from '../compiled-service.js';
+import { onResponseDone } from '../response-done.js';
 
 export interface LoadBalancerServiceOptions {
   name: string;
@@ -61,7 +61,7 @@ export function createLoadBalancerService(opts: LoadBalancerServiceOptions): Com
 
   // Not async: one `then` per request instead of an async frame and its awaits (hot path).
   const handler = (ex: HttpExchange): Promise<HttpResponse> => {
-    const pick = balancer.pick({ clientIP: ex.clientIP, cookie: headerValue(ex.headers.cookie), exclude: ex.triedServers });
+    const pick = balancer.pick({ clientIP: ex.clientIP, cookie: headerValue(ex.headers.cookie, '; '), exclude: ex.triedServers });
     if (!pick) return Promise.resolve(noAvailableServer());
     ex.serviceName = opts.name;
     const server = pick.server;

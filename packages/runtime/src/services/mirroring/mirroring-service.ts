@@ -1,6 +1,6 @@
 import type { HttpExchange, HttpResponse, MirroringServiceConfig } from '@wharf/config';
 import { bufferRequestBody } from '@wharf/middlewares';
-import type { CompiledService } from '../../compile/compiled-service.js';
+import type { CompiledService } from '../compiled-service.js';
 import type { RuntimeLogger } from '../../logger.js';
 import { discardResponse, hasRequestBody, mirrorExchange } from './mirror-exchange.js';
 

@@ -1,8 +1,8 @@
+import { appendHeader, headerValue } from '@wharf/config';
 import type { HttpExchange, HttpResponse, WeightedServiceConfig } from '@wharf/config';
 import { createWeightedRoundRobin, formatSetCookie, readCookie, stickyCookieName, stickyCookieValue } from '@wharf/loadbalancer';
 import type { PickRequest } from '@wharf/loadbalancer';
-import { memberServers, summarizeHealth, type CompiledService } from '../../compile/compiled-service.js';
-import { appendHeader, headerValue } from '../../compile/response-done.js';
+import { memberServers, summarizeHealth, type CompiledService } from '../compiled-service.js';
 import { noAvailableServer } from '../load-balancer/load-balancer-service.js';
 
 export interface WeightedServiceOptions {
@@ -40,7 +40,7 @@ export function createWeightedService(opts: WeightedServiceOptions): CompiledSer
   }
 
   const handler = async (ex: HttpExchange): Promise<HttpResponse> => {
-    const cookieHeader = headerValue(ex.headers.cookie);
+    const cookieHeader = headerValue(ex.headers.cookie, '; ');
     const sticky = stickyChild(cookieHeader);
     const child = sticky ?? wrr.next(up);
     if (!child) return noAvailableServer();

@@ -1,15 +1,19 @@
 import { editDistance, type RuleSyntax } from '@wharf/config';
 import {
   hostHeaderV2, hostRegexpV2, hostV2, headersRegexpV2, headersV2, methodV2, pathPrefixV2, pathV2, queryV2,
-} from '../v2/matchers.js';
-import { clientIP, clientIPv2 } from './client-ip.js';
-import type { MatcherDefinition } from './definition.js';
-import { header, headerRegexp } from './header.js';
-import { host, hostRegexp } from './host.js';
-import { method } from './method.js';
-import { path, pathPrefix, pathRegexp } from './path.js';
-import { query, queryRegexp } from './query.js';
+} from './v2/matchers.js';
+import { clientIP, clientIPv2 } from './matchers/client-ip.js';
+import type { MatcherDefinition } from './matchers/definition.js';
+import { header, headerRegexp } from './matchers/header.js';
+import { host, hostRegexp } from './matchers/host.js';
+import { method } from './matchers/method.js';
+import { path, pathPrefix, pathRegexp } from './matchers/path.js';
+import { query, queryRegexp } from './matchers/query.js';
 
+/**
+ * The matcher tables of both rule syntaxes: v3 from `matchers/`, the v2 forms (`v2/`, built on
+ * the v3 matchers). Above both folders so the arrow runs v2 → matchers only.
+ */
 export const v3Matchers: readonly MatcherDefinition[] = [
   host, hostRegexp, path, pathPrefix, pathRegexp, method, header, headerRegexp, query, queryRegexp, clientIP,
 ];

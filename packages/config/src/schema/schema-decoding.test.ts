@@ -1,9 +1,9 @@
 import { Type } from '@sinclair/typebox';
 import { describe, expect, it } from 'vitest';
-import { DynamicConfigSchema, MiddlewareSpecSchema } from '../schema/dynamic.js';
-import { RouterSchema } from '../schema/router.js';
-import { ServiceSchema } from '../schema/service.js';
-import { decodeWithSchema } from './decode-with-schema.js';
+import { decodeWithSchema } from '../decode/decode-with-schema.js';
+import { DynamicConfigSchema, MiddlewareSpecSchema } from './dynamic.js';
+import { RouterSchema } from './router.js';
+import { ServiceSchema } from './service.js';
 
 describe('decodeWithSchema', () => {
   it('matches keys case-insensitively and coerces strings', () => {
@@ -35,10 +35,11 @@ describe('decodeWithSchema', () => {
 
   it('matches unions of literals case-insensitively', () => {
     const { value } = decodeWithSchema(ServiceSchema, {
-      loadBalancer: { sticky: { cookie: { sameSite: 'Lax', maxAge: '60' } }, strategy: 'P2C' },
+      loadBalancer: { sticky: { cookie: { sameSite: 'Lax', maxAge: '60' } } },
+      weighted: { sticky: { cookie: { sameSite: ' STRICT ' } } },
     });
     expect(value?.loadBalancer?.sticky?.cookie).toEqual({ sameSite: 'lax', maxAge: 60 });
-    expect(value?.loadBalancer?.strategy).toBe('p2c');
+    expect(value?.weighted?.sticky?.cookie).toEqual({ sameSite: 'strict' });
   });
 
   it('reports an unknown key with its full path and a suggestion', () => {

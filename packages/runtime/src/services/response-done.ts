@@ -1,4 +1,3 @@
-import type { OutgoingHttpHeaders } from 'node:http';
 import { Readable } from 'node:stream';
 import type { HttpResponse } from '@wharf/config';
 
@@ -24,17 +23,4 @@ export function onResponseDone(res: HttpResponse, done: () => void): void {
   body.once('end', once);
   body.once('close', once);
   body.once('error', once);
-}
-
-/** Appends a header value (e.g. a second Set-Cookie) without dropping existing ones. */
-export function appendHeader(headers: OutgoingHttpHeaders, name: string, value: string): void {
-  const current = headers[name];
-  if (current === undefined) headers[name] = value;
-  else if (Array.isArray(current)) headers[name] = [...current, value];
-  else headers[name] = [String(current), value];
-}
-
-/** The first value of a request header. */
-export function headerValue(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value.join('; ') : value;
 }
