@@ -2,7 +2,7 @@ import { Shell } from './layout/shell.js';
 import { LiveProvider, type EventSourceFactory } from './live/live-provider.js';
 import { useHashLocation, type HashLocation } from './nav/hash-location.js';
 import { DiagnosticsPage } from './pages/diagnostics-page.js';
-import type { ListKind } from './pages/list-columns.js';
+import type { ListKind } from './nav/element-href.js';
 import { ListPage } from './pages/list-page.js';
 import { GenericDetailPage, MiddlewarePage } from './pages/middleware-page.js';
 import { OverviewPage } from './pages/overview-page.js';

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { useApi } from '../api/use-api.js';
+import { useApi } from '../live/use-api.js';
 import { useLive, type LiveState } from '../live/live-provider.js';
 import { useTheme } from '../theme/use-theme.js';
 

@@ -2,8 +2,8 @@ import type { EntryPointInfo, MatchExplanation } from '@wharf/config';
 import { useState, type FormEvent } from 'react';
 import { apiUrl } from '../api/api-base.js';
 import { fetchJson } from '../api/fetch-json.js';
-import { useApi } from '../api/use-api.js';
-import { detailHref } from './list-columns.js';
+import { useApi } from '../live/use-api.js';
+import { detailHref } from '../nav/element-href.js';
 
 const methods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
 

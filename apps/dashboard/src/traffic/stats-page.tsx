@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { apiUrl } from '../api/api-base.js';
 import { fetchJson } from '../api/fetch-json.js';
 import { Failure, Loading } from '../components/states.js';
-import { detailHref } from '../pages/list-columns.js';
+import { detailHref } from '../nav/element-href.js';
 import { formatCount, formatMs, formatRps } from './traffic-format.js';
 import { useTraffic } from './traffic-provider.js';
 

@@ -1,5 +1,5 @@
 import type { TrafficSnapshot, TrafficSummary } from '@wharf/config';
-import { detailHref } from '../pages/list-columns.js';
+import { detailHref } from '../nav/element-href.js';
 import { trafficTotals } from './live-merge.js';
 import { Sparkline } from './sparkline.js';
 import { maxSeries, sumSeries } from './sparkline-math.js';
