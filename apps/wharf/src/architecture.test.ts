@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 /**
  * The house's dependency rule (STYLE.md), checked on the sources: providers and the pure
  * packages depend on the contract only; only the composition root (apps/wharf) sees everything;
- * no package reaches into another by a relative path; no source file over 400 lines.
+ * no package reaches into another by a relative path; bench/ and e2e/ import workspace packages
+ * by their declared names; no source file over 400 lines.
  */
 const root = join(import.meta.dirname, '..', '..', '..');
 const ALLOWED: Record<string, string[]> = {
@@ -35,6 +36,30 @@ function sources(dir: string, out: string[] = []): string[] {
 
 const IMPORT = /^\s*(import|export)\s+(type\s+)?[^'"]*?from\s+'([^']+)'/gm;
 
+/** Workspace packages that only consume others (scripts and tests, every file counts). */
+const CONSUMERS = ['bench', 'e2e'];
+const SKIP_DIRS = new Set(['node_modules', 'dist', 'artifacts', 'results']);
+
+function consumerFiles(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    if (SKIP_DIRS.has(name)) continue;
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) consumerFiles(path, out);
+    else if (/\.(m?js|tsx?)$/.test(name)) out.push(path);
+  }
+  return out;
+}
+
+/** `import … from`, `export … from`, `import '…'` and `import('…')` (a template literal's static head). */
+const SPECIFIER = /^\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]|\bimport\(\s*[`'"]([^`'"$]+)/gm;
+
+function specifiers(text: string): string[] {
+  return [...text.matchAll(SPECIFIER)].map((m) => (m[1] ?? m[2] ?? m[3])!);
+}
+
+/** `@wharf/api/fixtures` → `@wharf/api` */
+const packageName = (spec: string): string => spec.split('/').slice(0, 2).join('/');
+
 describe('architecture', () => {
   for (const [pkg, allowed] of Object.entries(ALLOWED)) {
     it(`${pkg} imports only ${allowed.length ? allowed.map((a) => `@wharf/${a}`).join(', ') : 'no workspace package'}`, () => {
@@ -52,6 +77,24 @@ describe('architecture', () => {
             if (!ok) problems.push(`${where}: ${spec}`);
           } else if (spec.startsWith('.') && relative(join(root, pkg), join(file, '..', spec)).startsWith('..')) {
             problems.push(`${where}: reaches outside its package: ${spec}`);
+          }
+        }
+      }
+      expect(problems).toEqual([]);
+    });
+  }
+
+  for (const dir of CONSUMERS) {
+    it(`${dir} imports workspace packages by their names, declared in its package.json`, () => {
+      const manifest = JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8')) as Record<string, Record<string, string> | undefined>;
+      const declared = new Set(Object.keys({ ...manifest.dependencies, ...manifest.devDependencies }));
+      const problems: string[] = [];
+      for (const file of consumerFiles(join(root, dir))) {
+        const where = relative(root, file);
+        for (const spec of specifiers(readFileSync(file, 'utf8'))) {
+          if (spec.startsWith('@wharf/') && !declared.has(packageName(spec))) problems.push(`${where}: ${spec} is not a dependency of ${dir}`);
+          else if (spec.startsWith('.') && relative(join(root, dir), join(file, '..', spec)).startsWith('..')) {
+            problems.push(`${where}: reaches outside ${dir}/: ${spec}`);
           }
         }
       }
