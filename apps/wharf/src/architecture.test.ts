@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
  * The house's dependency rule (STYLE.md), checked on the sources: providers and the pure
  * packages depend on the contract only; only the composition root (apps/wharf) sees everything;
  * no package reaches into another by a relative path; bench/ and e2e/ import workspace packages
- * by their declared names; no two folders of one package import each other; no source file over
- * 400 lines.
+ * by their declared names; no two folders of one package import each other; test helpers stay
+ * out of dist; no source file over 400 lines.
  */
 const root = join(import.meta.dirname, '..', '..', '..');
 const ALLOWED: Record<string, string[]> = {
@@ -89,6 +89,9 @@ function foldersImportingEachOther(): string[] {
   return pairs.sort();
 }
 
+/** What a package's build (tsconfig.json) leaves out of dist: tests and their helpers. */
+const NOT_BUILT = ['src/**/*.test.ts', 'src/**/*.test.tsx', 'src/**/fixtures/**', 'src/**/testing/**'];
+
 /** Workspace packages that only consume others (scripts and tests, every file counts). */
 const CONSUMERS = ['bench', 'e2e'];
 const SKIP_DIRS = new Set(['node_modules', 'dist', 'artifacts', 'results']);
@@ -162,6 +165,21 @@ describe('architecture', () => {
   it('KNOWN_UNTIL_MERGE lists only pairs that still import each other', () => {
     const pairs = foldersImportingEachOther();
     expect(KNOWN_UNTIL_MERGE.filter((pair) => !pairs.includes(pair))).toEqual([]);
+  });
+
+  it('builds no test helpers into dist (tests, fixtures/ and testing/ excluded, never imported by sources)', () => {
+    const problems: string[] = [];
+    for (const dir of packageDirs()) {
+      const tsconfig = JSON.parse(readFileSync(join(root, dir, 'tsconfig.json'), 'utf8')) as { compilerOptions?: { outDir?: string }; exclude?: string[] };
+      if (tsconfig.compilerOptions?.outDir === undefined) continue; // bundled by Vite from its entry
+      for (const pattern of NOT_BUILT) if (!tsconfig.exclude?.includes(pattern)) problems.push(`${dir}/tsconfig.json does not exclude ${pattern}`);
+      for (const file of sources(join(root, dir, 'src'))) {
+        for (const m of readFileSync(file, 'utf8').matchAll(IMPORT)) {
+          if (/(^|\/)(fixtures|testing)\//.test(m[3]!)) problems.push(`${relative(root, file)}: imports a test helper: ${m[3]}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
   });
 
   it('keeps every source file under 400 lines', () => {
