@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
  * packages depend on the contract only; only the composition root (apps/wharf) sees everything;
  * no package reaches into another by a relative path; bench/ and e2e/ import workspace packages
  * by their declared names; no two folders of one package import each other; test helpers stay
- * out of dist; no source file over 400 lines.
+ * out of dist; every package's typecheck covers its tests; no source file over 400 lines.
  */
 const root = join(import.meta.dirname, '..', '..', '..');
 const ALLOWED: Record<string, string[]> = {
@@ -178,6 +178,24 @@ describe('architecture', () => {
           if (/(^|\/)(fixtures|testing)\//.test(m[3]!)) problems.push(`${relative(root, file)}: imports a test helper: ${m[3]}`);
         }
       }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("every package's typecheck script covers its test files", () => {
+    const problems: string[] = [];
+    for (const dir of [...packageDirs(), 'e2e']) {
+      const manifest = JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
+      const project = /tsc -p (\S+)/.exec(manifest.scripts?.typecheck ?? '')?.[1];
+      if (project === undefined) {
+        problems.push(`${dir}: no "typecheck": "tsc -p …" script`);
+        continue;
+      }
+      const tsconfig = JSON.parse(readFileSync(join(root, dir, project), 'utf8')) as { extends?: string; exclude?: string[] };
+      // an own `exclude` replaces the inherited one; without it, the extended project's applies
+      const parent = tsconfig.extends?.startsWith('./') ? (JSON.parse(readFileSync(join(root, dir, tsconfig.extends), 'utf8')) as { exclude?: string[] }) : {};
+      const exclude = tsconfig.exclude ?? parent.exclude ?? [];
+      if (exclude.some((glob) => glob.includes('.test.'))) problems.push(`${dir}/${project} excludes the tests`);
     }
     expect(problems).toEqual([]);
   });
