@@ -14,7 +14,7 @@ const protos = ['http', 'tcp', 'udp'];
 const kinds: ListKind[] = ['routers', 'services', 'middlewares'];
 
 /** The dashboard's pages, one line each, first match wins (hash paths: `#/http/routers/<name>`). */
-export const pages: Route<ReactNode>[] = [
+const pages: Route<ReactNode>[] = [
   { path: '/', page: () => <OverviewPage /> },
   { path: '/diagnostics', page: () => <DiagnosticsPage /> },
   { path: '/tester', page: () => <RouteTesterPage /> },

@@ -7,7 +7,7 @@ const BAD_RESPONSE_CODES = new Set([Http1ClientErrors.badResponse.code, Http1Cli
 const TIMEOUT_CODES = new Set([Http1ClientErrors.headersTimeout.code, Http1ClientErrors.connectTimeout.code, 'ETIMEDOUT']);
 
 /** Status 499 (client closed request, as Traefik logs it): the client went away first. */
-export const CLIENT_CLOSED = 499;
+const CLIENT_CLOSED = 499;
 
 function errorCode(err: unknown): string {
   const code = (err as { code?: unknown } | null)?.code;

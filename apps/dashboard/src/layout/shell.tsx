@@ -17,7 +17,7 @@ const navGroups: Array<{ title: string; links: Array<[string, string]> }> = [
 
 const liveLabels: Record<LiveState, string> = { live: 'Live', connecting: 'Connecting…', reconnecting: 'Reconnecting…', off: 'Offline' };
 
-export function LiveIndicator() {
+function LiveIndicator() {
   const { state } = useLive();
   return (
     <span className={`live live-${state}`} role="status" aria-live="polite" data-testid="live-state">

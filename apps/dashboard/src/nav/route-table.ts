@@ -1,7 +1,7 @@
 import { match } from 'path-to-regexp';
 
 /** Path parameters as a page receives them: decoded, a wildcard's segments joined with `/`. */
-export type RouteParams = Record<string, string>;
+type RouteParams = Record<string, string>;
 
 type PathParams = Partial<Record<string, string | string[]>>;
 

@@ -8,7 +8,7 @@ import { detailHref } from '../nav/element-href.js';
 const methods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
 
 /** `Name: value` lines → repeated `header=Name:value` params. */
-export function matchUrl(form: { entryPoint: string; url: string; method: string; headers: string; clientIP: string }): string {
+function matchUrl(form: { entryPoint: string; url: string; method: string; headers: string; clientIP: string }): string {
   const base = apiUrl('api/wharf/match', { entryPoint: form.entryPoint, url: form.url, method: form.method, clientIP: form.clientIP });
   const extra = form.headers
     .split('\n')

@@ -11,7 +11,7 @@ import { useTraffic } from './traffic-provider.js';
  * `GET api/wharf/traffic/stats`, refetched on every live `traffic` event (every 2 s while
  * connected) and whenever the full traffic snapshot is refetched (30 s, without the stream).
  */
-export function useTrafficStats(): { data?: TrafficStats; error?: string } {
+function useTrafficStats(): { data?: TrafficStats; error?: string } {
   const { revision, traffic } = useTraffic();
   const at = traffic?.at;
   const [state, setState] = useState<{ data?: TrafficStats; error?: string }>({});

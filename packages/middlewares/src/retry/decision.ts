@@ -1,7 +1,7 @@
 import type { HttpResponse } from '@wharf/config';
 import type { StatusMatcher } from '../options/status-ranges.js';
 
-export const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE', 'PUT', 'DELETE']);
+const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE', 'PUT', 'DELETE']);
 
 export interface RetryPolicy {
   status: StatusMatcher;

@@ -15,7 +15,7 @@ function headerValue(v: string | string[] | undefined): string | undefined {
 }
 
 /** `user-agent` → `User-Agent`, as Go's canonical header keys (Traefik's `request_User-Agent`). */
-export function canonicalHeader(name: string): string {
+function canonicalHeader(name: string): string {
   return name.replace(/(^|-)([a-z])/g, (_m, sep: string, c: string) => sep + c.toUpperCase());
 }
 
