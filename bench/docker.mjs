@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 
-const { buildConfig, createDockerProvider, DOCKER_PROVIDER_DEFAULTS } = await import('../packages/provider-docker/dist/index.js');
+const { buildConfig, createDockerProvider, DOCKER_PROVIDER_DEFAULTS } = await import('@wharf/provider-docker');
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '7' }, json: { type: 'boolean', default: false } } });
 const runs = Math.min(Math.max(Number(values.runs), 1), 50);

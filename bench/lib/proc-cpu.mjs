@@ -14,12 +14,6 @@ function clockTicks() {
   return ticksPerSecond;
 }
 
-/** CPU seconds used so far by `pid` (user + system), or NaN when it cannot be read. */
-export function cpuSeconds(pid) {
-  const { user, system } = cpuSplit(pid);
-  return user + system;
-}
-
 /** `{ user, system }` CPU seconds used so far by `pid` (NaN when it cannot be read). */
 export function cpuSplit(pid) {
   try {

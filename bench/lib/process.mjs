@@ -36,7 +36,7 @@ function canConnect(port) {
 }
 
 /** SIGTERM, then SIGKILL after 3 s. */
-export function stopProcess(child) {
+function stopProcess(child) {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     const timer = setTimeout(() => child.kill('SIGKILL'), 3000);

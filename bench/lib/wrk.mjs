@@ -8,7 +8,7 @@ function toMs(text) {
   return m[2] === 'us' ? n / 1000 : m[2] === 'ms' ? n : m[2] === 's' ? n * 1000 : n * 60_000;
 }
 
-export function parseWrk(out) {
+function parseWrk(out) {
   const num = (re) => {
     const m = re.exec(out);
     return m === null ? 0 : Number(m[1]);

@@ -8,7 +8,9 @@ import { parseArgs } from 'node:util';
 
 const { values, positionals } = parseArgs({ options: { dist: { type: 'string', default: 'dist' } }, allowPositionals: true });
 const mode = positionals[0] ?? 'plain';
-const { createRuntime } = await import(`../../packages/runtime/${values.dist}/index.js`);
+// `--dist dist-before` loads another build of @wharf/runtime from beside its dist/ (A/B runs)
+const runtimeEntry = values.dist === 'dist' ? '@wharf/runtime' : new URL(`../${values.dist}/index.js`, import.meta.resolve('@wharf/runtime')).href;
+const { createRuntime } = await import(runtimeEntry);
 
 // whoami's answer to GET /bench, as the transport hands it over
 const answer = () => ({

@@ -6,8 +6,8 @@
 //   --mode sticky      + sticky cookie + active health check (1 s interval)
 //   --mode middlewares + headers + stripPrefix(/api) + rateLimit (high limit) on the router
 //   --mode metrics     plain, with the Prometheus metrics observer (@wharf/observability)
-import { createEntryPoint, createTransport } from '../../packages/proxy/dist/index.js';
-import { createRuntime } from '../../packages/runtime/dist/index.js';
+import { createEntryPoint, createTransport } from '@wharf/proxy';
+import { createRuntime } from '@wharf/runtime';
 import { exitOnSignal, serverArgs } from './args.mjs';
 
 const { port, backends, routers, mode } = serverArgs();
@@ -37,7 +37,7 @@ if (disabled.length > 0) throw new Error(`bench config rejected: ${JSON.stringif
 const observers = [];
 let metrics;
 if (mode === 'metrics') {
-  const { createMetrics } = await import('../../packages/observability/dist/index.js');
+  const { createMetrics } = await import('@wharf/observability');
   metrics = createMetrics({});
   observers.push(metrics.observer);
 }

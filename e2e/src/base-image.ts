@@ -17,7 +17,7 @@ export function parseLdd(output: string): string[] {
 }
 
 /** The label that identifies which node binary an image was made from. */
-export function nodeFingerprint(): string {
+function nodeFingerprint(): string {
   return `${process.execPath}@${process.version}`;
 }
 

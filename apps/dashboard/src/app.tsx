@@ -1,34 +1,15 @@
+import { Fragment } from 'react';
 import { Shell } from './layout/shell.js';
 import { LiveProvider, type EventSourceFactory } from './live/live-provider.js';
 import { useHashLocation, type HashLocation } from './nav/hash-location.js';
-import { DiagnosticsPage } from './pages/diagnostics-page.js';
-import type { ListKind } from './pages/list-columns.js';
-import { ListPage } from './pages/list-page.js';
-import { GenericDetailPage, MiddlewarePage } from './pages/middleware-page.js';
-import { OverviewPage } from './pages/overview-page.js';
-import { RouteTesterPage } from './pages/route-tester-page.js';
-import { RouterPage } from './pages/router-page.js';
-import { ServicePage } from './pages/service-page.js';
-import { StatsPage } from './traffic/stats-page.js';
+import { matchPage } from './routes.js';
 import { TrafficProvider } from './traffic/traffic-provider.js';
 
-const listPattern = /^\/(http|tcp|udp)\/(routers|services|middlewares)(?:\/(.+))?$/;
-
+/** The page for the hash path; a new path mounts a fresh page (its state does not leak across). */
 function Page({ location }: { location: HashLocation }) {
-  const { path, query } = location;
-  if (path === '/') return <OverviewPage />;
-  if (path === '/diagnostics') return <DiagnosticsPage />;
-  if (path === '/tester') return <RouteTesterPage />;
-  if (path === '/stats') return <StatsPage />;
-  const m = listPattern.exec(path);
-  if (!m) return <p>Page not found.</p>;
-  const [, proto = 'http', kind = 'routers', rawName] = m;
-  if (rawName === undefined) return <ListPage key={`${proto}/${kind}`} proto={proto} kind={kind as ListKind} query={query} />;
-  const name = decodeURIComponent(rawName);
-  if (proto !== 'http') return <GenericDetailPage key={path} proto={proto} kind={kind} name={name} />;
-  if (kind === 'routers') return <RouterPage key={name} proto={proto} name={name} />;
-  if (kind === 'services') return <ServicePage key={name} proto={proto} name={name} />;
-  return <MiddlewarePage key={name} proto={proto} name={name} />;
+  const found = matchPage(location.path);
+  if (!found) return <p>Page not found.</p>;
+  return <Fragment key={location.path}>{found.route.page(found.params, location.query)}</Fragment>;
 }
 
 export function App({ eventSource }: { eventSource?: EventSourceFactory }) {

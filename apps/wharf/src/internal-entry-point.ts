@@ -14,7 +14,7 @@ export interface InternalEntryPoint {
 }
 
 /** Where the built dashboard lives (apps/dashboard/dist), if it was built. */
-export function findDashboardDir(): string | undefined {
+function findDashboardDir(): string | undefined {
   const candidates = [process.env.WHARF_DASHBOARD_DIR];
   try {
     const require = createRequire(import.meta.url);

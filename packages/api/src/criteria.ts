@@ -37,14 +37,14 @@ export function readCriteria(query: Record<string, unknown>): Criteria {
 }
 
 /** `name` matches `wanted`; without `@` only the part before `@` is compared. */
-export function sameElementName(name: string | undefined, wanted: string): boolean {
+function sameElementName(name: string | undefined, wanted: string): boolean {
   if (name === undefined) return false;
   if (wanted.includes('@')) return name === wanted;
   return splitQualified(name).name === wanted;
 }
 
 /** Routers also match `search` on the rule and honour serviceName/middlewareName; services honour `health`. */
-export function matchesCriteria(item: Listed, c: Criteria, kind: ElementKind): boolean {
+function matchesCriteria(item: Listed, c: Criteria, kind: ElementKind): boolean {
   const searchRule = kind === 'router';
   if (c.status !== undefined && (item.status ?? '').toLowerCase() !== c.status.toLowerCase()) return false;
   if (c.search !== undefined) {

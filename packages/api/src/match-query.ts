@@ -8,7 +8,7 @@ function allValues(value: unknown): string[] {
 }
 
 /** `header=K:V` (repeatable) → lower-case keys; repeated keys join with `, `. */
-export function parseHeaderParams(value: unknown): Record<string, string> {
+function parseHeaderParams(value: unknown): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const raw of allValues(value)) {
     const colon = raw.indexOf(':');

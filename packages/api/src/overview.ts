@@ -30,7 +30,7 @@ function statusOf(item: unknown): string {
   return typeof item === 'object' && item !== null ? String((item as { status?: unknown }).status ?? '') : '';
 }
 
-export function countSection(items: Record<string, unknown>): SectionCounts {
+function countSection(items: Record<string, unknown>): SectionCounts {
   const all = Object.values(items);
   return {
     total: all.length,

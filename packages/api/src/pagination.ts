@@ -1,6 +1,6 @@
 import { invalidRequest } from './errors.js';
 
-export const defaultPerPage = 100;
+const defaultPerPage = 100;
 
 export interface Page<T> {
   items: T[];
@@ -9,7 +9,7 @@ export interface Page<T> {
 }
 
 /** A positive integer query parameter, else a 400 (Traefik `getIntParam`). */
-export function positiveIntParam(query: Record<string, unknown>, key: string, fallback: number): number {
+function positiveIntParam(query: Record<string, unknown>, key: string, fallback: number): number {
   const raw = firstValue(query[key]);
   if (raw === undefined || raw === '') return fallback;
   const value = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;

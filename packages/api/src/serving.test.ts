@@ -139,7 +139,7 @@ describe('createInternalApiHandler (api@internal)', () => {
     const { port } = server.address() as AddressInfo;
     const res = await fetch(`http://127.0.0.1:${port}/edge/api/http/routers/whoami@docker`);
     expect(res.status).toBe(200);
-    expect((await res.json()).name).toBe('whoami@docker');
+    expect(((await res.json()) as { name: string }).name).toBe('whoami@docker');
     expect(results).toEqual([{ status: 0, headers: {}, body: null, upgraded: true }]);
     await new Promise((r) => server.close(r));
     await app.close();

@@ -15,3 +15,22 @@ export const ProxyErrors = {
   /** the server URL of a forward target is not a usable http:// URL */
   badServerURL: defineError('WHARF_BAD_SERVER_URL', 502, (url: string) => `bad server URL: ${url}`),
 } as const;
+
+/**
+ * Errors of the upstream HTTP/1.1 client (`http1-client/`). `upstreamFailure` turns them into the
+ * answer the client gets (`WHARF_UPSTREAM_*`, 502/504, 499 when the client left first).
+ */
+export const Http1ClientErrors = {
+  /** no connection to the server within the dial timeout */
+  connectTimeout: defineError('WHARF_HTTP1_CONNECT_TIMEOUT', 504, () => 'connect timeout'),
+  /** no response head within the response-header timeout */
+  headersTimeout: defineError('WHARF_HTTP1_HEADERS_TIMEOUT', 504, () => 'response headers timeout'),
+  /** the request was aborted (the client went away) */
+  aborted: defineError('WHARF_HTTP1_ABORTED', 499, () => 'request aborted'),
+  /** the socket closed, idled out or cannot carry the exchange (`other side closed`, …) */
+  socket: defineError('WHARF_HTTP1_SOCKET', 502, (reason: string) => reason),
+  /** a malformed response (status line, header line, chunk framing, lengths) */
+  badResponse: defineError('WHARF_HTTP1_BAD_RESPONSE', 502, (detail: string) => `bad response: ${detail}`),
+  /** the response head (or a chunk line, trailers) exceeds the size bound */
+  headerOverflow: defineError('WHARF_HTTP1_HEADER_OVERFLOW', 502, () => 'response head too large'),
+} as const;

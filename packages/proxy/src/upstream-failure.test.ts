@@ -6,14 +6,14 @@ const err = (code: string): Error => Object.assign(new Error(code), { code });
 describe('upstreamFailure', () => {
   it.each([
     ['ECONNREFUSED', false, 502, 'WHARF_UPSTREAM_CONNECT', 'Bad Gateway'],
-    ['UND_ERR_SOCKET', false, 502, 'WHARF_UPSTREAM_CONNECT', 'Bad Gateway'],
-    ['UND_ERR_SOCKET', true, 502, 'WHARF_UPSTREAM_RESET', 'Bad Gateway'],
+    ['WHARF_HTTP1_SOCKET', false, 502, 'WHARF_UPSTREAM_CONNECT', 'Bad Gateway'],
+    ['WHARF_HTTP1_SOCKET', true, 502, 'WHARF_UPSTREAM_RESET', 'Bad Gateway'],
     ['ECONNRESET', true, 502, 'WHARF_UPSTREAM_RESET', 'Bad Gateway'],
-    ['UND_ERR_HEADERS_TIMEOUT', true, 504, 'WHARF_UPSTREAM_TIMEOUT', 'Gateway Timeout'],
-    ['UND_ERR_CONNECT_TIMEOUT', false, 504, 'WHARF_UPSTREAM_TIMEOUT', 'Gateway Timeout'],
-    ['UND_ERR_ABORTED', true, 499, 'WHARF_UPSTREAM_RESET', 'Client Closed Request'],
-    ['HTTP1_BAD_RESPONSE', true, 502, 'WHARF_UPSTREAM_BAD_RESPONSE', 'Bad Gateway'],
-    ['HTTP1_HEADER_OVERFLOW', true, 502, 'WHARF_UPSTREAM_BAD_RESPONSE', 'Bad Gateway'],
+    ['WHARF_HTTP1_HEADERS_TIMEOUT', true, 504, 'WHARF_UPSTREAM_TIMEOUT', 'Gateway Timeout'],
+    ['WHARF_HTTP1_CONNECT_TIMEOUT', false, 504, 'WHARF_UPSTREAM_TIMEOUT', 'Gateway Timeout'],
+    ['WHARF_HTTP1_ABORTED', true, 499, 'WHARF_UPSTREAM_RESET', 'Client Closed Request'],
+    ['WHARF_HTTP1_BAD_RESPONSE', true, 502, 'WHARF_UPSTREAM_BAD_RESPONSE', 'Bad Gateway'],
+    ['WHARF_HTTP1_HEADER_OVERFLOW', true, 502, 'WHARF_UPSTREAM_BAD_RESPONSE', 'Bad Gateway'],
   ])('%s (sent=%s) → %i %s', (code, sent, status, errorCode, body) => {
     const r = upstreamFailure(err(code), sent);
     expect(r.status).toBe(status);

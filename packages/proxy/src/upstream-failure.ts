@@ -1,12 +1,13 @@
 import { UpstreamErrors, type HttpResponse, type WharfError } from '@wharf/config';
+import { Http1ClientErrors } from './errors.js';
 
 const CONNECT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'EADDRNOTAVAIL']);
-/** the upstream answered something that is not HTTP/1.1 (http1-client codes) */
-const BAD_RESPONSE_CODES = new Set(['HTTP1_BAD_RESPONSE', 'HTTP1_HEADER_OVERFLOW']);
-const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT']);
+/** the upstream answered something that is not HTTP/1.1 */
+const BAD_RESPONSE_CODES = new Set([Http1ClientErrors.badResponse.code, Http1ClientErrors.headerOverflow.code]);
+const TIMEOUT_CODES = new Set([Http1ClientErrors.headersTimeout.code, Http1ClientErrors.connectTimeout.code, 'ETIMEDOUT']);
 
 /** Status 499 (client closed request, as Traefik logs it): the client went away first. */
-export const CLIENT_CLOSED = 499;
+const CLIENT_CLOSED = 499;
 
 function errorCode(err: unknown): string {
   const code = (err as { code?: unknown } | null)?.code;
@@ -26,7 +27,7 @@ export function upstreamFailure(err: unknown, requestSent: boolean): HttpRespons
   const code = errorCode(err);
   const detail = code;
   let res: HttpResponse;
-  if (code === 'UND_ERR_ABORTED') res = failure(CLIENT_CLOSED, 'Client Closed Request', UpstreamErrors.reset(detail));
+  if (code === Http1ClientErrors.aborted.code) res = failure(CLIENT_CLOSED, 'Client Closed Request', UpstreamErrors.reset(detail));
   else if (TIMEOUT_CODES.has(code)) res = failure(504, 'Gateway Timeout', UpstreamErrors.timeout(detail));
   else if (BAD_RESPONSE_CODES.has(code)) res = failure(502, 'Bad Gateway', UpstreamErrors.badResponse(detail));
   else if (CONNECT_CODES.has(code) || !requestSent) res = failure(502, 'Bad Gateway', UpstreamErrors.connectFailed(detail));

@@ -4,7 +4,7 @@ export interface ApiResult<T> {
   nextPage?: number;
 }
 
-export class ApiError extends Error {
+class ApiError extends Error {
   readonly status: number;
   constructor(status: number, message: string) {
     super(message);

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { useApi } from '../api/use-api.js';
+import { useApi } from '../live/use-api.js';
 import { useLive, type LiveState } from '../live/live-provider.js';
 import { useTheme } from '../theme/use-theme.js';
 
@@ -17,7 +17,7 @@ const navGroups: Array<{ title: string; links: Array<[string, string]> }> = [
 
 const liveLabels: Record<LiveState, string> = { live: 'Live', connecting: 'Connecting…', reconnecting: 'Reconnecting…', off: 'Offline' };
 
-export function LiveIndicator() {
+function LiveIndicator() {
   const { state } = useLive();
   return (
     <span className={`live live-${state}`} role="status" aria-live="polite" data-testid="live-state">

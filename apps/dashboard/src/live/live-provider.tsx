@@ -3,8 +3,6 @@ import { createContext, useContext, useEffect, useMemo, useRef, useState, type R
 import { apiUrl } from '../api/api-base.js';
 import { allTopics, topicsOf, type Topic } from './topics.js';
 
-export { topicOf } from './topics.js';
-
 export type LiveState = 'connecting' | 'live' | 'reconnecting' | 'off';
 
 /** The part of EventSource the dashboard uses (injectable for tests). */

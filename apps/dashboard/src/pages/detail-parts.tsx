@@ -1,8 +1,8 @@
 import type { Diagnostic } from '@wharf/config';
 import type { ReactNode } from 'react';
-import { useApi } from '../api/use-api.js';
+import { useApi } from '../live/use-api.js';
 import { DiagnosticsFor, ErrorList } from '../components/error-list.js';
-import { detailHref } from './list-columns.js';
+import { detailHref } from '../nav/element-href.js';
 
 /** Label/value rows of a definition card. */
 export function Definition({ title, rows }: { title: string; rows: Array<[string, ReactNode]> }) {

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '@wharf/config';
 import { useState } from 'react';
-import { useApi } from '../api/use-api.js';
+import { useApi } from '../live/use-api.js';
 import { DiagnosticItem } from '../components/error-list.js';
 import { Empty, Failure, Loading } from '../components/states.js';
 

@@ -1,9 +1,8 @@
 import { qualify as qualifyName, serviceHealthState, serversUpLabel, type MiddlewareInfo, type RouterInfo, type ServiceInfo } from '@wharf/config';
 import type { ReactNode } from 'react';
 import { HealthBadge, StatusBadge } from '../components/status-badge.js';
-import { hrefFor } from '../nav/hash-location.js';
+import { detailHref, type ListKind } from '../nav/element-href.js';
 
-export type ListKind = 'routers' | 'services' | 'middlewares';
 type Item = RouterInfo & ServiceInfo & MiddlewareInfo;
 
 export interface Column {
@@ -12,9 +11,6 @@ export interface Column {
   sortBy?: string;
   render(item: Item, proto: string): ReactNode;
 }
-
-export const detailHref = (proto: string, kind: ListKind, name: string): string =>
-  hrefFor(`/${proto}/${kind}/${encodeURIComponent(name)}`);
 
 const status: Column = { label: 'Status', sortBy: 'status', render: (i) => <StatusBadge status={i.status} errors={i.error} /> };
 const provider: Column = { label: 'Provider', sortBy: 'provider', render: (i) => i.provider };

@@ -1,9 +1,10 @@
 import type { MiddlewareInfo, RouterInfo, ServiceInfo } from '@wharf/config';
 import { useEffect, useState } from 'react';
-import { useApi } from '../api/use-api.js';
+import { useApi } from '../live/use-api.js';
 import { Empty, Failure, Loading } from '../components/states.js';
+import type { ListKind } from '../nav/element-href.js';
 import { hrefFor, navigate } from '../nav/hash-location.js';
-import { columns, type ListKind } from './list-columns.js';
+import { columns } from './list-columns.js';
 
 const pageSize = 100;
 const statusFilters: Array<[string, string]> = [

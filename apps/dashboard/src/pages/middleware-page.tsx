@@ -1,6 +1,6 @@
 import type { MiddlewareInfo } from '@wharf/config';
 import { nameSegment } from '../api/api-base.js';
-import { useApi } from '../api/use-api.js';
+import { useApi } from '../live/use-api.js';
 import { OptionsView } from '../components/options-view.js';
 import { StatusBadge } from '../components/status-badge.js';
 import { Failure, Loading } from '../components/states.js';

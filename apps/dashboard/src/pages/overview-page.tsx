@@ -1,7 +1,7 @@
 import type { EntryPointInfo } from '@wharf/config';
 import type { SectionCounts, WharfOverview } from '@wharf/api';
 import type { ReactNode } from 'react';
-import { useApi } from '../api/use-api.js';
+import { useApi } from '../live/use-api.js';
 import { hrefFor } from '../nav/hash-location.js';
 import { Loading, Failure } from '../components/states.js';
 import { TrafficOverview } from '../traffic/traffic-overview.js';

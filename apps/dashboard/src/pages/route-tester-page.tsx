@@ -2,13 +2,13 @@ import type { EntryPointInfo, MatchExplanation } from '@wharf/config';
 import { useState, type FormEvent } from 'react';
 import { apiUrl } from '../api/api-base.js';
 import { fetchJson } from '../api/fetch-json.js';
-import { useApi } from '../api/use-api.js';
-import { detailHref } from './list-columns.js';
+import { useApi } from '../live/use-api.js';
+import { detailHref } from '../nav/element-href.js';
 
 const methods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
 
 /** `Name: value` lines → repeated `header=Name:value` params. */
-export function matchUrl(form: { entryPoint: string; url: string; method: string; headers: string; clientIP: string }): string {
+function matchUrl(form: { entryPoint: string; url: string; method: string; headers: string; clientIP: string }): string {
   const base = apiUrl('api/wharf/match', { entryPoint: form.entryPoint, url: form.url, method: form.method, clientIP: form.clientIP });
   const extra = form.headers
     .split('\n')

@@ -1,11 +1,12 @@
 import { serverState, type MiddlewareInfo, type RouterInfo, type ServiceInfo } from '@wharf/config';
 import { nameSegment } from '../api/api-base.js';
-import { useApi } from '../api/use-api.js';
+import { useApi } from '../live/use-api.js';
 import { ServerStateBadge, StatusBadge } from '../components/status-badge.js';
 import { Failure, Loading } from '../components/states.js';
+import { detailHref } from '../nav/element-href.js';
 import { RouterTraffic } from '../traffic/element-traffic.js';
 import { Definition, Problems } from './detail-parts.js';
-import { detailHref, qualify } from './list-columns.js';
+import { qualify } from './list-columns.js';
 
 function ServersStep({ service }: { service: ServiceInfo }) {
   const servers = service.loadBalancer?.servers ?? [];

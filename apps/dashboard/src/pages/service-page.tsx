@@ -1,12 +1,12 @@
 import { serverState, serviceHealthState, serversUpLabel, type ServiceInfo } from '@wharf/config';
 import { nameSegment } from '../api/api-base.js';
-import { useApi } from '../api/use-api.js';
+import { useApi } from '../live/use-api.js';
 import { OptionsView } from '../components/options-view.js';
 import { HealthBadge, ServerStateBadge, StatusBadge } from '../components/status-badge.js';
 import { Failure, Loading } from '../components/states.js';
+import { detailHref } from '../nav/element-href.js';
 import { ServiceTraffic } from '../traffic/element-traffic.js';
 import { Definition, Problems, UsedBy } from './detail-parts.js';
-import { detailHref } from './list-columns.js';
 
 function ServersTable({ service }: { service: ServiceInfo }) {
   const servers = service.loadBalancer?.servers ?? [];

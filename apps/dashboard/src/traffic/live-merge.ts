@@ -13,10 +13,10 @@ export interface LiveTraffic {
 type Kind = 'routers' | 'services' | 'servers';
 const kinds: Kind[] = ['routers', 'services', 'servers'];
 
-export const summaryKey = (s: TrafficSummary): string => `${s.service ?? ''}|${s.name}`;
+const summaryKey = (s: TrafficSummary): string => `${s.service ?? ''}|${s.name}`;
 
 /** One series point from a summary's rolling numbers. */
-export function livePoint(s: TrafficSummary, slotSeconds: number): { rps: number; p95: number; errors: number } {
+function livePoint(s: TrafficSummary, slotSeconds: number): { rps: number; p95: number; errors: number } {
   return { rps: s.rps, p95: s.p95, errors: Math.round(s.errorRate * s.rps * slotSeconds) };
 }
 

@@ -1,7 +1,7 @@
 import { linePath, scaleSeries, seriesMax } from './sparkline-math.js';
 import './traffic.css';
 
-export interface ChartLine {
+interface ChartLine {
   key: string;
   label: string;
   values: readonly number[];

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { apiUrl } from '../api/api-base.js';
 import { fetchJson } from '../api/fetch-json.js';
 import { Failure, Loading } from '../components/states.js';
-import { detailHref } from '../pages/list-columns.js';
+import { detailHref } from '../nav/element-href.js';
 import { formatCount, formatMs, formatRps } from './traffic-format.js';
 import { useTraffic } from './traffic-provider.js';
 
@@ -11,7 +11,7 @@ import { useTraffic } from './traffic-provider.js';
  * `GET api/wharf/traffic/stats`, refetched on every live `traffic` event (every 2 s while
  * connected) and whenever the full traffic snapshot is refetched (30 s, without the stream).
  */
-export function useTrafficStats(): { data?: TrafficStats; error?: string } {
+function useTrafficStats(): { data?: TrafficStats; error?: string } {
   const { revision, traffic } = useTraffic();
   const at = traffic?.at;
   const [state, setState] = useState<{ data?: TrafficStats; error?: string }>({});

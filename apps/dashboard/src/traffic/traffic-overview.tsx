@@ -1,5 +1,5 @@
 import type { TrafficSnapshot, TrafficSummary } from '@wharf/config';
-import { detailHref } from '../pages/list-columns.js';
+import { detailHref } from '../nav/element-href.js';
 import { trafficTotals } from './live-merge.js';
 import { Sparkline } from './sparkline.js';
 import { maxSeries, sumSeries } from './sparkline-math.js';
@@ -17,7 +17,7 @@ function Metric({ title, value, values, label, color, slots }: { title: string; 
 }
 
 /** Total requests/s, error rate and p95 over every router, moving with the live events. */
-export function TrafficTotalsStrip({ snapshot }: { snapshot: TrafficSnapshot }) {
+function TrafficTotalsStrip({ snapshot }: { snapshot: TrafficSnapshot }) {
   const t = trafficTotals(snapshot);
   const rps = sumSeries(snapshot.routers.map((r) => r.series?.rps ?? []));
   const errors = sumSeries(snapshot.routers.map((r) => r.series?.errors ?? []));
@@ -35,7 +35,7 @@ export function TrafficTotalsStrip({ snapshot }: { snapshot: TrafficSnapshot }) 
 }
 
 /** The busiest elements of a kind, each with its requests/s sparkline. */
-export function TrafficRows({ title, kind, items, slots, limit = 8 }: { title: string; kind: 'routers' | 'services'; items: TrafficSummary[]; slots: number; limit?: number }) {
+function TrafficRows({ title, kind, items, slots, limit = 8 }: { title: string; kind: 'routers' | 'services'; items: TrafficSummary[]; slots: number; limit?: number }) {
   const top = [...items].sort((a, b) => b.rps - a.rps || a.name.localeCompare(b.name)).slice(0, limit);
   return (
     <section className="card" aria-label={`${title} traffic`}>

@@ -1,2 +1,2 @@
 export { createObservability } from './create-observability.js';
-export type { Observability, ObservabilityDeps } from './create-observability.js';
+export type { Observability } from './create-observability.js';

@@ -8,7 +8,7 @@ export interface EntryPointAddress {
   protocol: 'tcp' | 'udp';
 }
 
-export const invalidAddress = defineError(
+const invalidAddress = defineError(
   'WHARF_STATIC_BAD_ADDRESS',
   500,
   (address: string, why: string) => `invalid address "${address}": ${why} (expected e.g. ":80", "127.0.0.1:8001", "[::1]:80", ":53/udp")`,

@@ -4,8 +4,8 @@ import { parseConfigText } from '@wharf/provider-file';
 import type { StaticConfigProblem } from './errors.js';
 import type { Origin } from './origin.js';
 
-export const CONFIG_FILE_NAMES = ['wharf.yml', 'wharf.yaml', 'wharf.toml', 'traefik.yml', 'traefik.yaml', 'traefik.toml'];
-export const CONFIG_SEARCH_DIRS = ['/etc/wharf', '/etc/traefik'];
+const CONFIG_FILE_NAMES = ['wharf.yml', 'wharf.yaml', 'wharf.toml', 'traefik.yml', 'traefik.yaml', 'traefik.toml'];
+const CONFIG_SEARCH_DIRS = ['/etc/wharf', '/etc/traefik'];
 
 export interface LoadedConfigFile {
   path?: string;
@@ -15,7 +15,7 @@ export interface LoadedConfigFile {
 }
 
 /** `wharf.*` then `traefik.*` (yml, yaml, toml) in cwd, then /etc/wharf, /etc/traefik. */
-export function findConfigFile(cwd: string, searchDirs: readonly string[] = CONFIG_SEARCH_DIRS): string | undefined {
+function findConfigFile(cwd: string, searchDirs: readonly string[] = CONFIG_SEARCH_DIRS): string | undefined {
   for (const dir of [cwd, ...searchDirs]) {
     for (const name of CONFIG_FILE_NAMES) {
       const candidate = join(dir, name);

@@ -4,9 +4,9 @@ import type { StaticConfigProblem } from './errors.js';
 import type { Assignment } from './flags.js';
 import { resolveEnvTokens } from './schema-path.js';
 
-export const ENV_PREFIXES = ['WHARF_', 'TRAEFIK_'] as const;
+const ENV_PREFIXES = ['WHARF_', 'TRAEFIK_'] as const;
 /** Variables with a known prefix that belong to tooling, not to the static configuration. */
-export const IGNORED_ENV = new Set(['WHARF_SKIP_BUILD']);
+const IGNORED_ENV = new Set(['WHARF_SKIP_BUILD']);
 
 export interface ParsedEnv {
   assignments: Assignment[];

@@ -1,6 +1,6 @@
 import { WharfError } from '@wharf/config';
 
-export const STATIC_CONFIG_ERROR = 'WHARF_STATIC_CONFIG';
+const STATIC_CONFIG_ERROR = 'WHARF_STATIC_CONFIG';
 
 /** One reason start-up was refused, in the spelling the user used (flag, env var, file:line). */
 export interface StaticConfigProblem {
@@ -19,10 +19,6 @@ export class StaticConfigError extends WharfError {
     this.name = 'StaticConfigError';
     this.problems = Object.freeze([...problems]);
   }
-}
-
-export function isStaticConfigError(err: unknown): err is StaticConfigError {
-  return err instanceof StaticConfigError || (err instanceof WharfError && err.code === STATIC_CONFIG_ERROR);
 }
 
 /** Multi-line text for the terminal: one problem per line (any other error: its message). */

@@ -1,10 +1,4 @@
-export { loadStaticConfig, commandLineAction, type LoadStaticConfigOptions, type StaticConfig } from './load-static-config.js';
-export { StaticConfigError, STATIC_CONFIG_ERROR, formatStaticConfigError, isStaticConfigError, type StaticConfigProblem } from './errors.js';
+export { loadStaticConfig, commandLineAction, type StaticConfig } from './load-static-config.js';
+export { formatStaticConfigError } from './errors.js';
 export { staticHelp } from './help.js';
 export { versionText, wharfVersion } from './version.js';
-export { parseAddress, invalidAddress, type EntryPointAddress } from './address.js';
-export { StaticConfigSchema } from './schema.js';
-export { EntryPointSchema } from './entry-point-schema.js';
-export { DEFAULT_ENTRYPOINT, INTERNAL_ENTRYPOINT, type ResolvedEntryPoint, type StaticConfigData, type EntryPointConfig } from './resolve.js';
-export { ENV_PREFIXES } from './env.js';
-export { deepFreeze, type DeepReadonly } from './deep-freeze.js';

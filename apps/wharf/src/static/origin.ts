@@ -1,7 +1,7 @@
 import type { DecodeIssue } from '@wharf/config';
 import type { StaticConfigProblem } from './errors.js';
 
-export interface Position {
+interface Position {
   line: number;
   col: number;
 }

@@ -7,9 +7,9 @@ import type { StaticConfigProblem } from './errors.js';
 import type { StaticConfigSchema } from './schema.js';
 
 export type StaticConfigInput = Static<typeof StaticConfigSchema>;
-export type EntryPointConfig = Static<typeof EntryPointSchema>;
+type EntryPointConfig = Static<typeof EntryPointSchema>;
 
-export interface ResolvedEntryPoint extends EntryPointConfig {
+interface ResolvedEntryPoint extends EntryPointConfig {
   name: string;
   parsedAddress: EntryPointAddress;
   /** true for the `traefik` entrypoint wharf created for api/ping/metrics */
@@ -23,8 +23,8 @@ export interface StaticConfigData extends Omit<StaticConfigInput, 'entryPoints' 
   configFile?: string;
 }
 
-export const DEFAULT_ENTRYPOINT = { name: 'web', address: ':80' } as const;
-export const INTERNAL_ENTRYPOINT = { name: 'traefik', address: ':8080' } as const;
+const DEFAULT_ENTRYPOINT = { name: 'web', address: ':80' } as const;
+const INTERNAL_ENTRYPOINT = { name: 'traefik', address: ':8080' } as const;
 
 function defaultEntryPoint(address: string): EntryPointConfig {
   return decodeWithSchema(EntryPointSchema, { address }).value!;

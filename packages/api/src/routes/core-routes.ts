@@ -17,7 +17,7 @@ const rawdataKeys = [
 ] as const satisfies ReadonlyArray<keyof RuntimeView>;
 
 /** Traefik's `/api/rawdata`: every map keyed by qualified name; empty maps omitted (Go omitempty). */
-export function buildRawdata(view: RuntimeView): Record<string, unknown> {
+function buildRawdata(view: RuntimeView): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of rawdataKeys) {
     if (Object.keys(view[key]).length > 0) out[key] = view[key];

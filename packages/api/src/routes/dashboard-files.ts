@@ -17,14 +17,14 @@ const contentTypes: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-export function contentTypeFor(file: string): string {
+function contentTypeFor(file: string): string {
   return contentTypes[extname(file).toLowerCase()] ?? 'application/octet-stream';
 }
 
 const metaPattern = /<meta\s+name="wharf-base"\s+content="[^"]*"\s*\/?>/i;
 
 /** Puts the API base into the HTML (`<meta name="wharf-base" content="/sub/">`). */
-export function injectBase(html: string, base: string): string {
+function injectBase(html: string, base: string): string {
   const escaped = base.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
   const tag = `<meta name="wharf-base" content="${escaped}">`;
   if (metaPattern.test(html)) return html.replace(metaPattern, tag);

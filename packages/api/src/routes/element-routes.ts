@@ -8,13 +8,13 @@ import { sortItems, type ElementKind } from '../sorting.js';
 type ViewKey = Exclude<keyof RuntimeView, 'generation' | 'appliedAt' | 'entryPoints' | 'diagnostics' | 'providers' | 'features'>;
 
 /** One list + detail endpoint pair: `/api/<proto>/<plural>[/{name}]`. */
-export interface ElementEndpoint {
+interface ElementEndpoint {
   path: string;
   viewKey: ViewKey;
   kind: ElementKind;
 }
 
-export const elementEndpoints: ElementEndpoint[] = [
+const elementEndpoints: ElementEndpoint[] = [
   { path: 'http/routers', viewKey: 'routers', kind: 'router' },
   { path: 'http/services', viewKey: 'services', kind: 'service' },
   { path: 'http/middlewares', viewKey: 'middlewares', kind: 'middleware' },
@@ -33,7 +33,7 @@ function elementsOf(source: RuntimeSource, key: ViewKey): Listed[] {
 }
 
 /** Filter (search/status/serviceName/middlewareName) → sort → page; `X-Next-Page` header. */
-export function listElements(items: Listed[], kind: ElementKind, query: Query, reply: FastifyReply): Listed[] {
+function listElements(items: Listed[], kind: ElementKind, query: Query, reply: FastifyReply): Listed[] {
   const filtered = filterItems(items, readCriteria(query), kind);
   const page = paginate(sortItems(filtered, kind, query), query);
   void reply.header('X-Next-Page', String(page.nextPage));

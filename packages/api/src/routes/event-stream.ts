@@ -4,7 +4,7 @@ import type { RuntimeEvent, RuntimeSource } from '@wharf/config';
 export const defaultHeartbeatMs = 15_000;
 
 /** One SSE frame: `event: <type>` + `data: <json>`. */
-export function formatEvent(event: RuntimeEvent | { type: 'ready'; generation: number }): string {
+function formatEvent(event: RuntimeEvent | { type: 'ready'; generation: number }): string {
   return `event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`;
 }
 

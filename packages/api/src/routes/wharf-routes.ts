@@ -8,7 +8,7 @@ import { openApiDocument } from '../openapi.js';
 type Query = Record<string, unknown>;
 
 /** Provider diagnostics filtered by `provider` (exact, case-insensitive), `severity` and `search`. */
-export function filterDiagnostics(all: Diagnostic[], query: Query): Diagnostic[] {
+function filterDiagnostics(all: Diagnostic[], query: Query): Diagnostic[] {
   const provider = firstValue(query['provider'])?.toLowerCase();
   const severity = firstValue(query['severity'])?.toLowerCase();
   const search = firstValue(query['search'])?.toLowerCase();

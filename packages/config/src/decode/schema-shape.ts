@@ -51,7 +51,7 @@ export function recordValueSchema(schema: SchemaNode): SchemaNode | true | undef
   return undefined;
 }
 
-export function isDurationString(schema: SchemaNode): boolean {
+function isDurationString(schema: SchemaNode): boolean {
   return schema.type === 'string' && schema.pattern === DURATION_PATTERN;
 }
 

@@ -67,7 +67,7 @@ export interface CookieRange {
 }
 
 /** `readCookie` with a precomputed `name=` needle. */
-export function findCookieValue(header: string | undefined, needle: string): string | undefined {
+function findCookieValue(header: string | undefined, needle: string): string | undefined {
   const range = { start: 0, end: 0 };
   return findCookieRange(header, needle, range) ? header?.slice(range.start, range.end) : undefined;
 }

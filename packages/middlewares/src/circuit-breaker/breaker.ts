@@ -9,7 +9,7 @@ export interface BreakerTimings {
   recoveryMs: number;
 }
 
-export const BREAKER_FUNCTIONS = { NetworkErrorRatio: 0, ResponseCodeRatio: 4, LatencyAtQuantileMS: 1, RequestThreshold: 0 } as const;
+const BREAKER_FUNCTIONS = { NetworkErrorRatio: 0, ResponseCodeRatio: 4, LatencyAtQuantileMS: 1, RequestThreshold: 0 } as const;
 
 /** closed → open (fallback) → recovering (linear ramp) → closed; tripping again from recovering re-opens. */
 export class CircuitBreaker {

@@ -2,7 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { DurationSchema } from '../options/duration.js';
 import { SourceCriterionSchema } from '../source/source-criterion.js';
 
-export const RedisOptionsSchema = Type.Object(
+const RedisOptionsSchema = Type.Object(
   {
     endpoints: Type.Array(Type.String({ pattern: '^[^:\\s]+:\\d+$' }), { minItems: 1 }),
     username: Type.Optional(Type.String()),

@@ -1,6 +1,6 @@
 import type { HttpResponse, StatusMatcher } from '@wharf/config';
 
-export const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE', 'PUT', 'DELETE']);
+const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE', 'PUT', 'DELETE']);
 
 export interface RetryPolicy {
   status: StatusMatcher;

@@ -2,5 +2,4 @@ import { defineMiddleware } from '../types.js';
 import { createRetry } from './retry.js';
 import { RetrySchema } from './schema.js';
 
-export { decideRetry, IDEMPOTENT_METHODS } from './decision.js';
 export const retry = defineMiddleware({ key: 'retry', schema: RetrySchema, create: createRetry });

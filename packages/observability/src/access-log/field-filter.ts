@@ -12,7 +12,7 @@ export interface FieldFilter {
 }
 
 /** `user-agent` → `User-Agent`, as Go's canonical header keys (Traefik's `request_User-Agent`). */
-export function canonicalHeader(name: string): string {
+function canonicalHeader(name: string): string {
   return name.replace(/(^|-)([a-z])/g, (_m, sep: string, c: string) => sep + c.toUpperCase());
 }
 

@@ -7,7 +7,7 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
 
 /** `24/Nov/2026:23:00:00 +0000` (Go's `02/Jan/2006:15:04:05 -0700`, in UTC). */
-export function clfTime(epochMs: number): string {
+function clfTime(epochMs: number): string {
   const d = new Date(epochMs);
   return `${pad2(d.getUTCDate())}/${MONTHS[d.getUTCMonth()]}/${d.getUTCFullYear()}:${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())} +0000`;
 }

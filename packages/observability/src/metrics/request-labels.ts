@@ -4,16 +4,15 @@ import type { RequestRecord } from '@wharf/config';
  * Traefik's `method`, `protocol` and `code` labels, folded into one small integer so the hot
  * path looks a series up without building strings: `status * 64 + method * 4 + protocol`.
  */
-export const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', 'PATCH'] as const;
+const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', 'PATCH'] as const;
 /** any other method: bounded cardinality instead of one series per invented verb */
-export const EXTENSION_METHOD = 'EXTENSION_METHOD';
-export const PROTOCOLS = ['http', 'websocket', 'sse'] as const;
-export type Protocol = (typeof PROTOCOLS)[number];
+const EXTENSION_METHOD = 'EXTENSION_METHOD';
+const PROTOCOLS = ['http', 'websocket', 'sse'] as const;
 
 const methodIndex = new Map<string, number>(METHODS.map((m, i) => [m, i]));
 
 /** Traefik's getRequestProtocol: WebSocket upgrade, then SSE (Accept: text/event-stream), else http. */
-export function protocolIndexOf(record: RequestRecord): number {
+function protocolIndexOf(record: RequestRecord): number {
   const h = record.requestHeaders;
   const upgrade = h.upgrade;
   if (upgrade !== undefined && upgrade.toLowerCase() === 'websocket') return 1;

@@ -4,7 +4,7 @@ import type { TrafficSeriesPoints, TrafficSummary } from './traffic-types.js';
 export const SLOT_MS = 10_000;
 export const SLOTS = 90;
 /** completed slots the current rate is computed over */
-export const RATE_SLOTS = 3;
+const RATE_SLOTS = 3;
 const CLASSES = 5;
 
 /** reused by summaries: the process is single-threaded and summaries never nest */

@@ -1,10 +1,10 @@
 import type { OutgoingHttpHeaders } from 'node:http';
 import type { Socket } from 'node:net';
 import { Readable } from 'node:stream';
-import { clientError } from './client-errors.js';
 import type { ClientRequest } from './client-request.js';
 import { RequestBody } from './request-body.js';
 import { ResponseParser, type ParserSink } from './response-parser.js';
+import { Http1ClientErrors } from '../errors.js';
 import { dialUpstream } from '../upstream-socket.js';
 
 /** What a connection needs from its pool. */
@@ -25,7 +25,7 @@ export interface ConnectionOwner {
 }
 
 function onHeadersTimeout(this: Connection): void {
-  this.fail(clientError('UND_ERR_HEADERS_TIMEOUT', 'response headers timeout'));
+  this.fail(Http1ClientErrors.headersTimeout());
 }
 
 /**
@@ -43,7 +43,7 @@ export class Connection implements ParserSink {
   /** a response completed on this socket: a later close before any byte means stale */
   private reused = false;
   private timer: NodeJS.Timeout | null = null;
-  readonly abort = (): void => this.fail(clientError('UND_ERR_ABORTED', 'request aborted'));
+  readonly abort = (): void => this.fail(Http1ClientErrors.aborted());
   private readonly resume = (): void => {
     this.socket.resume();
   };
@@ -61,7 +61,7 @@ export class Connection implements ParserSink {
     socket.on('data', (chunk: Buffer) => this.onSocketData(chunk));
     socket.on('end', () => this.onSocketEnd());
     socket.on('error', (err) => this.fail(err));
-    socket.on('close', () => this.fail(clientError('UND_ERR_SOCKET', 'other side closed')));
+    socket.on('close', () => this.fail(Http1ClientErrors.socket('other side closed')));
     socket.on('timeout', () => this.onTimeout());
   }
 
@@ -98,7 +98,7 @@ export class Connection implements ParserSink {
 
   private onSocketData(chunk: Buffer): void {
     if (this.req === null) {
-      this.fail(clientError('UND_ERR_SOCKET', 'unsolicited response bytes'));
+      this.fail(Http1ClientErrors.socket('unsolicited response bytes'));
       return;
     }
     try {
@@ -116,12 +116,12 @@ export class Connection implements ParserSink {
         this.fail(err as Error);
       }
     }
-    this.fail(clientError('UND_ERR_SOCKET', 'other side closed'));
+    this.fail(Http1ClientErrors.socket('other side closed'));
   }
 
   private onTimeout(): void {
-    if (!this.connected) this.fail(clientError('UND_ERR_CONNECT_TIMEOUT', 'connect timeout'));
-    else if (this.req === null) this.fail(clientError('UND_ERR_SOCKET', 'idle timeout'));
+    if (!this.connected) this.fail(Http1ClientErrors.connectTimeout());
+    else if (this.req === null) this.fail(Http1ClientErrors.socket('idle timeout'));
   }
 
   onHead(status: number, headers: OutgoingHttpHeaders): void {
@@ -148,7 +148,7 @@ export class Connection implements ParserSink {
     if (keepAlive && bodyDone && !this.closed) {
       this.socket.resume();
       this.owner.release(this);
-    } else this.fail(clientError('UND_ERR_SOCKET', 'connection not reusable'));
+    } else this.fail(Http1ClientErrors.socket('connection not reusable'));
   }
 
   /** destroys the socket; the current request (if any) is retried once or fails with `err` */
@@ -168,7 +168,8 @@ export class Connection implements ParserSink {
     }
     if (req === null) return;
     const code = (err as { code?: string }).code;
-    const stale = this.reused && !this.parser.started && code !== 'UND_ERR_ABORTED' && code !== 'UND_ERR_HEADERS_TIMEOUT';
+    const gaveUp = code === Http1ClientErrors.aborted.code || code === Http1ClientErrors.headersTimeout.code;
+    const stale = this.reused && !this.parser.started && !gaveUp;
     const retry = stale && req.replayable;
     body?.detach(retry);
     if (retry) {

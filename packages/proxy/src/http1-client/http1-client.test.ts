@@ -151,7 +151,7 @@ describe('Http1Client', () => {
     const first = await request(client, srv.origin);
     first.body.on('error', () => {});
     first.abort();
-    expect(await first.error).toMatchObject({ code: 'UND_ERR_ABORTED' });
+    expect(await first.error).toMatchObject({ code: 'WHARF_HTTP1_ABORTED' });
     const closed = await new Promise<boolean>((r) => {
       const s = srv.sockets[0] as Socket;
       if (s.destroyed || s.readableEnded) r(true);
@@ -166,7 +166,7 @@ describe('Http1Client', () => {
     const srv = await rawServer((socket) => socket.write(`HTTP/1.1 200 OK\r\nX-Big: ${'a'.repeat(17 * 1024)}\r\n\r\n`));
     const client = new Http1Client(OPTIONS);
     closers.push(() => client.close());
-    await expect(request(client, srv.origin)).rejects.toMatchObject({ code: 'HTTP1_HEADER_OVERFLOW' });
+    await expect(request(client, srv.origin)).rejects.toMatchObject({ code: 'WHARF_HTTP1_HEADER_OVERFLOW' });
   });
 
   it('answers a connect failure as an error without any request sent', async () => {

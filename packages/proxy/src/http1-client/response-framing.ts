@@ -1,4 +1,4 @@
-import { badResponse } from './client-errors.js';
+import { Http1ClientErrors } from '../errors.js';
 
 /** The framing headers of a response head, repeated values joined with commas. */
 export interface Framing {
@@ -26,9 +26,9 @@ function contentLength(value: string): number {
   let length = -1;
   for (const part of value.split(',')) {
     const v = part.trim();
-    if (!DIGITS.test(v)) throw badResponse('content-length');
+    if (!DIGITS.test(v)) throw Http1ClientErrors.badResponse('content-length');
     const n = Number(v);
-    if (length >= 0 && n !== length) throw badResponse('conflicting content-length');
+    if (length >= 0 && n !== length) throw Http1ClientErrors.badResponse('conflicting content-length');
     length = n;
   }
   return length;

@@ -99,12 +99,12 @@ describe('ResponseParser', () => {
     ['chunk longer than its size', 'HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n1\r\nab\r\n'],
     ['unexpected 101', 'HTTP/1.1 101 Switching Protocols\r\n\r\n'],
   ])('rejects %s as a bad response', (_name, text) => {
-    expect(() => parse([Buffer.from(text, 'latin1')])).toThrow(expect.objectContaining({ code: 'HTTP1_BAD_RESPONSE' }));
+    expect(() => parse([Buffer.from(text, 'latin1')])).toThrow(expect.objectContaining({ code: 'WHARF_HTTP1_BAD_RESPONSE' }));
   });
 
   it('rejects a response head over 16 KiB, whole or in pieces', () => {
     const big = `HTTP/1.1 200 OK\r\nX-Big: ${'a'.repeat(MAX_HEAD_BYTES)}\r\n\r\n`;
-    const overflow = expect.objectContaining({ code: 'HTTP1_HEADER_OVERFLOW' });
+    const overflow = expect.objectContaining({ code: 'WHARF_HTTP1_HEADER_OVERFLOW' });
     expect(() => parse([Buffer.from(big)])).toThrow(overflow);
     const pieces = Buffer.from(big).toString().match(/.{1,1000}/gs) as string[];
     expect(() => parse(pieces.map((s) => Buffer.from(s)))).toThrow(overflow);
@@ -112,6 +112,6 @@ describe('ResponseParser', () => {
 
   it('fails a premature close inside a delimited body', () => {
     const parts = [Buffer.from('HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc')];
-    expect(() => parse(parts, { eof: true })).toThrow(expect.objectContaining({ code: 'UND_ERR_SOCKET' }));
+    expect(() => parse(parts, { eof: true })).toThrow(expect.objectContaining({ code: 'WHARF_HTTP1_SOCKET' }));
   });
 });

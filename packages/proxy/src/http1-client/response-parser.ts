@@ -1,6 +1,6 @@
 import type { OutgoingHttpHeaders } from 'node:http';
 import { connectionListed, isHopByHop } from '../hop-by-hop.js';
-import { badResponse, clientError } from './client-errors.js';
+import { Http1ClientErrors } from '../errors.js';
 import { type Framing, framingOf } from './response-framing.js';
 
 /** Largest response head (status line + headers) and trailer section accepted. */
@@ -33,7 +33,7 @@ const CHUNK_HEX = /^[0-9a-fA-F]{1,12}$/;
 /**
  * An incremental HTTP/1.1 response parser for one connection: status line and headers,
  * Content-Length, chunked (trailers read and dropped) and close-delimited bodies, no body for
- * HEAD/204/304, interim 1xx answers skipped. Throws a coded ClientError on malformed input.
+ * HEAD/204/304, interim 1xx answers skipped. Throws a coded `Http1ClientErrors` error on malformed input.
  */
 export class ResponseParser {
   private state = DONE;
@@ -88,7 +88,7 @@ export class ResponseParser {
 
   /** the server closed the connection: ends a close-delimited body, else throws */
   finish(): void {
-    if (this.state !== UNTIL_CLOSE) throw clientError('UND_ERR_SOCKET', 'other side closed');
+    if (this.state !== UNTIL_CLOSE) throw Http1ClientErrors.socket('other side closed');
     this.state = DONE;
     this.sink.onEnd(false);
   }
@@ -100,7 +100,7 @@ export class ResponseParser {
     const buf = prior === null ? rest : Buffer.concat([prior, rest]);
     const end = buf.indexOf(CRLFCRLF, priorLen > 3 ? priorLen - 3 : 0);
     if (end < 0 || end + 4 > MAX_HEAD_BYTES) {
-      if (buf.length > MAX_HEAD_BYTES) throw clientError('HTTP1_HEADER_OVERFLOW', 'response head too large');
+      if (buf.length > MAX_HEAD_BYTES) throw Http1ClientErrors.headerOverflow();
       this.headBuf = buf;
       return chunk.length;
     }
@@ -112,10 +112,10 @@ export class ResponseParser {
   private parseHead(text: string): void {
     const lines = text.split('\r\n');
     const m = STATUS_LINE.exec(lines[0] as string);
-    if (m === null) throw badResponse('status line');
+    if (m === null) throw Http1ClientErrors.badResponse('status line');
     const status = Number(m[2]);
     if (status < 200) {
-      if (status === 101) throw badResponse('unexpected 101');
+      if (status === 101) throw Http1ClientErrors.badResponse('unexpected 101');
       return; // interim answer (100 Continue, 103 Early Hints): the final head follows
     }
     const headers: OutgoingHttpHeaders = {};
@@ -148,39 +148,39 @@ export class ResponseParser {
     const nl = chunk.indexOf(10, pos);
     if (nl < 0) {
       this.line += chunk.toString('latin1', pos);
-      if (this.line.length > MAX_HEAD_BYTES) throw badResponse('chunk line too long');
+      if (this.line.length > MAX_HEAD_BYTES) throw Http1ClientErrors.badResponse('chunk line too long');
       return chunk.length;
     }
     const line = this.line + chunk.toString('latin1', pos, nl);
     this.line = '';
-    if (line.charCodeAt(line.length - 1) !== 13) throw badResponse('bare LF');
+    if (line.charCodeAt(line.length - 1) !== 13) throw Http1ClientErrors.badResponse('bare LF');
     this.onLine(line.slice(0, -1));
     return nl + 1;
   }
 
   private onLine(line: string): void {
     if (this.state === CHUNK_END) {
-      if (line !== '') throw badResponse('chunk data longer than its size');
+      if (line !== '') throw Http1ClientErrors.badResponse('chunk data longer than its size');
       this.state = CHUNK_SIZE;
     } else if (this.state === CHUNK_SIZE) {
       const semi = line.indexOf(';');
       const hex = (semi < 0 ? line : line.slice(0, semi)).trim();
-      if (!CHUNK_HEX.test(hex)) throw badResponse('chunk size');
+      if (!CHUNK_HEX.test(hex)) throw Http1ClientErrors.badResponse('chunk size');
       this.remaining = parseInt(hex, 16);
       this.trailerBytes = 0;
       this.state = this.remaining === 0 ? TRAILERS : CHUNK_DATA;
     } else if (line === '') this.state = DONE;
-    else if ((this.trailerBytes += line.length + 2) > MAX_HEAD_BYTES) throw badResponse('trailers too large');
+    else if ((this.trailerBytes += line.length + 2) > MAX_HEAD_BYTES) throw Http1ClientErrors.badResponse('trailers too large');
   }
 }
 
 function addHeader(out: OutgoingHttpHeaders, f: Framing, line: string): void {
   const colon = line.indexOf(':');
-  if (colon <= 0) throw badResponse('header line');
+  if (colon <= 0) throw Http1ClientErrors.badResponse('header line');
   const raw = line.slice(0, colon);
-  if (!TOKEN.test(raw)) throw badResponse('header name');
+  if (!TOKEN.test(raw)) throw Http1ClientErrors.badResponse('header name');
   const value = line.slice(colon + 1).trim();
-  if (BAD_CHARS.test(value)) throw badResponse('header value');
+  if (BAD_CHARS.test(value)) throw Http1ClientErrors.badResponse('header value');
   const name = raw.toLowerCase();
   if (name === 'content-length') f.contentLength = f.contentLength === undefined ? value : `${f.contentLength},${value}`;
   else if (name === 'transfer-encoding') f.transferEncoding = f.transferEncoding === undefined ? value : `${f.transferEncoding},${value}`;

@@ -9,7 +9,7 @@ export function fnv1a32(text: string, seed = 0x811c9dc5): number {
 }
 
 /** murmur3 finaliser: a bijective avalanche mix of 32 bits. */
-export function mix32(value: number): number {
+function mix32(value: number): number {
   let h = value >>> 0;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);

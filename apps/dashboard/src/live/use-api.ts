@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
-import { useLive, topicOf } from '../live/live-provider.js';
-import { apiUrl, type Params } from './api-base.js';
-import { fetchJson } from './fetch-json.js';
+import { apiUrl, type Params } from '../api/api-base.js';
+import { fetchJson } from '../api/fetch-json.js';
+import { useLive } from './live-provider.js';
+import { topicOf } from './topics.js';
 
 export interface ApiState<T> {
   data?: T;

@@ -1,0 +1,54 @@
+import type { ReactElement } from 'react';
+import { describe, expect, it } from 'vitest';
+import { DiagnosticsPage } from './pages/diagnostics-page.js';
+import { ListPage } from './pages/list-page.js';
+import { GenericDetailPage, MiddlewarePage } from './pages/middleware-page.js';
+import { OverviewPage } from './pages/overview-page.js';
+import { RouteTesterPage } from './pages/route-tester-page.js';
+import { RouterPage } from './pages/router-page.js';
+import { ServicePage } from './pages/service-page.js';
+import { matchPage } from './routes.js';
+import { StatsPage } from './traffic/stats-page.js';
+
+/** The element the dashboard's route table renders for a hash path, or undefined (not found). */
+function pageFor(path: string, query = new URLSearchParams()): ReactElement<Record<string, unknown>> | undefined {
+  const found = matchPage(path);
+  return found?.route.page(found.params, query) as ReactElement<Record<string, unknown>> | undefined;
+}
+
+describe('dashboard pages', () => {
+  it('maps the fixed pages', () => {
+    expect(pageFor('/')?.type).toBe(OverviewPage);
+    expect(pageFor('/diagnostics')?.type).toBe(DiagnosticsPage);
+    expect(pageFor('/tester')?.type).toBe(RouteTesterPage);
+    expect(pageFor('/stats')?.type).toBe(StatsPage);
+  });
+
+  it('maps every protocol and kind to its list, with the query', () => {
+    const query = new URLSearchParams('status=enabled');
+    for (const proto of ['http', 'tcp', 'udp']) {
+      for (const kind of ['routers', 'services', 'middlewares']) {
+        const page = pageFor(`/${proto}/${kind}`, query);
+        expect(page?.type).toBe(ListPage);
+        expect(page?.props).toEqual({ proto, kind, query });
+      }
+    }
+  });
+
+  it('maps HTTP details to their pages with the decoded name', () => {
+    expect(pageFor('/http/routers/shop%2Fapi%40docker')).toMatchObject({ type: RouterPage, props: { proto: 'http', name: 'shop/api@docker' } });
+    expect(pageFor('/http/services/whoami@docker')).toMatchObject({ type: ServicePage, props: { proto: 'http', name: 'whoami@docker' } });
+    expect(pageFor('/http/middlewares/a/b@file')).toMatchObject({ type: MiddlewarePage, props: { proto: 'http', name: 'a/b@file' } });
+  });
+
+  it('maps TCP and UDP details to the generic detail page', () => {
+    expect(pageFor('/tcp/routers/db@file')).toMatchObject({ type: GenericDetailPage, props: { proto: 'tcp', kind: 'routers', name: 'db@file' } });
+    expect(pageFor('/udp/services/dns@docker')).toMatchObject({ type: GenericDetailPage, props: { proto: 'udp', kind: 'services', name: 'dns@docker' } });
+  });
+
+  it('finds no page for unknown paths', () => {
+    for (const path of ['/nope', '/ftp/routers', '/http/things', '/http/routers/', '/HTTP/routers', '/stats/', '/diagnostics/x']) {
+      expect(matchPage(path), path).toBeUndefined();
+    }
+  });
+});

@@ -1,0 +1,29 @@
+import type { ReactNode } from 'react';
+import type { ListKind } from './nav/element-href.js';
+import { createRouteTable, type Route } from './nav/route-table.js';
+import { DiagnosticsPage } from './pages/diagnostics-page.js';
+import { ListPage } from './pages/list-page.js';
+import { GenericDetailPage, MiddlewarePage } from './pages/middleware-page.js';
+import { OverviewPage } from './pages/overview-page.js';
+import { RouteTesterPage } from './pages/route-tester-page.js';
+import { RouterPage } from './pages/router-page.js';
+import { ServicePage } from './pages/service-page.js';
+import { StatsPage } from './traffic/stats-page.js';
+
+const protos = ['http', 'tcp', 'udp'];
+const kinds: ListKind[] = ['routers', 'services', 'middlewares'];
+
+/** The dashboard's pages, one line each, first match wins (hash paths: `#/http/routers/<name>`). */
+const pages: Route<ReactNode>[] = [
+  { path: '/', page: () => <OverviewPage /> },
+  { path: '/diagnostics', page: () => <DiagnosticsPage /> },
+  { path: '/tester', page: () => <RouteTesterPage /> },
+  { path: '/stats', page: () => <StatsPage /> },
+  { path: '/:proto/:kind', where: { proto: protos, kind: kinds }, page: (p, query) => <ListPage proto={p.proto} kind={p.kind as ListKind} query={query} /> },
+  { path: '/http/routers/*name', page: (p) => <RouterPage proto="http" name={p.name} /> },
+  { path: '/http/services/*name', page: (p) => <ServicePage proto="http" name={p.name} /> },
+  { path: '/http/middlewares/*name', page: (p) => <MiddlewarePage proto="http" name={p.name} /> },
+  { path: '/:proto/:kind/*name', where: { proto: ['tcp', 'udp'], kind: kinds }, page: (p) => <GenericDetailPage proto={p.proto} kind={p.kind} name={p.name} /> },
+];
+
+export const matchPage = createRouteTable(pages);
