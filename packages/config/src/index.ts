@@ -15,7 +15,7 @@ export * from './decode/decode-with-schema.js';
 export * from './decode/duration.js';
 export * from './decode/suggest.js';
 export { describeSchema } from './decode/schema-shape.js';
-export { compileGoRegexp, invalidGoRegexp, type GoRegexp, type GoRegexpOptions } from './regexp/go-regexp.js';
+export { compileGoRegexp, invalidGoRegexp, MAX_GO_REGEXP_PROGRAM, type GoRegexp, type GoRegexpOptions } from './regexp/go-regexp.js';
 export * from './net/ip-address.js';
 export * from './net/normalize-host.js';
 export * from './schema/duration.js';

@@ -85,8 +85,14 @@ describe('compileGoRegexp: what RE2 rejects', () => {
     ['x{1001}', /invalid repeat count/],
     ['[z-a]', /invalid character class range: `z-a`/],
     ['\\p{Klingon}', /invalid character class range/],
+    ['.{1000}'.repeat(6), /too large: \d+ instructions, over wharf's limit of 5000/],
   ])('rejects %s', (source, message) => {
     expect(() => compileGoRegexp(source)).toThrow(message);
+  });
+
+  it('accepts the large patterns real configs use', () => {
+    expect(compileGoRegexp('^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$').test('api.example.com')).toBe(true);
+    expect(compileGoRegexp('(?i)^[a-z0-9._%+-]{1,64}@[a-z0-9.-]{1,253}\\.[a-z]{2,63}$').test('Ann@Example.com')).toBe(true);
   });
 
   it('fails with a coded error that quotes the source', () => {

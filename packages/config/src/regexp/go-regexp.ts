@@ -32,12 +32,19 @@ export interface GoRegexpOptions {
 
 type Engine = ReturnType<RE2JS['re2']>;
 const UNANCHORED = 0;
+/**
+ * Linear time is input × program size: above this many instructions one 10 KB request would
+ * cost most of a second. Go accepts up to millions; real patterns stay in the hundreds (a
+ * hostname with `{0,61}` labels: 255, an e-mail address with `{1,253}`: 762).
+ */
+export const MAX_GO_REGEXP_PROGRAM = 5_000;
 
 /**
  * Compiles a Go RE2 regexp (re2js: a port of Go's `regexp`, so `(?P<name>`, `(?i)` and inner
  * flag groups, `\pL`, `\Q…\E`, POSIX classes, `(?U)` mean what they mean in Go). What RE2
- * rejects (back-references, lookaround, `\C`, repeats over 1000) fails with
- * `WHARF_CONFIG_BAD_REGEXP`, naming the offending part and its offset.
+ * rejects (back-references, lookaround, `\C`, repeats over 1000), and programs over
+ * MAX_GO_REGEXP_PROGRAM instructions, fail with `WHARF_CONFIG_BAD_REGEXP`, naming the offending
+ * part and its offset.
  */
 export function compileGoRegexp(source: string, options: GoRegexpOptions = {}): GoRegexp {
   const go = options.ignoreCase === true ? `(?i)${source}` : source;
@@ -46,6 +53,10 @@ export function compileGoRegexp(source: string, options: GoRegexpOptions = {}): 
     re = RE2JS.compile(go);
   } catch (err) {
     throw invalidGoRegexp(source, explainSyntaxError(source, err));
+  }
+  const size = re.programSize();
+  if (size > MAX_GO_REGEXP_PROGRAM) {
+    throw invalidGoRegexp(source, `too large: ${size} instructions, over wharf's limit of ${MAX_GO_REGEXP_PROGRAM} (matching time grows with input × size)`);
   }
   return new Re2GoRegexp(source, re, literalAffixes(go));
 }
