@@ -22,6 +22,7 @@ const PLAIN = /^[A-Za-z0-9/\-_~!@#%&=:;,'"<> ]$/;
 const REPEAT = /^\{\d+(?:,\d*)?\}/;
 const FLAG_GROUP = /^\(\?[a-zA-Z-]*[:)]/;
 const POSIX_CLASS = /^\[:\^?[a-z]+:\]/;
+const ESCAPE_ARGUMENT = /^(?:x\{[^}]*\}|x[0-9A-Fa-f]{0,2}|[pP]\{[^}]*\}|[pP].|[0-7]{1,3})/;
 
 export function literalAffixes(source: string): LiteralAffixes {
   const items = topLevelItems(source);
@@ -59,7 +60,7 @@ function topLevelItems(src: string): Item[] | null {
     if (ch === '\\') {
       const next = src[i + 1];
       if (next === undefined || next === 'Q') return null;
-      width = 2;
+      width = escapeWidth(src, i);
       if (next === 'A') item = { kind: 'begin' };
       else if (next === 'z') item = { kind: 'end' };
       else if (/^[!-/:-@[-`{-~]$/.test(next)) item = { kind: 'lit', ch: next };
@@ -84,6 +85,12 @@ function topLevelItems(src: string): Item[] | null {
     i += width;
   }
   return depth === 0 ? items : null;
+}
+
+/** length of the escape at `at`, its argument included: `\x41`, `\x{41}`, `\p{Greek}`, `\101` */
+function escapeWidth(src: string, at: number): number {
+  const arg = ESCAPE_ARGUMENT.exec(src.slice(at + 1));
+  return 1 + (arg === null ? 1 : arg[0].length);
 }
 
 /** length of the class `[…]` starting at `at` (a leading `]` is literal, `[:alpha:]` nests), 0 if unclosed */
