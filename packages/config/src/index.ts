@@ -17,7 +17,7 @@ export * from './decode/duration.js';
 export * from './decode/decode-tls.js';
 export * from './decode/suggest.js';
 export { describeSchema } from './decode/schema-shape.js';
-export { compileGoRegexp, invalidGoRegexp } from './regexp/go-regexp.js';
+export { compileGoRegexp, invalidGoRegexp, MAX_GO_REGEXP_PROGRAM, type GoRegexp, type GoRegexpOptions } from './regexp/go-regexp.js';
 export * from './http/header-values.js';
 export * from './http/status-ranges.js';
 export * from './net/ip-address.js';

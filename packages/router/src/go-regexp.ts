@@ -1,11 +1,11 @@
-import { compileGoRegexp as compileGo, invalidGoRegexp, isWharfError } from '@wharf/config';
+import { compileGoRegexp as compileGo, invalidGoRegexp, isWharfError, type GoRegexp } from '@wharf/config';
 import { MatcherArgumentError } from './errors.js';
 
 /**
- * A rule argument's Go RE2 regexp as a JavaScript RegExp (@wharf/config's translator); a bad
- * regexp becomes a MatcherArgumentError pointing at argument `argIndex`.
+ * A rule argument's Go RE2 regexp on @wharf/config's linear-time engine; a bad regexp becomes a
+ * MatcherArgumentError pointing at argument `argIndex`.
  */
-export function compileGoRegexp(source: string, argIndex = 0): RegExp {
+export function compileGoRegexp(source: string, argIndex = 0): GoRegexp {
   try {
     return compileGo(source);
   } catch (err) {

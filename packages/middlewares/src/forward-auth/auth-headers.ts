@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
 import { readHeader } from '@wharf/config';
-import type { HttpExchange } from '@wharf/config';
+import type { GoRegexp, HttpExchange } from '@wharf/config';
 import type { TLSSocket } from 'node:tls';
 import type { ForwardAuthOptions } from './schema.js';
 
@@ -32,7 +32,7 @@ export function authRequestHeaders(ex: HttpExchange, o: ForwardAuthOptions, body
 }
 
 /** After a 2xx: copy authResponseHeaders (+regex matches) from the auth reply into the request. */
-export function copyAuthResponseHeaders(ex: HttpExchange, reply: IncomingHttpHeaders, names: string[], regex: RegExp | undefined): void {
+export function copyAuthResponseHeaders(ex: HttpExchange, reply: IncomingHttpHeaders, names: string[], regex: GoRegexp | undefined): void {
   for (const name of names) {
     delete ex.headers[name];
     if (reply[name] !== undefined) ex.headers[name] = reply[name];

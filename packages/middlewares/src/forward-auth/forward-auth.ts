@@ -21,7 +21,7 @@ function denial(reply: AuthReply, address: string, preserveLocation: boolean) {
 export function createForwardAuth(o: ForwardAuthOptions, ctx: MiddlewareContext): HttpStep {
   const send = createAuthClient(o, ctx.signal, ctx.name);
   const names = (o.authResponseHeaders ?? []).map((h) => h.toLowerCase());
-  const regex = o.authResponseHeadersRegex ? compileGoRegex(o.authResponseHeadersRegex, 'i') : undefined;
+  const regex = o.authResponseHeadersRegex ? compileGoRegex(o.authResponseHeadersRegex, { ignoreCase: true }) : undefined;
   const cookieNames = new Set(o.addAuthCookiesToResponse ?? []);
   const userHeader = o.headerField?.toLowerCase();
   const maxBody = o.maxBodySize === undefined || o.maxBodySize < 0 ? Infinity : o.maxBodySize;

@@ -9,8 +9,9 @@ export function createStripPrefixRegex(options: StripPrefixRegexOptions): HttpSt
   const expressions = options.regex.map((r) => compileGoRegex(r.trim()));
   return (ex, next) => {
     for (const re of expressions) {
-      const match = re.exec(ex.path)?.[0];
-      if (!match || !ex.path.startsWith(match)) continue;
+      const found = re.findIndex(ex.path);
+      const match = found === null ? '' : ex.path.slice(found[0], found[1]);
+      if (match === '' || !ex.path.startsWith(match)) continue;
       appendHeader(ex.headers, FORWARDED_PREFIX, match);
       ex.path = ensureLeadingSlash(ex.path.slice(match.length));
       break;

@@ -1,3 +1,5 @@
+import { compileGoRegexp } from '@wharf/config';
+
 /**
  * Traefik container constraints: `Label(`k`,`v`)` (exact), `LabelRegex(`k`,`re`)` (unanchored),
  * combined with `&&`, `||`, `!` and parentheses. Empty matches everything.
@@ -90,7 +92,7 @@ class Parser {
     this.expect(')');
     if (token.value === 'Label') return (labels) => labels[key] === value;
     if (token.value === 'LabelRegex') {
-      const re = new RegExp(value);
+      const re = compileGoRegexp(value); // Go RE2 on a linear-time engine, as Traefik's regexp.MatchString
       return (labels) => labels[key] !== undefined && re.test(labels[key]!);
     }
     throw new Error(`unknown matcher ${token.value}`);

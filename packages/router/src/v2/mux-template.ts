@@ -1,3 +1,4 @@
+import type { GoRegexp } from '@wharf/config';
 import { MatcherArgumentError } from '../errors.js';
 import { compileGoRegexp } from '../go-regexp.js';
 
@@ -19,7 +20,7 @@ export function hasPlaceholders(template: string): boolean {
   return template.includes('{');
 }
 
-export function compileMuxTemplate(template: string, kind: TemplateKind, argIndex = 0): RegExp {
+export function compileMuxTemplate(template: string, kind: TemplateKind, argIndex = 0): GoRegexp {
   const fail = (why: string): never => {
     throw new MatcherArgumentError(`invalid template ${template}: ${why}`, argIndex);
   };
