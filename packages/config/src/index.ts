@@ -14,7 +14,7 @@ export * from './names.js';
 export * from './decode/decode-issue.js';
 export * from './decode/decode-with-schema.js';
 export * from './decode/duration.js';
-export * from './decode/decode-tls.js';
+export * from './schema/decode-tls.js';
 export * from './decode/suggest.js';
 export { describeSchema } from './decode/schema-shape.js';
 export { compileGoRegexp, invalidGoRegexp, MAX_GO_REGEXP_PROGRAM, type GoRegexp, type GoRegexpOptions } from './regexp/go-regexp.js';

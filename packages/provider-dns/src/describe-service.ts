@@ -17,7 +17,7 @@ const STATUS_TEXT: Record<DnsFailureStatus, string> = { nx: 'NXDOMAIN', refused:
 const MAX_LISTED = 10;
 
 /** `A/AAAA whoami`, `SRV _http._tcp.whoami` */
-export function queryLabel(service: ResolvedDnsService): string {
+function queryLabel(service: ResolvedDnsService): string {
   return `${service.type} ${service.name}`;
 }
 

@@ -3,7 +3,7 @@ import type { DnsFailure, RawAddressRecord, RawSrvRecord } from './dns-data.js';
 import { classifyResolverError } from './classify-error.js';
 import type { NameserverAddress } from './resolver-address.js';
 
-export type DnsRecordType = 'A' | 'AAAA' | 'SRV';
+type DnsRecordType = 'A' | 'AAAA' | 'SRV';
 
 export type QueryResult<T> =
   | { ok: true; records: T[]; nameserver: string }

@@ -22,7 +22,7 @@ type AddressResult = QueryResult<RawAddressRecord> & { family?: 4 | 6 };
 const TARGET_CONCURRENCY = 16;
 
 /** Sends `attempt` up to `retries` times until it succeeds, at most one attempt per `timeoutMs`. */
-export async function withRetries<T extends { ok: boolean }>(attempt: () => Promise<T>, ctx: LookupContext): Promise<T> {
+async function withRetries<T extends { ok: boolean }>(attempt: () => Promise<T>, ctx: LookupContext): Promise<T> {
   let started = ctx.now();
   let result = await attempt();
   for (let i = 1; i < ctx.retries && !result.ok && !ctx.signal.aborted; i++) {

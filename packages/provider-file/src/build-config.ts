@@ -164,7 +164,7 @@ function mergeTls(config: DynamicConfig, file: ParsedFile, rootKey: string, sect
 }
 
 /** `http.routers.api.tls.domains[0].main` after `http.routers.api` → ['tls','domains',0,'main']. */
-export function stepsAfter(path: string, prefix: string): Array<string | number> {
+function stepsAfter(path: string, prefix: string): Array<string | number> {
   const rest = path.startsWith(prefix) ? path.slice(prefix.length) : path;
   const steps: Array<string | number> = [];
   for (const m of rest.matchAll(/\.([^.[\]]+)|\[(\d+)\]/g)) steps.push(m[2] !== undefined ? Number(m[2]) : m[1]!);

@@ -16,7 +16,7 @@ export interface ParsedFile {
 
 export type ParseOutcome = { ok: true; file: ParsedFile } | { ok: false; message: string; position?: Position };
 
-export const CONFIG_EXTENSIONS = ['.yml', '.yaml', '.toml'];
+const CONFIG_EXTENSIONS = ['.yml', '.yaml', '.toml'];
 
 export function isConfigFile(path: string): boolean {
   const lower = path.toLowerCase();

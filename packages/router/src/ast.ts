@@ -32,7 +32,7 @@ export interface OrNode extends Span {
   right: RuleNode;
 }
 
-export interface NotNode extends Span {
+interface NotNode extends Span {
   type: 'not';
   operand: RuleNode;
 }

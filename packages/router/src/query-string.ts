@@ -39,7 +39,7 @@ function sameKey(query: string, start: number, end: number, key: string): boolea
 }
 
 /** Go `url.QueryUnescape`: `+` → space, `%XX` → byte (UTF-8 assembled); null when malformed */
-export function queryUnescape(raw: string): string | null {
+function queryUnescape(raw: string): string | null {
   if (!raw.includes('%') && !raw.includes('+')) return raw;
   const bytes: number[] = [];
   for (let i = 0; i < raw.length; i++) {

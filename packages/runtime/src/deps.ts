@@ -3,10 +3,10 @@ import type { CreateLoadBalancer, HealthRegistry, StrategyDefinition } from '@wh
 import type { MiddlewareDefinition } from '@wharf/middlewares';
 import type { ParsedRule, RouteEntry, RouteTable } from '@wharf/router';
 
-export type ParseRule = (rule: string, syntax: RuleSyntax) => ParsedRule;
-export type CreateRouteTable = <T>(entries: Array<RouteEntry<T>>) => RouteTable<T>;
+type ParseRule = (rule: string, syntax: RuleSyntax) => ParsedRule;
+type CreateRouteTable = <T>(entries: Array<RouteEntry<T>>) => RouteTable<T>;
 
-export interface OptionsIssue {
+interface OptionsIssue {
   path: string;
   /** complete text, path included (decodeWithSchema's wording) */
   message: string;

@@ -1,6 +1,6 @@
 import type { Static, TSchema } from '@sinclair/typebox';
 import { CONFIG_UNKNOWN_KEY, type DecodeIssue } from '../decode/decode-issue.js';
-import { decodeTlsConfiguration } from '../decode/decode-tls.js';
+import { decodeTlsConfiguration } from '../schema/decode-tls.js';
 import { decodeWithSchema } from '../decode/decode-with-schema.js';
 import { suggest } from '../decode/suggest.js';
 import type { RouterConfig } from '../model/http.js';

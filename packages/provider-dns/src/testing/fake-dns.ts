@@ -27,7 +27,7 @@ export async function startFakeDns(answer: FakeDns['answer']): Promise<FakeDns> 
 }
 
 /** The question section of a query (QNAME, QTYPE, QCLASS). */
-export function questionOf(query: Buffer): Buffer {
+function questionOf(query: Buffer): Buffer {
   let offset = 12;
   while (offset < query.length && query[offset] !== 0) offset += query[offset]! + 1;
   return query.subarray(12, offset + 5);
@@ -39,7 +39,7 @@ export function queryType(query: Buffer): number {
 }
 
 /** A response header: same id, `rcode`, one question, `answers` answer records announced. */
-export function responseHeader(query: Buffer, answers: number, rcode = 0): Buffer {
+function responseHeader(query: Buffer, answers: number, rcode = 0): Buffer {
   const h = Buffer.alloc(12);
   h.writeUInt16BE(query.readUInt16BE(0), 0);
   h.writeUInt16BE(0x8180 | rcode, 2);

@@ -1,7 +1,7 @@
 import { decodeLabels, suggest, type LabelServiceConfig, type MiddlewareConfig, type RouterConfig, type ServiceConfig } from '@wharf/config';
 
 /** The single server a label service declares (`loadbalancer.server.*`). */
-export interface LabelServer {
+interface LabelServer {
   port?: number;
   scheme?: string;
   url?: string;
@@ -14,9 +14,9 @@ export interface LabelService {
   server: LabelServer;
 }
 
-export type ElementKind = 'router' | 'service' | 'middleware';
+type ElementKind = 'router' | 'service' | 'middleware';
 
-export interface ElementIssue {
+interface ElementIssue {
   /** the codec's stable code (`WHARF_CONFIG_UNKNOWN_KEY`, `WHARF_LABEL_IGNORED`, …) */
   code: string;
   key: string;

@@ -3,14 +3,14 @@ import { MatcherArgumentError } from '../errors.js';
 import type { Matcher } from '../types.js';
 import { anyOf, type MatcherDefinition } from './definition.js';
 
-export function parseClientIpArg(arg: string, argIndex = 0): IpRange {
+function parseClientIpArg(arg: string, argIndex = 0): IpRange {
   const range = parseIpRange(arg);
   if (range === null) throw new MatcherArgumentError(`invalid IP address or CIDR ${arg}`, argIndex);
   return range;
 }
 
 /** the socket address only (X-Forwarded-For is ignored); `::ffff:a.b.c.d` counts as IPv4 */
-export function clientIpMatcher(range: IpRange): Matcher {
+function clientIpMatcher(range: IpRange): Matcher {
   return (req) => {
     const address = parseIpAddress(req.clientIP);
     return address !== null && rangeContains(range, address);

@@ -9,7 +9,7 @@ type HeaderValue = MatchRequest['headers'][string];
  * joins them with ", ", so a joined string is also tried element by element (a proxy that wants
  * exact Go semantics passes arrays, e.g. from `req.headersDistinct`).
  */
-export function someHeaderValue(value: HeaderValue, test: (v: string) => boolean): boolean {
+function someHeaderValue(value: HeaderValue, test: (v: string) => boolean): boolean {
   if (value === undefined) return false;
   if (typeof value !== 'string') {
     for (const v of value) if (test(v)) return true;
@@ -21,13 +21,13 @@ export function someHeaderValue(value: HeaderValue, test: (v: string) => boolean
   return false;
 }
 
-export function headerMatcher(rawKey: string, expected: string): Matcher {
+function headerMatcher(rawKey: string, expected: string): Matcher {
   const key = rawKey.toLowerCase();
   const equals = (v: string): boolean => v === expected;
   return (req) => someHeaderValue(req.headers[key], equals);
 }
 
-export function headerRegexpMatcher(rawKey: string, source: string): Matcher {
+function headerRegexpMatcher(rawKey: string, source: string): Matcher {
   const key = rawKey.toLowerCase();
   const re = compileGoRegexp(source, 1);
   const test = (v: string): boolean => re.test(v);

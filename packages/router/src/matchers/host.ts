@@ -15,7 +15,7 @@ export function normalizeRuleHost(raw: string, argIndex = 0): string {
 }
 
 /** `example.com` exact, `*.example.com` exactly one extra label, `*` everything (even no host). */
-export function hostMatcher(raw: string, argIndex = 0): Matcher {
+function hostMatcher(raw: string, argIndex = 0): Matcher {
   const host = normalizeRuleHost(raw, argIndex);
   if (host === '*') return matchAll;
   if (host.startsWith('*.')) {
@@ -35,7 +35,7 @@ function wildcardError(raw: string, argIndex: number): MatcherArgumentError {
 }
 
 /** index key of a host argument: exact host, `*.parent`, or null for `*` */
-export function hostKey(raw: string): string | null {
+function hostKey(raw: string): string | null {
   const host = normalizeRuleHost(raw);
   return host === '*' ? null : host;
 }

@@ -9,7 +9,7 @@ export function queryMatcher(key: string, expected = ''): Matcher {
   return (req) => someQueryValue(req.query, key, equals);
 }
 
-export function queryRegexpMatcher(key: string, source: string): Matcher {
+function queryRegexpMatcher(key: string, source: string): Matcher {
   const re = compileGoRegexp(source, 1);
   const test = (v: string): boolean => re.test(v);
   return (req) => someQueryValue(req.query, key, test);

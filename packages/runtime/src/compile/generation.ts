@@ -16,7 +16,7 @@ import { onResponseDone } from '../services/response-done.js';
 import { createServiceRegistry, type ServiceRegistry } from './service-registry.js';
 
 /** What a route table entry carries: the compiled chain plus what the route tester reports. */
-export interface CompiledRoute extends RouteMatch {
+interface CompiledRoute extends RouteMatch {
   /** full chain: entrypoint defaults → router middlewares (service middlewares not listed) */
   middlewares: string[];
   compiled: CompiledService;

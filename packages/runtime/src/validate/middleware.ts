@@ -48,12 +48,12 @@ function optionString(v: ValidatedMiddleware, field: string): string | undefined
 }
 
 /** Middlewares a chain includes, qualified into the chain's provider. */
-export function chainMembers(v: ValidatedMiddleware): string[] {
+function chainMembers(v: ValidatedMiddleware): string[] {
   return v.definition?.key.toLowerCase() === 'chain' ? optionList(v, 'middlewares').map((n) => qualify(n, v.provider)) : [];
 }
 
 /** Service an `errors` middleware calls. */
-export function errorsService(v: ValidatedMiddleware): string | undefined {
+function errorsService(v: ValidatedMiddleware): string | undefined {
   const name = v.definition?.key.toLowerCase() === 'errors' ? optionString(v, 'service') : undefined;
   return name === undefined ? undefined : qualify(name, v.provider);
 }

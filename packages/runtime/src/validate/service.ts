@@ -64,7 +64,7 @@ export function validateServiceShape(name: string, raw: ServiceConfig, deps: Ser
 }
 
 /** Child services a composite forwards to (main first): the first kind set that has members. */
-export function childServices(config: ServiceConfig): string[] {
+function childServices(config: ServiceConfig): string[] {
   const kind = serviceKindsOf(config).find((k) => k.members !== undefined);
   return kind?.members ? kind.members(config[kind.key]!) : [];
 }

@@ -4,7 +4,7 @@ import type { ParsedRule } from '@wharf/router';
 import type { ServiceKindDefinition } from '../services/service-kind.js';
 import type { ElementState } from './element-state.js';
 
-export type ServiceKind = ServiceInfo['type'];
+type ServiceKind = ServiceInfo['type'];
 
 export interface ValidatedRouter extends ElementState {
   name: string;

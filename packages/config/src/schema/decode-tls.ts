@@ -1,8 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import type { TlsCertificateConfig, TlsConfiguration, TlsOptionsConfig, TlsStoreConfig } from '../model/tls.js';
-import { TlsCertificateSchema, TlsOptionsSchema, TlsStoreSchema } from '../schema/tls.js';
-import { joinPath, type DecodeIssue, type DecodeOptions } from './decode-issue.js';
-import { decodeWithSchema } from './decode-with-schema.js';
+import { TlsCertificateSchema, TlsOptionsSchema, TlsStoreSchema } from './tls.js';
+import { joinPath, type DecodeIssue, type DecodeOptions } from '../decode/decode-issue.js';
+import { decodeWithSchema } from '../decode/decode-with-schema.js';
 
 /** The section's shape with its elements left raw: they are decoded one by one below. */
 const TlsShellSchema = Type.Object({
