@@ -48,6 +48,12 @@ describe('normalizeEscapes (Traefik normalizePath)', () => {
     expect(normalizeEscapes('/caf%c3%a9')).toBe('/caf%C3%A9');
   });
 
+  it('escapes raw characters a path may not carry, as Go forwards them', () => {
+    expect(normalizeEscapes('/\\admin')).toBe('/%5Cadmin');
+    expect(normalizeEscapes('/a"<>^`{|}')).toBe('/a%22%3C%3E%5E%60%7B%7C%7D');
+    expect(normalizeEscapes("/a-._~!$&'()*+,;=:@/b")).toBe("/a-._~!$&'()*+,;=:@/b");
+  });
+
   it('is null for a malformed escape', () => {
     for (const p of ['/%', '/%4', '/%zz', '/a%2']) expect(normalizeEscapes(p), p).toBeNull();
   });

@@ -9,6 +9,9 @@
 
 const UNRESERVED = new Uint8Array(128);
 for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~') UNRESERVED[c.charCodeAt(0)] = 1;
+/** characters a path may carry unescaped (RFC 3986 pchar and `/`); `%` starts an escape */
+const PATH_CHAR = new Uint8Array(128);
+for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/") PATH_CHAR[c.charCodeAt(0)] = 1;
 const HEX = '0123456789ABCDEF';
 
 function hexDigit(c: number): number {
@@ -18,18 +21,28 @@ function hexDigit(c: number): number {
   return -1;
 }
 
+/** index of the first `%` or character that must be escaped, or -1 */
+function firstToRewrite(path: string): number {
+  for (let i = 0; i < path.length; i++) {
+    const c = path.charCodeAt(i);
+    if (c >= 128 || PATH_CHAR[c] !== 1) return i;
+  }
+  return -1;
+}
+
 /**
- * Decodes `%XX` escapes of unreserved characters (`%2e` → `.`, `%41` → `A`) and upper-cases the
- * others (`%2f` → `%2F`). null when an escape is malformed (a dangling `%`): answer 400.
+ * Decodes `%XX` escapes of unreserved characters (`%2e` → `.`, `%41` → `A`), upper-cases the
+ * others (`%2f` → `%2F`) and escapes raw characters a path may not carry (`\` → `%5C`, as Go's
+ * `URL.EscapedPath` forwards them). null when an escape is malformed (a dangling `%`): answer 400.
  */
 export function normalizeEscapes(path: string): string | null {
-  let i = path.indexOf('%');
+  let i = firstToRewrite(path);
   if (i < 0) return path;
   let out = path.slice(0, i);
   for (; i < path.length; i++) {
     const ch = path.charCodeAt(i);
     if (ch !== 37 /* % */) {
-      out += path[i];
+      out += ch < 128 && PATH_CHAR[ch] === 1 ? path[i] : `%${HEX[(ch >> 4) & 15]}${HEX[ch & 15]}`;
       continue;
     }
     const hi = hexDigit(path.charCodeAt(i + 1));

@@ -38,11 +38,15 @@ export const OPTIONS_ASTERISK = 'OPTIONS *';
 
 const HTTP_URL = /^https?:\/\//i;
 
+const FRAGMENT = 'fragment in the request target';
+
 /**
  * Why a request target cannot be routed (answer 400), `OPTIONS_ASTERISK`, or undefined for an
- * origin-form path (`/…`) or an `http(s)://` absolute-form with a valid authority.
+ * origin-form path (`/…`) or an `http(s)://` absolute-form with a valid authority. A `#` in the
+ * path is refused, as Traefik's `denyFragment` does: no client sends a fragment.
  */
 export function targetProblem(url: string, target: SplitTarget, method: string): string | undefined {
+  if (target.path.indexOf('#') >= 0) return FRAGMENT;
   if (url.charCodeAt(0) === 47 /* / */) return undefined;
   if (url === '*') return method === 'OPTIONS' ? OPTIONS_ASTERISK : 'asterisk-form target outside OPTIONS';
   if (target.authority === undefined || !HTTP_URL.test(url)) return 'request target is neither a path nor an http(s) URL';
