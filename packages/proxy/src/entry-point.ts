@@ -9,7 +9,6 @@ import { drainServer, type DrainState } from './entry-point-drain.js';
 import { createTrustCheck, type ForwardedHeadersOptions } from './forwarded-headers.js';
 import { listenServer } from './listen.js';
 import { createRequestHandler } from './request-handler.js';
-import { writeText } from './write-response.js';
 
 /** Entrypoint `http.*` options (Traefik names and defaults). */
 export interface EntryPointHttpOptions {
@@ -83,12 +82,6 @@ function upgradeResponse(req: IncomingMessage, socket: Socket, head: Buffer): Se
   return res;
 }
 
-/** An upgrade request with a body cannot be framed once node:http handed over the socket. */
-function upgradeHasBody(req: IncomingMessage): boolean {
-  const length = req.headers['content-length'];
-  return (length !== undefined && length !== '0') || req.headers['transfer-encoding'] !== undefined;
-}
-
 function serverOptions(t: EntryPointTransportOptions) {
   const readMs = Math.max(0, t.readTimeoutMs ?? 60_000);
   return {
@@ -134,9 +127,7 @@ export function createEntryPoint(options: EntryPointOptions): EntryPoint {
     socket.on('error', (err) => log(`entryPoint ${options.name}: upgrade socket error`, err));
     state.upgraded.add(socket);
     socket.once('close', () => state.upgraded.delete(socket));
-    const res = upgradeResponse(req, socket, head);
-    if (upgradeHasBody(req)) return writeText(res, 400, 'Bad Request');
-    handle(req, res, true);
+    handle(req, upgradeResponse(req, socket, head), true);
   });
   let open = 0;
   server.on('connection', (socket: Socket) => {

@@ -10,7 +10,7 @@ import { stripConnectionListed } from './hop-by-hop.js';
 import { hostProblem } from './host-check.js';
 import { noteOutcome, observeRequest } from './request-record.js';
 import { entryPointPath } from './request-path.js';
-import { OPTIONS_ASTERISK, splitTarget, targetProblem } from './request-target.js';
+import { OPTIONS_ASTERISK, splitTarget, targetProblem, type SplitTarget } from './request-target.js';
 import { writeResponse, writeText } from './write-response.js';
 
 export interface RequestHandlerContext {
@@ -29,14 +29,27 @@ export interface RequestHandlerContext {
 
 type Handle = (req: IncomingMessage, res: ServerResponse, isUpgrade: boolean) => void;
 
+/** An upgrade request with a body cannot be framed once node:http handed over the socket. */
+function upgradeProblem(req: IncomingMessage): string | undefined {
+  const length = req.headers['content-length'];
+  return (length !== undefined && length !== '0') || req.headers['transfer-encoding'] !== undefined ? 'upgrade request with a body' : undefined;
+}
+
+/** Why the request head is refused before routing (400), `OPTIONS_ASTERISK`, or undefined. */
+function headProblem(req: IncomingMessage, url: string, target: SplitTarget, sentHost: string | undefined, isUpgrade: boolean): string | undefined {
+  return targetProblem(url, target, req.method ?? 'GET') ?? hostProblem(req, sentHost) ?? (isUpgrade ? upgradeProblem(req) : undefined);
+}
+
 function clientIPOf(req: IncomingMessage): string {
   const ip = req.socket.remoteAddress ?? '';
   return ip.startsWith('::ffff:') && ip.indexOf('.') > 0 ? ip.slice(7) : ip;
 }
 
 /**
- * The per-request path of an entrypoint: split the target (no URL objects), route on the
- * current generation, run the compiled handler, write its answer. Never throws.
+ * The per-request path of an entrypoint: split the target (no URL objects), refuse a malformed
+ * head (headProblem), normalise and clean the path (request-path.ts), apply the client's
+ * Connection list and the forwarded headers, route on the current generation, run the compiled
+ * handler, write its answer. Never throws.
  */
 export function createRequestHandler(ctx: RequestHandlerContext): Handle {
   const { name, generations, observers, trusted, log, closing, sanitizePath, deniedEscapes } = ctx;
@@ -113,7 +126,7 @@ export function createRequestHandler(ctx: RequestHandlerContext): Handle {
     const host = normalizeHost(headers.host);
     const ex = new Exchange(req, res, name, clientIP, startedAt, method, host, path ?? target.path, target.query, headers, isUpgrade);
     if (observed) observeRequest(ex, observers);
-    const problem = path === null ? 'bad escape' : (targetProblem(url, target, method) ?? hostProblem(req, sentHost));
+    const problem = path === null ? 'bad escape' : headProblem(req, url, target, sentHost, isUpgrade);
     if (problem !== undefined) {
       if (problem === OPTIONS_ASTERISK) return writeText(res, 200, '');
       return reject(ex, 400, 'Bad Request');
