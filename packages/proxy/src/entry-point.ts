@@ -1,14 +1,14 @@
-import { createServer, ServerResponse, type IncomingMessage } from 'node:http';
+import { createServer, ServerResponse, type IncomingMessage, type Server } from 'node:http';
 import type { Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { RequestObserver } from '@wharf/config';
 import type { GenerationSource } from '@wharf/runtime';
-import { createConnectionLimiter } from './connection-limits.js';
+import { createConnectionLimiter, type ConnectionLimiter } from './connection-limits.js';
 import { deniedEscapes, type EncodedCharactersOptions } from './encoded-characters.js';
 import { drainServer, type DrainState } from './entry-point-drain.js';
 import { createTrustCheck, type ForwardedHeadersOptions } from './forwarded-headers.js';
 import { listenServer } from './listen.js';
-import { createRequestHandler } from './request-handler.js';
+import { createRequestHandler, type RequestHandle } from './request-handler.js';
 
 /** Entrypoint `http.*` options (Traefik names and defaults). */
 export interface EntryPointHttpOptions {
@@ -94,13 +94,38 @@ function serverOptions(t: EntryPointTransportOptions) {
   };
 }
 
+/** Wires the server's events to the request handler; returns the open-connections counter. */
+function attachHandlers(
+  server: Server, state: DrainState, handle: RequestHandle, limiter: ConnectionLimiter | undefined, onUpgradeError: (err: Error) => void,
+): () => number {
+  // Go forwards every header (bounded by the head size): no silent drop past node's 2000 default
+  server.maxHeadersCount = 0;
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    if (limiter !== undefined) limiter.onRequest(req, res);
+    if (state.closing.value) res.shouldKeepAlive = false;
+    handle(req, res, false);
+  });
+  server.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
+    socket.on('error', onUpgradeError);
+    state.upgraded.add(socket);
+    socket.once('close', () => state.upgraded.delete(socket));
+    handle(req, upgradeResponse(req, socket, head), true);
+  });
+  let open = 0;
+  server.on('connection', (socket: Socket) => {
+    open += 1;
+    socket.once('close', () => (open -= 1));
+    if (limiter !== undefined) limiter.onConnection(socket);
+  });
+  return () => open;
+}
+
 /** One node:http server per entrypoint; every request goes through the current generation. */
 export function createEntryPoint(options: EntryPointOptions): EntryPoint {
   const log = options.log ?? ((message: string, err?: unknown) => console.error(message, err ?? ''));
   const state: DrainState = { closing: { value: false }, upgraded: new Set() };
-  const { closing } = state;
   const handle = createRequestHandler({
-    closing,
+    closing: state.closing,
     name: options.name,
     generations: options.generations,
     observers: options.observers ?? [],
@@ -116,30 +141,12 @@ export function createEntryPoint(options: EntryPointOptions): EntryPoint {
     writeTimeoutMs: t.writeTimeoutMs ?? 0,
   });
   const server = createServer(serverOptions(t));
-  // Go forwards every header (bounded by the head size): no silent drop past node's 2000 default
-  server.maxHeadersCount = 0;
-  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    if (limiter !== undefined) limiter.onRequest(req, res);
-    if (closing.value) res.shouldKeepAlive = false;
-    handle(req, res, false);
-  });
-  server.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
-    socket.on('error', (err) => log(`entryPoint ${options.name}: upgrade socket error`, err));
-    state.upgraded.add(socket);
-    socket.once('close', () => state.upgraded.delete(socket));
-    handle(req, upgradeResponse(req, socket, head), true);
-  });
-  let open = 0;
-  server.on('connection', (socket: Socket) => {
-    open += 1;
-    socket.once('close', () => (open -= 1));
-    if (limiter !== undefined) limiter.onConnection(socket);
-  });
+  const openConnections = attachHandlers(server, state, handle, limiter, (err) => log(`entryPoint ${options.name}: upgrade socket error`, err));
   let address: EntryPoint['address'];
   const close = (graceMs: number): Promise<void> => drainServer(server, state, graceMs);
   return {
     name: options.name,
-    openConnections: () => open,
+    openConnections,
     get address() {
       return address;
     },

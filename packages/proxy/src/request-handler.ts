@@ -27,7 +27,7 @@ export interface RequestHandlerContext {
   deniedEscapes: ReadonlySet<string> | undefined;
 }
 
-type Handle = (req: IncomingMessage, res: ServerResponse, isUpgrade: boolean) => void;
+export type RequestHandle = (req: IncomingMessage, res: ServerResponse, isUpgrade: boolean) => void;
 
 /** An upgrade request with a body cannot be framed once node:http handed over the socket. */
 function upgradeProblem(req: IncomingMessage): string | undefined {
@@ -51,7 +51,7 @@ function clientIPOf(req: IncomingMessage): string {
  * Connection list and the forwarded headers, route on the current generation, run the compiled
  * handler, write its answer. Never throws.
  */
-export function createRequestHandler(ctx: RequestHandlerContext): Handle {
+export function createRequestHandler(ctx: RequestHandlerContext): RequestHandle {
   const { name, generations, observers, trusted, log, closing, sanitizePath, deniedEscapes } = ctx;
   const observed = observers.length > 0;
   // observers with a start hook, resolved once: nothing extra per request when there are none

@@ -75,6 +75,65 @@ function tunnel(client: Socket, server: Socket, head: Buffer): void {
   server.on('error', end).on('close', end);
 }
 
+/** Reads the server's answer to an upgrade request and decides: tunnel, refused, or failure. */
+class Handshake {
+  private received: Buffer = Buffer.alloc(0);
+  private done = false;
+  private readonly onData = (chunk: Buffer): void => this.read(chunk);
+
+  constructor(
+    private readonly ex: HttpExchange,
+    private readonly server: Socket,
+    private readonly resolve: (res: HttpResponse) => void,
+    private readonly timeoutMs: number,
+  ) {
+    server.setTimeout(timeoutMs, () => this.fail(Object.assign(new Error('upgrade timeout'), { code: 'ETIMEDOUT' })));
+    server.once('error', (err) => this.fail(err));
+    server.once('close', () => this.fail(Object.assign(new Error('closed before response'), { code: 'ECONNRESET' })));
+    server.on('data', this.onData);
+  }
+
+  private read(chunk: Buffer): void {
+    this.received = this.received.length === 0 ? chunk : Buffer.concat([this.received, chunk]);
+    const head = finalHead(this.received);
+    if (head === undefined) {
+      if (this.received.length > MAX_HEAD) this.fail(Object.assign(new Error('response head too large'), { code: 'HTTP1_HEADER_OVERFLOW' }));
+    } else if (head === 'bad') this.refuse(badResponse('status line'));
+    else this.decide(head);
+  }
+
+  private decide(head: FinalHead): void {
+    const rest = this.received.subarray(head.start);
+    if (head.status !== 101) {
+      this.detach();
+      new RefusedUpgrade(this.server, this.resolve, this.ex.method === 'HEAD').start(rest, this.timeoutMs);
+    } else if (!switchesTo(head.lines, requestedProtocol(this.ex))) this.refuse(badResponse('101 to another protocol'));
+    else {
+      this.detach();
+      this.resolve({ status: 101, headers: {}, body: null, upgraded: true });
+      tunnel(this.ex.req.socket, this.server, rest);
+    }
+  }
+
+  /** the handshake is over: its listeners leave the server socket */
+  private detach(): void {
+    this.done = true;
+    this.server.off('data', this.onData);
+    this.server.removeAllListeners('error').removeAllListeners('close').removeAllListeners('timeout');
+    this.server.setTimeout(0);
+  }
+
+  private refuse(res: HttpResponse): void {
+    this.detach();
+    this.server.destroy();
+    this.resolve(res);
+  }
+
+  private fail(err: unknown): void {
+    if (!this.done) this.refuse(upstreamFailure(err, this.ex.requestSent));
+  }
+}
+
 /**
  * Forwards an Upgrade request (WebSocket) over a raw socket: writes the request head and reads
  * the server's answer. Only a `101 Switching Protocols` to the protocol asked for joins the two
@@ -87,54 +146,10 @@ export function forwardUpgrade(
 ): Promise<HttpResponse> {
   return new Promise((resolve) => {
     const { socket: server, ready } = dialUpstream({ host: t.hostname, port: t.port, tls: t.tls, rejectUnauthorized });
-    let received: Buffer = Buffer.alloc(0);
-    let done = false;
-    /** the handshake is over: this function's listeners leave the server socket */
-    const detach = (): void => {
-      done = true;
-      server.off('data', onData);
-      server.removeAllListeners('error').removeAllListeners('close').removeAllListeners('timeout');
-      server.setTimeout(0);
-    };
-    const settle = (res: HttpResponse): void => {
-      detach();
-      resolve(res);
-    };
-    const fail = (err: unknown): void => {
-      if (done) return;
-      server.destroy();
-      settle(upstreamFailure(err, ex.requestSent));
-    };
-    server.setTimeout(connectTimeoutMs, () => fail(Object.assign(new Error('upgrade timeout'), { code: 'ETIMEDOUT' })));
-    server.once('error', fail);
-    server.once('close', () => fail(Object.assign(new Error('closed before response'), { code: 'ECONNRESET' })));
+    new Handshake(ex, server, resolve, connectTimeoutMs);
     server.once(ready, () => {
       ex.requestSent = true;
       server.write(requestHead(ex, path, headers));
     });
-    const onData = (chunk: Buffer): void => {
-      received = received.length === 0 ? chunk : Buffer.concat([received, chunk]);
-      const head = finalHead(received);
-      if (head === undefined) {
-        if (received.length > MAX_HEAD) fail(Object.assign(new Error('response head too large'), { code: 'HTTP1_HEADER_OVERFLOW' }));
-        return;
-      }
-      if (head === 'bad') {
-        server.destroy();
-        return settle(badResponse('status line'));
-      }
-      const rest = received.subarray(head.start);
-      if (head.status !== 101) {
-        detach();
-        return new RefusedUpgrade(server, resolve, ex.method === 'HEAD').start(rest, connectTimeoutMs);
-      }
-      if (!switchesTo(head.lines, requestedProtocol(ex))) {
-        server.destroy();
-        return settle(badResponse('101 to another protocol'));
-      }
-      settle({ status: 101, headers: {}, body: null, upgraded: true });
-      tunnel(ex.req.socket, server, rest);
-    };
-    server.on('data', onData);
   });
 }
