@@ -3,6 +3,7 @@ import { parseDuration } from '@wharf/config';
 import { createHttpProber, createLoadBalancer } from '@wharf/loadbalancer';
 import { createEntryPoint, createTransport, type EntryPoint } from '@wharf/proxy';
 import { createAggregator, createRuntime, type Runtime } from '@wharf/runtime';
+import { entryPointOptions, shutdownInternal } from './entry-point-options.js';
 import { createInternalEntryPoint, type InternalEntryPoint } from './internal-entry-point.js';
 import { withTrafficEvents } from './live-source.js';
 import { createObservability, type Observability } from './observability/index.js';
@@ -77,10 +78,11 @@ export async function startWharf(config: StaticConfig, opts: StartOptions = {}):
   internal = createInternalEntryPoint(config, withTrafficEvents(runtime.source, obs.traffic), info, (app) => obs.extraRoutes(app));
 
   const addresses: RunningWharf['addresses'] = {};
+  // Traefik's graceful stop: /ping answers 503 at once; every entrypoint keeps serving for its
+  // requestAcceptGraceTimeout, then drains within its graceTimeOut (entry-point-drain.ts)
   const closeAll = async () => {
     internal!.shuttingDown.value = true;
-    await Promise.allSettled(listeners.map((l) => l.close(10_000)));
-    await internal!.app.close();
+    await Promise.allSettled([...listeners.map((l) => l.shutdown()), shutdownInternal(internal!.app, config.entryPoints[INTERNAL])]);
     await obs.close();
     await aggregator.close();
     runtime.close();
@@ -101,6 +103,7 @@ export async function startWharf(config: StaticConfig, opts: StartOptions = {}):
         generations: runtime,
         observers,
         forwardedHeaders: { insecure: ep.forwardedHeaders.insecure, trustedIPs: [...ep.forwardedHeaders.trustedIPs] },
+        ...entryPointOptions(ep),
         log: (message, err) => logger.error({ entryPoint: name, err }, message),
       });
       listeners.push(listener);

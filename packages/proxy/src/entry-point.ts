@@ -1,18 +1,39 @@
-import { createServer, ServerResponse, type IncomingMessage } from 'node:http';
+import { createServer, ServerResponse, type IncomingMessage, type Server } from 'node:http';
 import type { Socket } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { RequestObserver } from '@wharf/config';
 import type { GenerationSource } from '@wharf/runtime';
+import { createConnectionLimiter, type ConnectionLimiter } from './connection-limits.js';
+import { deniedEscapes, type EncodedCharactersOptions } from './encoded-characters.js';
+import { drainServer, type DrainState } from './entry-point-drain.js';
 import { createTrustCheck, type ForwardedHeadersOptions } from './forwarded-headers.js';
 import { listenServer } from './listen.js';
-import { createRequestHandler } from './request-handler.js';
+import { createRequestHandler, type RequestHandle } from './request-handler.js';
 
-export interface EntryPointTimeouts {
-  /** idle keep-alive client connections close after this; default 180 000 ms (Traefik idleTimeout) */
-  idleMs?: number;
-  /** whole request head must arrive within this; default 60 000 ms */
-  headersMs?: number;
-  /** whole request (incl. body); default 0 = none, so large uploads are never cut */
-  requestMs?: number;
+/** Entrypoint `http.*` options (Traefik names and defaults). */
+export interface EntryPointHttpOptions {
+  /** `http.sanitizePath`: clean `.`, `..` and `//` segments before routing; default true */
+  sanitizePath?: boolean;
+  /** `http.encodedCharacters`: escapes allowed in the path; every one allowed by default */
+  encodedCharacters?: EncodedCharactersOptions;
+}
+
+/** Entrypoint `transport.*` options (Traefik names and defaults), durations in ms; 0 = none. */
+export interface EntryPointTransportOptions {
+  /** `respondingTimeouts.readTimeout`: the whole request (head and body) must arrive within; default 60 000 */
+  readTimeoutMs?: number;
+  /** `respondingTimeouts.writeTimeout`: the response must be written within this after the request head; default 0 */
+  writeTimeoutMs?: number;
+  /** `respondingTimeouts.idleTimeout`: idle keep-alive client connections close after this; default 180 000 */
+  idleTimeoutMs?: number;
+  /** `keepAliveMaxRequests`: requests per client connection; default 0 */
+  keepAliveMaxRequests?: number;
+  /** `keepAliveMaxTime`: age of a client connection after which its next response closes it; default 0 */
+  keepAliveMaxTimeMs?: number;
+  /** `lifeCycle.requestAcceptGraceTimeout`: keep serving this long after a stop was asked; default 0 */
+  requestAcceptGraceMs?: number;
+  /** `lifeCycle.graceTimeOut`: in-flight requests and tunnels get this long to finish; default 10 000 */
+  graceTimeoutMs?: number;
 }
 
 export interface EntryPointOptions {
@@ -23,7 +44,8 @@ export interface EntryPointOptions {
   generations: GenerationSource;
   observers?: RequestObserver[];
   forwardedHeaders?: ForwardedHeadersOptions;
-  timeouts?: EntryPointTimeouts;
+  http?: EntryPointHttpOptions;
+  transport?: EntryPointTransportOptions;
   /** where request-path failures are logged; default console.error */
   log?: (message: string, err?: unknown) => void;
 }
@@ -33,11 +55,16 @@ export interface EntryPoint {
   listen(): Promise<void>;
   /** stops accepting, lets in-flight requests finish for up to graceMs, then cuts the rest */
   close(graceMs: number): Promise<void>;
+  /** the graceful stop of `transport.lifeCycle`: serve for requestAcceptGraceTimeout, then close(graceTimeOut) */
+  shutdown(): Promise<void>;
   /** bound address once listening (`port` is the real one when 0 was asked) */
   readonly address: { host: string; port: number } | undefined;
   /** client connections open now (`traefik_open_connections`) */
   openConnections(): number;
 }
+
+/** headers timeout when reads are not bounded: a request head never waits longer (slowloris) */
+const HEADERS_TIMEOUT_MS = 60_000;
 
 /** An upgrade request gets a ServerResponse on its raw socket, so refusals (404, 401…) are plain HTTP. */
 function upgradeResponse(req: IncomingMessage, socket: Socket, head: Buffer): ServerResponse {
@@ -47,56 +74,90 @@ function upgradeResponse(req: IncomingMessage, socket: Socket, head: Buffer): Se
   res.shouldKeepAlive = false;
   res.once('finish', () => {
     res.detachSocket(socket);
+    // whatever the client sent after its request is never read: discard it and close
+    socket.resume();
     socket.end();
+    socket.setTimeout(5_000, () => socket.destroy());
   });
   return res;
 }
 
-/** One node:http server per entrypoint; every request goes through the current generation. */
-export function createEntryPoint(options: EntryPointOptions): EntryPoint {
-  const log = options.log ?? ((message: string, err?: unknown) => console.error(message, err ?? ''));
-  const closing = { value: false };
-  const handle = createRequestHandler({
-    closing,
-    name: options.name,
-    generations: options.generations,
-    observers: options.observers ?? [],
-    trusted: createTrustCheck(options.forwardedHeaders),
-    log,
+function serverOptions(t: EntryPointTransportOptions) {
+  const readMs = Math.max(0, t.readTimeoutMs ?? 60_000);
+  return {
+    keepAliveTimeout: Math.max(0, t.idleTimeoutMs ?? 180_000),
+    requestTimeout: readMs,
+    headersTimeout: readMs > 0 ? Math.min(readMs, HEADERS_TIMEOUT_MS) : HEADERS_TIMEOUT_MS,
+    // node checks the two timeouts above on this period (default 30 s): keep them close to exact
+    connectionsCheckingInterval: 1_000,
+    requireHostHeader: true,
+  };
+}
+
+/** Wires the server's events to the request handler; returns the open-connections counter. */
+function attachHandlers(
+  server: Server, state: DrainState, handle: RequestHandle, limiter: ConnectionLimiter | undefined, onUpgradeError: (err: Error) => void,
+): () => number {
+  // Go forwards every header (bounded by the head size): no silent drop past node's 2000 default
+  server.maxHeadersCount = 0;
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    if (limiter !== undefined) limiter.onRequest(req, res);
+    if (state.closing.value) res.shouldKeepAlive = false;
+    handle(req, res, false);
   });
-  const t = options.timeouts ?? {};
-  const server = createServer({ keepAliveTimeout: t.idleMs ?? 180_000, headersTimeout: t.headersMs ?? 60_000, requestTimeout: t.requestMs ?? 0 });
-  server.on('request', (req: IncomingMessage, res: ServerResponse) => handle(req, res, false));
   server.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
-    socket.on('error', (err) => log(`entryPoint ${options.name}: upgrade socket error`, err));
+    socket.on('error', onUpgradeError);
+    state.upgraded.add(socket);
+    socket.once('close', () => state.upgraded.delete(socket));
     handle(req, upgradeResponse(req, socket, head), true);
   });
   let open = 0;
   server.on('connection', (socket: Socket) => {
     open += 1;
     socket.once('close', () => (open -= 1));
+    if (limiter !== undefined) limiter.onConnection(socket);
   });
+  return () => open;
+}
+
+/** One node:http server per entrypoint; every request goes through the current generation. */
+export function createEntryPoint(options: EntryPointOptions): EntryPoint {
+  const log = options.log ?? ((message: string, err?: unknown) => console.error(message, err ?? ''));
+  const state: DrainState = { closing: { value: false }, upgraded: new Set() };
+  const handle = createRequestHandler({
+    closing: state.closing,
+    name: options.name,
+    generations: options.generations,
+    observers: options.observers ?? [],
+    trusted: createTrustCheck(options.forwardedHeaders),
+    sanitizePath: options.http?.sanitizePath ?? true,
+    deniedEscapes: deniedEscapes(options.http?.encodedCharacters),
+    log,
+  });
+  const t = options.transport ?? {};
+  const limiter = createConnectionLimiter({
+    maxRequests: t.keepAliveMaxRequests ?? 0,
+    maxAgeMs: t.keepAliveMaxTimeMs ?? 0,
+    writeTimeoutMs: t.writeTimeoutMs ?? 0,
+  });
+  const server = createServer(serverOptions(t));
+  const openConnections = attachHandlers(server, state, handle, limiter, (err) => log(`entryPoint ${options.name}: upgrade socket error`, err));
   let address: EntryPoint['address'];
+  const close = (graceMs: number): Promise<void> => drainServer(server, state, graceMs);
   return {
     name: options.name,
-    openConnections: () => open,
+    openConnections,
     get address() {
       return address;
     },
     async listen() {
       address = await listenServer(server, options.name, options.host, options.port);
     },
-    close(graceMs) {
-      return new Promise<void>((resolve) => {
-        if (!server.listening) return resolve();
-        closing.value = true;
-        const timer = setTimeout(() => server.closeAllConnections(), Math.max(0, graceMs));
-        server.close(() => {
-          clearTimeout(timer);
-          resolve();
-        });
-        server.closeIdleConnections();
-      });
+    close,
+    async shutdown() {
+      const acceptMs = t.requestAcceptGraceMs ?? 0;
+      if (acceptMs > 0 && server.listening) await sleep(acceptMs);
+      await close(t.graceTimeoutMs ?? 10_000);
     },
   };
 }

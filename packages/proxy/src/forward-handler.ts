@@ -40,6 +40,12 @@ export class ForwardHandler implements ResponseHandler {
     this.ex.requestSent = true;
   }
 
+  /** replayed on a fresh connection after a stale one: nothing reached a server yet */
+  onReplay(): void {
+    this.abort = null;
+    this.ex.requestSent = false;
+  }
+
   onResponse(status: number, headers: OutgoingHttpHeaders, resume: () => void): void {
     const length = headers['content-length'];
     if (length !== undefined && Number(length) <= SMALL_BODY) {

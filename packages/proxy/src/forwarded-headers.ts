@@ -25,6 +25,17 @@ const X_HEADERS = [
   'x-real-ip',
 ];
 
+const MANAGED = new Set(X_HEADERS);
+
+/**
+ * true for a header wharf sets itself (`X-Forwarded-*`, `X-Real-Ip`), spelled with `-` or `_`
+ * (`x_forwarded_for`: node keeps it, and CGI-style servers read it as `X-Forwarded-For`).
+ */
+export function isManagedHeader(name: string): boolean {
+  if (name.charCodeAt(0) !== 120 /* x */) return false;
+  return MANAGED.has(name) || (name.indexOf('_') >= 0 && MANAGED.has(name.replace(/_/g, '-')));
+}
+
 const SERVER_NAME = hostname();
 
 function stripMapped(ip: string): string {
@@ -50,16 +61,13 @@ export function createTrustCheck(options: ForwardedHeadersOptions | undefined): 
 }
 
 /**
- * The entrypoint's forwarded-headers step (Traefik semantics): drop X-Forwarded-* from untrusted
- * clients, then set Proto/Host/Port/Real-Ip when absent and Server always. X-Forwarded-For is
+ * The entrypoint's forwarded-headers step (Traefik semantics): drop X-Forwarded-* (and their
+ * `_` spellings) from untrusted clients, then set Proto/Host/Port/Real-Ip when absent and Server always. X-Forwarded-For is
  * appended by the transport at forwarding time.
  */
 export function applyForwardedHeaders(h: IncomingHttpHeaders, trusted: boolean, clientIP: string, isUpgrade: boolean): void {
   if (!trusted) {
-    for (let i = 0; i < X_HEADERS.length; i++) {
-      const name = X_HEADERS[i] as string;
-      if (h[name] !== undefined) delete h[name];
-    }
+    for (const name in h) if (isManagedHeader(name)) delete h[name];
   }
   if (h['x-forwarded-proto'] === undefined) h['x-forwarded-proto'] = isUpgrade ? 'ws' : 'http';
   const host = h.host;

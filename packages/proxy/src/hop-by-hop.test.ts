@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { connectionListed, isHopByHop, upstreamHeaderList } from './hop-by-hop.js';
+import { connectionListed, isHopByHop, stripConnectionListed, upstreamHeaderList } from './hop-by-hop.js';
 
 describe('isHopByHop', () => {
   it('knows every RFC 9110 hop-by-hop name, expect and proxy-*', () => {
@@ -28,7 +28,35 @@ describe('connectionListed', () => {
 
 describe('upstreamHeaderList', () => {
   it('flattens request headers without hop-by-hop ones and without host', () => {
-    const list = upstreamHeaderList({ host: 'h', connection: 'x-drop', 'x-drop': '1', te: 'trailers', 'proxy-authorization': 'p', accept: '*/*', cookie: 'c', 'x-multi': ['1', '2'] }, []);
+    const list = upstreamHeaderList({ host: 'h', connection: 'x-drop', te: 'trailers', 'proxy-authorization': 'p', accept: '*/*', cookie: 'c', 'x-multi': ['1', '2'] }, []);
     expect(list).toEqual(['accept', '*/*', 'cookie', 'c', 'x-multi', '1', 'x-multi', '2']);
+  });
+});
+
+describe('stripConnectionListed', () => {
+  it('removes the headers the client lists in Connection', () => {
+    const h = { connection: 'keep-alive, X-Drop, Cookie', 'x-drop': '1', cookie: 'c', accept: '*/*' };
+    stripConnectionListed(h);
+    expect(h).toEqual({ connection: 'keep-alive, X-Drop, Cookie', accept: '*/*' });
+  });
+
+  it('never removes the headers wharf sets, in any spelling, nor Host (CVE-2024-45410)', () => {
+    const h = {
+      connection: 'keep-alive, X-Forwarded-Host, X-Real-Ip, x_forwarded_for, X-Forwarded-Proto, Host',
+      host: 'a.example',
+      'x-forwarded-host': 'a.example',
+      'x-real-ip': '192.0.2.1',
+      x_forwarded_for: '192.0.2.9',
+      'x-forwarded-proto': 'http',
+    };
+    const before = { ...h };
+    stripConnectionListed(h);
+    expect(h).toEqual(before);
+  });
+
+  it('does nothing without a Connection header or with only keep-alive / close', () => {
+    const h = { connection: 'close', cookie: 'c' };
+    stripConnectionListed(h);
+    expect(h).toEqual({ connection: 'close', cookie: 'c' });
   });
 });

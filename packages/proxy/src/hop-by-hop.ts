@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import { isManagedHeader } from './forwarded-headers.js';
 
 /** RFC 9110 §7.6.1 hop-by-hop headers (plus `expect`, answered by node:http itself). */
 const HOP_BY_HOP = new Set([
@@ -43,15 +44,26 @@ function singleListed(token: string): Set<string> | undefined {
 }
 
 /**
+ * Applies the client's `Connection` options at the entrypoint, before any middleware: the
+ * headers it lists are removed (RFC 9110 §7.6.1), except the ones wharf sets itself
+ * (`X-Forwarded-*`, `X-Real-Ip`: Traefik CVE-2024-45410) and hop-by-hop ones, dropped anyway.
+ * So a header set later by wharf or a middleware can never be stripped by the client.
+ */
+export function stripConnectionListed(headers: IncomingHttpHeaders): void {
+  const listed = connectionListed(headers.connection);
+  if (listed === undefined) return;
+  for (const name of listed) if (!isHopByHop(name) && !isManagedHeader(name) && name !== 'host') delete headers[name];
+}
+
+/**
  * Flattens request headers into the `[k, v, k, v]` form the request head is written from, dropping hop-by-hop ones and
- * `host` (the caller appends the Host it decided on).
+ * `host` (the caller appends the Host it decided on). `Connection`-listed headers were already
+ * removed at the entrypoint (`stripConnectionListed`).
  */
 export function upstreamHeaderList(headers: IncomingHttpHeaders, out: string[]): string[] {
-  const listed = connectionListed(headers.connection);
   for (const name in headers) {
     const value = headers[name];
     if (value === undefined || name === 'host' || isHopByHop(name)) continue;
-    if (listed !== undefined && listed.has(name)) continue;
     if (typeof value === 'string') out.push(name, value);
     else for (const v of value) out.push(name, v);
   }

@@ -2,11 +2,15 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HttpResponse, RequestObserver } from '@wharf/config';
 import { normalizeHost, routingPath, type MatchRequest } from '@wharf/router';
 import type { GenerationSource, RouteMatch } from '@wharf/runtime';
+import { deniedEscapeIn } from './encoded-characters.js';
 import { Exchange } from './exchange.js';
 import { applyForwardedHeaders } from './forwarded-headers.js';
 import { ProxyErrors } from './errors.js';
+import { stripConnectionListed } from './hop-by-hop.js';
+import { hostProblem } from './host-check.js';
 import { noteOutcome, observeRequest } from './request-record.js';
-import { splitTarget } from './request-target.js';
+import { entryPointPath } from './request-path.js';
+import { OPTIONS_ASTERISK, splitTarget, targetProblem, type SplitTarget } from './request-target.js';
 import { writeResponse, writeText } from './write-response.js';
 
 export interface RequestHandlerContext {
@@ -17,9 +21,24 @@ export interface RequestHandlerContext {
   log: (message: string, err?: unknown) => void;
   /** true once the entrypoint is closing: answers then end their keep-alive connection */
   closing: { value: boolean };
+  /** `http.sanitizePath`: route and forward the cleaned path */
+  sanitizePath: boolean;
+  /** `http.encodedCharacters` denied (upper-case escapes), undefined when all are allowed */
+  deniedEscapes: ReadonlySet<string> | undefined;
 }
 
-type Handle = (req: IncomingMessage, res: ServerResponse, isUpgrade: boolean) => void;
+export type RequestHandle = (req: IncomingMessage, res: ServerResponse, isUpgrade: boolean) => void;
+
+/** An upgrade request with a body cannot be framed once node:http handed over the socket. */
+function upgradeProblem(req: IncomingMessage): string | undefined {
+  const length = req.headers['content-length'];
+  return (length !== undefined && length !== '0') || req.headers['transfer-encoding'] !== undefined ? 'upgrade request with a body' : undefined;
+}
+
+/** Why the request head is refused before routing (400), `OPTIONS_ASTERISK`, or undefined. */
+function headProblem(req: IncomingMessage, url: string, target: SplitTarget, sentHost: string | undefined, isUpgrade: boolean): string | undefined {
+  return targetProblem(url, target, req.method ?? 'GET') ?? hostProblem(req, sentHost) ?? (isUpgrade ? upgradeProblem(req) : undefined);
+}
 
 function clientIPOf(req: IncomingMessage): string {
   const ip = req.socket.remoteAddress ?? '';
@@ -27,11 +46,13 @@ function clientIPOf(req: IncomingMessage): string {
 }
 
 /**
- * The per-request path of an entrypoint: split the target (no URL objects), route on the
- * current generation, run the compiled handler, write its answer. Never throws.
+ * The per-request path of an entrypoint: split the target (no URL objects), refuse a malformed
+ * head (headProblem), normalise and clean the path (request-path.ts), apply the client's
+ * Connection list and the forwarded headers, route on the current generation, run the compiled
+ * handler, write its answer. Never throws.
  */
-export function createRequestHandler(ctx: RequestHandlerContext): Handle {
-  const { name, generations, observers, trusted, log, closing } = ctx;
+export function createRequestHandler(ctx: RequestHandlerContext): RequestHandle {
+  const { name, generations, observers, trusted, log, closing, sanitizePath, deniedEscapes } = ctx;
   const observed = observers.length > 0;
   // observers with a start hook, resolved once: nothing extra per request when there are none
   const starters = observers.filter((o) => o.onRequestStart !== undefined);
@@ -84,22 +105,37 @@ export function createRequestHandler(ctx: RequestHandlerContext): Handle {
     );
   }
 
+  /** a malformed request: answered, then its connection closes (as Go's server does) */
+  function reject(ex: Exchange, status: number, text: string): void {
+    if (observed) noteOutcome(ex, ProxyErrors.badRequest.code);
+    ex.res.shouldKeepAlive = false;
+    writeText(ex.res, status, text);
+  }
+
   return function handle(req, res, isUpgrade) {
     const startedAt = performance.now();
-    const target = splitTarget(req.url ?? '/');
+    const url = req.url ?? '/';
+    const target = splitTarget(url);
     const clientIP = clientIPOf(req);
     const headers = req.headers;
-    const host = normalizeHost(target.authority ?? headers.host);
     const method = req.method ?? 'GET';
-    const ex = new Exchange(req, res, name, clientIP, startedAt, method, host, target.path, target.query, headers, isUpgrade);
+    const sentHost = headers.host;
+    // Go's rule: an absolute-form target's authority is the host for routing, Host and X-Forwarded-Host
+    if (target.authority !== undefined) headers.host = target.authority;
+    const path = entryPointPath(target.path, sanitizePath);
+    const host = normalizeHost(headers.host);
+    const ex = new Exchange(req, res, name, clientIP, startedAt, method, host, path ?? target.path, target.query, headers, isUpgrade);
     if (observed) observeRequest(ex, observers);
-    const path = routingPath(target.path);
-    if (path === null) {
-      if (observed) noteOutcome(ex, ProxyErrors.badRequest.code);
-      return writeText(res, 400, 'Bad Request');
+    const problem = path === null ? 'bad escape' : headProblem(req, url, target, sentHost, isUpgrade);
+    if (problem !== undefined) {
+      if (problem === OPTIONS_ASTERISK) return writeText(res, 200, '');
+      return reject(ex, 400, 'Bad Request');
     }
+    const routing = routingPath(ex.path);
+    if (routing === null) return reject(ex, 400, 'Bad Request');
+    stripConnectionListed(headers);
     applyForwardedHeaders(headers, trusted(clientIP), clientIP, isUpgrade);
-    const match: MatchRequest = { host, path, method, headers, query: target.query, clientIP };
+    const match: MatchRequest = { host, path: routing, method, headers, query: target.query, clientIP };
     let route: RouteMatch | undefined;
     try {
       route = generations.current().route(name, match);
@@ -107,6 +143,7 @@ export function createRequestHandler(ctx: RequestHandlerContext): Handle {
       return fail(ex, err);
     }
     if (route === undefined) return writeText(res, 404, '404 page not found\n');
+    if (deniedEscapes !== undefined && deniedEscapeIn(ex.path, deniedEscapes) !== undefined) return reject(ex, 400, 'Bad Request');
     dispatch(ex, route);
   };
 }

@@ -1,3 +1,5 @@
+import { validHost } from './host-check.js';
+
 /**
  * Request-target splitting for the hot path, without URL objects. Host normalisation and the
  * routing path are the router's (`normalizeHost`, `routingPath` from @wharf/router).
@@ -29,4 +31,24 @@ export function splitTarget(url: string): SplitTarget {
   const qi = rest.indexOf('?');
   if (qi < 0) return { authority, path: rest, query: '' };
   return { authority, path: rest.slice(0, qi), query: rest.slice(qi + 1) };
+}
+
+/** `OPTIONS *`: answered 200 by the entrypoint itself, as Go's server does; never routed. */
+export const OPTIONS_ASTERISK = 'OPTIONS *';
+
+const HTTP_URL = /^https?:\/\//i;
+
+const FRAGMENT = 'fragment in the request target';
+
+/**
+ * Why a request target cannot be routed (answer 400), `OPTIONS_ASTERISK`, or undefined for an
+ * origin-form path (`/…`) or an `http(s)://` absolute-form with a valid authority. A `#` in the
+ * path is refused, as Traefik's `denyFragment` does: no client sends a fragment.
+ */
+export function targetProblem(url: string, target: SplitTarget, method: string): string | undefined {
+  if (target.path.indexOf('#') >= 0) return FRAGMENT;
+  if (url.charCodeAt(0) === 47 /* / */) return undefined;
+  if (url === '*') return method === 'OPTIONS' ? OPTIONS_ASTERISK : 'asterisk-form target outside OPTIONS';
+  if (target.authority === undefined || !HTTP_URL.test(url)) return 'request target is neither a path nor an http(s) URL';
+  return validHost(target.authority) ? undefined : 'malformed authority in the request target';
 }

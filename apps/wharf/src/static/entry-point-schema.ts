@@ -27,7 +27,19 @@ const EntryPointHttpSchema = Type.Object(
         domains: Type.Optional(Type.Array(Type.Object({ main: Type.Optional(Type.String()), sans: Type.Optional(Type.Array(Type.String())) }))),
       }),
     ),
-    sanitizePath: Bool(true, 'normalise ".", ".." and "//" in request paths'),
+    sanitizePath: Bool(true, 'clean ".", ".." and "//" segments (also %2e-encoded) before routing and forwarding'),
+    encodedCharacters: Type.Object(
+      {
+        allowEncodedSlash: Bool(true, 'false: a path with %2F answers 400'),
+        allowEncodedBackSlash: Bool(true, 'false: a path with %5C answers 400'),
+        allowEncodedNullCharacter: Bool(true, 'false: a path with %00 answers 400'),
+        allowEncodedSemicolon: Bool(true, 'false: a path with %3B answers 400'),
+        allowEncodedPercent: Bool(true, 'false: a path with %25 answers 400'),
+        allowEncodedQuestionMark: Bool(true, 'false: a path with %3F answers 400'),
+        allowEncodedHash: Bool(true, 'false: a path with %23 answers 400'),
+      },
+      { default: {} },
+    ),
   },
   { default: {} },
 );
@@ -47,13 +59,22 @@ export const EntryPointSchema = Type.Object({
   transport: Type.Object(
     {
       respondingTimeouts: Type.Object(
-        { readTimeout: Dur('60s'), writeTimeout: Dur('0s'), idleTimeout: Dur('180s') },
+        {
+          readTimeout: Dur('60s', 'the whole request (head and body) must arrive within this; 0 = none'),
+          writeTimeout: Dur('0s', 'the response must be written within this after the request head; 0 = none'),
+          idleTimeout: Dur('180s', 'idle keep-alive client connections close after this'),
+        },
         { default: {} },
       ),
       lifeCycle: Type.Object(
-        { graceTimeOut: Dur('10s', 'drain time on shutdown'), requestAcceptGraceTimeout: Dur('0s') },
+        {
+          graceTimeOut: Dur('10s', 'on stop: in-flight requests and WebSocket tunnels get this long to finish'),
+          requestAcceptGraceTimeout: Dur('0s', 'on stop: keep accepting requests this long first (/ping answers 503 meanwhile)'),
+        },
         { default: {} },
       ),
+      keepAliveMaxRequests: Type.Integer({ default: 0, minimum: 0, description: 'requests per client connection before it closes; 0 = no limit' }),
+      keepAliveMaxTime: Dur('0s', 'age after which a client connection closes after its current request; 0 = no limit'),
     },
     { default: {} },
   ),

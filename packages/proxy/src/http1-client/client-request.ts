@@ -11,6 +11,12 @@ export interface ResponseHandler {
   onData(chunk: Buffer): boolean;
   onComplete(): void;
   onError(err: Error): void;
+  /**
+   * optional: the request goes again on a fresh connection because its reused socket closed
+   * before any response byte (a stale keep-alive socket): what was written there counts as
+   * never delivered; `onConnect` follows once the new socket is up
+   */
+  onReplay?(): void;
 }
 
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE', 'PUT', 'DELETE']);

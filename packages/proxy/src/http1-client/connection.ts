@@ -174,6 +174,7 @@ export class Connection implements ParserSink {
     body?.detach(retry);
     if (retry) {
       req.retried = true;
+      req.handler.onReplay?.();
       this.owner.retry(req);
     } else req.handler.onError(err);
   }

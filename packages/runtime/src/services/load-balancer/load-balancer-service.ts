@@ -3,6 +3,7 @@ import type { ForwardTarget, HttpExchange, HttpResponse, LoadBalancerConfig, Tra
 import type { AttemptOutcome, CreateLoadBalancer, HealthRegistry, LoadBalancer, ServerRef } from '@wharf/loadbalancer';
 import { summarizeHealth, type CompiledService } from '../compiled-service.js';
 import { onResponseDone } from '../response-done.js';
+import { shouldRedispatch } from './redispatch.js';
 
 export interface LoadBalancerServiceOptions {
   name: string;
@@ -60,8 +61,10 @@ export function createLoadBalancerService(opts: LoadBalancerServiceOptions): Com
   const { transport } = opts;
 
   // Not async: one `then` per request instead of an async frame and its awaits (hot path).
-  const handler = (ex: HttpExchange): Promise<HttpResponse> => {
+  // `failed`: the connect failure being redispatched (redispatch.ts), answered when no other server is left
+  const attempt = (ex: HttpExchange, redispatched: number, failed?: HttpResponse): Promise<HttpResponse> => {
     const pick = balancer.pick({ clientIP: ex.clientIP, cookie: headerValue(ex.headers.cookie, '; '), exclude: ex.triedServers });
+    if (failed !== undefined && (!pick || ex.triedServers.has(pick.server.url))) return Promise.resolve(failed);
     if (!pick) return Promise.resolve(noAvailableServer());
     ex.serviceName = opts.name;
     const server = pick.server;
@@ -77,6 +80,10 @@ export function createLoadBalancerService(opts: LoadBalancerServiceOptions): Com
       (res) => {
         const outcome = outcomeOf(res);
         onResponseDone(res, () => balancer.onAttemptEnd(server, outcome));
+        if (shouldRedispatch(ex, res, redispatched)) {
+          ex.triedServers.add(server.url);
+          return attempt(ex, redispatched + 1, res);
+        }
         if (pick.setCookie) appendHeader(res.headers, 'set-cookie', pick.setCookie);
         return res;
       },
@@ -86,6 +93,7 @@ export function createLoadBalancerService(opts: LoadBalancerServiceOptions): Com
       },
     );
   };
+  const handler = (ex: HttpExchange): Promise<HttpResponse> => attempt(ex, 0);
 
   return {
     name: opts.name,
