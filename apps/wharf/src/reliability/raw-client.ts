@@ -32,7 +32,7 @@ function bodyEnd(text: string, head: string, from: number): number | 'close' | u
 }
 
 /** Splits the bytes received into HTTP/1.1 responses (Content-Length, chunked, or until close). */
-export function parseResponses(text: string): Parsed {
+function parseResponses(text: string): Parsed {
   const out: Parsed = { statuses: [], tunnelled: false, untilClose: false };
   let pos = 0;
   while (pos < text.length) {

@@ -7,7 +7,7 @@ const APP_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const REPO = join(APP_DIR, '..', '..');
 export { staleBuild } from './build-freshness.js';
 /** the real binary, as `npm start` and the Docker image run it */
-export const WHARF_BIN = join(APP_DIR, 'bin', 'wharf.mjs');
+const WHARF_BIN = join(APP_DIR, 'bin', 'wharf.mjs');
 
 export async function freePort(): Promise<number> {
   const s = createServer();

@@ -2,3 +2,4 @@ export { loadStaticConfig, commandLineAction, type StaticConfig } from './load-s
 export { formatStaticConfigError } from './errors.js';
 export { staticHelp } from './help.js';
 export { versionText, wharfVersion } from './version.js';
+export type { ResolvedEntryPoint } from './resolve.js';

@@ -9,7 +9,7 @@ import type { StaticConfigSchema } from './schema.js';
 export type StaticConfigInput = Static<typeof StaticConfigSchema>;
 type EntryPointConfig = Static<typeof EntryPointSchema>;
 
-interface ResolvedEntryPoint extends EntryPointConfig {
+export interface ResolvedEntryPoint extends EntryPointConfig {
   name: string;
   parsedAddress: EntryPointAddress;
   /** true for the `traefik` entrypoint wharf created for api/ping/metrics */
