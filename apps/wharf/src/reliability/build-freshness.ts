@@ -16,7 +16,8 @@ function sources(dir: string, out: string[] = []): string[] {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (entry.name !== 'fixtures') sources(path, out);
+      // fixtures/ and testing/ are excluded from every package's build (tsconfig.json)
+      if (entry.name !== 'fixtures' && entry.name !== 'testing') sources(path, out);
     } else if (/\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) && !entry.name.endsWith('.d.ts')) out.push(path);
   }
   return out;
