@@ -19,6 +19,7 @@ const ALLOWED: Record<string, string[]> = {
   'packages/provider-file': ['config'],
   'packages/provider-docker': ['config'],
   'packages/provider-dns': ['config'],
+  'packages/provider-kv': ['config'],
   'packages/api': ['config'],
   'packages/runtime': ['config', 'router', 'loadbalancer', 'middlewares'],
   'packages/proxy': ['config', 'runtime', 'router'],

@@ -40,12 +40,17 @@ function collect(node: Node, path: string, out: HelpLine[], inRecord = false): v
   out.push({ flag: `--${path}`, text: parts.join('; ') });
 }
 
+/** One help line per option of `schema` (`  --flag  type; default: …`), as `wharf --help` prints them. */
+export function optionHelpLines(schema: TSchema): string[] {
+  const lines: HelpLine[] = [];
+  collect(schema as Node, '', lines);
+  const width = Math.min(60, Math.max(...lines.map((l) => l.flag.length)));
+  return lines.map((l) => `  ${l.flag.padEnd(width)}  ${l.text}`);
+}
+
 /** `wharf --help`: every static option from the schema, Traefik spelling, with defaults. */
 export function staticHelp(): string {
-  const lines: HelpLine[] = [];
-  collect(StaticConfigSchema as Node, '', lines);
-  const width = Math.min(60, Math.max(...lines.map((l) => l.flag.length)));
-  const body = lines.map((l) => `  ${l.flag.padEnd(width)}  ${l.text}`);
+  const body = optionHelpLines(StaticConfigSchema);
   return [
     'Usage: wharf [--flag=value | --flag value | --flag] ...',
     '',

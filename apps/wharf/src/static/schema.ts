@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { DockerProviderOptionsSchema } from '@wharf/provider-docker';
 import { DnsProviderOptionsSchema } from '@wharf/provider-dns';
+import { EtcdProviderOptionsSchema, RedisProviderOptionsSchema } from '@wharf/provider-kv';
 import { DurationSchema, ForwardingTimeoutsSchema } from '@wharf/config';
 import { EntryPointSchema } from './entry-point-schema.js';
 
@@ -35,6 +36,8 @@ export const StaticConfigSchema = Type.Object({
       file: Type.Optional(FileProviderStaticSchema),
       docker: Type.Optional(DockerProviderOptionsSchema),
       dns: Type.Optional(DnsProviderOptionsSchema),
+      etcd: Type.Optional(EtcdProviderOptionsSchema),
+      redis: Type.Optional(RedisProviderOptionsSchema),
     },
     { default: {} },
   ),

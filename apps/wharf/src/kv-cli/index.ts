@@ -1,0 +1,1 @@
+export { runKv } from './kv-cli.js';

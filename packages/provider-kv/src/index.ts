@@ -1,0 +1,10 @@
+export * from './errors.js';
+export * from './codec/index.js';
+export { createKvProvider, type KvProviderDeps, type KvProviderSpec } from './store/kv-provider.js';
+export type { KvSession, OpenKvSession } from './store/kv-session.js';
+export { putKvTree, getKvTree, type KvPutResult } from './store/kv-tool.js';
+export * from './etcd/options.js';
+export { createEtcdProvider, putEtcdTree, getEtcdTree } from './etcd/etcd-provider.js';
+export * from './redis/options.js';
+export { createRedisProvider, putRedisTree, getRedisTree } from './redis/redis-provider.js';
+export { REDIS_POLLING, REDIS_POLL_MS } from './redis/redis-session.js';
