@@ -17,6 +17,8 @@ import { statusEvents } from './view/status-events.js';
 
 export interface RuntimeOptions {
   entryPoints: EntryPointSpec[];
+  /** names of the `address=…/udp` entrypoints (UDP routers only) */
+  udpEntryPoints?: string[];
   transport: Transport;
   /** internal services routers may use, e.g. `{ 'api@internal': apiHandler }`; `noop@internal` is built in */
   internalServices?: Record<string, HttpHandler>;
@@ -88,6 +90,7 @@ function generationFactory(opts: RuntimeOptions, deps: RuntimeDeps, health: Heal
       defaultRuleSyntax: opts.defaultRuleSyntax ?? 'v3',
       deps,
       internalServices: internalHandlers.keys(),
+      udpEntryPoints: opts.udpEntryPoints,
     });
     const gen = compileGeneration({ id: nextId, validated, entryPoints: opts.entryPoints, deps, transport: opts.transport, health, internalHandlers, logger });
     nextId += 1;
