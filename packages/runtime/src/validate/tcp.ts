@@ -89,7 +89,7 @@ function checkRouterFields(v: ValidatedTcpRouter, c: TcpRouterConfig): boolean {
 }
 
 export function validateTcpRouter(name: string, config: TcpRouterConfig, ctx: TcpRouterContext): ValidatedTcpRouter {
-  const c = isRecord(config) ? config : {};
+  const c: TcpRouterConfig = isRecord(config) ? config : {};
   const v: ValidatedTcpRouter = { ...newState(), name, provider: splitQualified(name).provider, config: c, using: [], priority: 0 };
   const known = new Set(ctx.entryPoints.map((e) => e.name));
   const wanted = c.entryPoints && isStringList(c.entryPoints) && c.entryPoints.length > 0 ? c.entryPoints : defaultEntryPoints(ctx.entryPoints);
