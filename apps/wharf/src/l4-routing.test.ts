@@ -68,4 +68,14 @@ describe('TCP and UDP routing (file provider, real sockets)', () => {
     expect(view.tcpServices['mail@file']).toMatchObject({ type: 'loadbalancer', usedBy: ['bad@file', 'smtp@file'] });
     expect(view.udpRouters['dns@file']).toMatchObject({ status: 'enabled', using: ['dns'] });
   });
+
+  it('the API lists them with Traefik filters and counts them in the overview', async () => {
+    const get = async (path: string) => (await fetch(`${t.apiURL()}${path}`)).json() as Promise<Record<string, unknown> & Array<Record<string, unknown>>>;
+    expect((await get('/api/tcp/routers?status=disabled')).map((r) => r['name'])).toEqual(['bad@file']);
+    expect((await get('/api/tcp/routers?serviceName=mail@file')).map((r) => r['name'])).toEqual(['bad@file', 'smtp@file']);
+    expect(await get('/api/tcp/services/mail@file')).toMatchObject({ name: 'mail@file', type: 'loadbalancer', status: 'enabled' });
+    expect((await get('/api/udp/routers')).map((r) => r['name'])).toEqual(['dns@file']);
+    expect(await get('/api/udp/services/echo@file')).toMatchObject({ usedBy: ['dns@file'], type: 'loadbalancer' });
+    expect((await get('/api/overview'))['tcp']).toMatchObject({ routers: { total: 2, errors: 1 }, services: { total: 1, errors: 0 } });
+  });
 });
