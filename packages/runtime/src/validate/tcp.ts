@@ -18,7 +18,7 @@ function kindError(v: ElementState, found: Shape, kinds: readonly string[]): voi
   addError(v, text, true);
 }
 
-export function validateTcpService(name: string, config: TcpServiceConfig): ValidatedTcpService {
+function validateTcpService(name: string, config: TcpServiceConfig): ValidatedTcpService {
   const v: ValidatedTcpService = { ...newState(), name, provider: splitQualified(name).provider, config, usedBy: [] };
   if (!isRecord(config)) return (addError(v, L4Messages.noType(SERVICE_KINDS), true), v);
   const found = oneKind(config, SERVICE_KINDS);
@@ -52,7 +52,7 @@ export function validateTcpService(name: string, config: TcpServiceConfig): Vali
   return v;
 }
 
-export function validateTcpMiddleware(name: string, config: TcpMiddlewareConfig): ValidatedTcpMiddleware {
+function validateTcpMiddleware(name: string, config: TcpMiddlewareConfig): ValidatedTcpMiddleware {
   const v: ValidatedTcpMiddleware = { ...newState(), name, provider: splitQualified(name).provider, config, usedBy: [] };
   const found: Shape = isRecord(config) ? oneKind(config, MIDDLEWARE_KINDS) : { error: 'none' };
   if ('error' in found) return (kindError(v, found, ['ipAllowList', 'inFlightConn']), v);
@@ -88,7 +88,7 @@ function checkRouterFields(v: ValidatedTcpRouter, c: TcpRouterConfig): boolean {
   return !isDisabled(v);
 }
 
-export function validateTcpRouter(name: string, config: TcpRouterConfig, ctx: TcpRouterContext): ValidatedTcpRouter {
+function validateTcpRouter(name: string, config: TcpRouterConfig, ctx: TcpRouterContext): ValidatedTcpRouter {
   const c: TcpRouterConfig = isRecord(config) ? config : {};
   const v: ValidatedTcpRouter = { ...newState(), name, provider: splitQualified(name).provider, config: c, using: [], priority: 0 };
   const known = new Set(ctx.entryPoints.map((e) => e.name));
