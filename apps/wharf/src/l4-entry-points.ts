@@ -2,6 +2,8 @@ import type { Socket } from 'node:net';
 import { parseDuration } from '@wharf/config';
 import { createTcpConnections, createUdpEntryPoint, type TcpConnections, type UdpEntryPoint } from '@wharf/proxy';
 import type { GenerationSource } from '@wharf/runtime';
+import { compileTls, type GeneratedCertificate, type TlsGeneration } from '@wharf/tls';
+import type { TlsConfiguration } from '@wharf/config';
 import type { EntryPointAddress } from './static/address.js';
 import type { ResolvedEntryPoint } from './static/index.js';
 
@@ -15,6 +17,8 @@ export interface L4Listeners {
   listenUdp(): Promise<Record<string, { host: string; port: number }>>;
   closeTcp(): void;
   closeUdp(): Promise<void>;
+  /** the merged `tls` section of a new configuration (TCP routers terminating TLS use it) */
+  applyTls(tls: TlsConfiguration | undefined): void;
 }
 
 interface EntryPointEntry {
@@ -23,8 +27,11 @@ interface EntryPointEntry {
   addr: EntryPointAddress;
 }
 
-export function startL4(entryPoints: EntryPointEntry[], generations: GenerationSource, log: (name: string, message: string, err?: unknown) => void): L4Listeners {
+export function startL4(
+  entryPoints: EntryPointEntry[], generations: GenerationSource, generated: GeneratedCertificate, log: (name: string, message: string, err?: unknown) => void,
+): L4Listeners {
   const tcp = new Map<string, TcpConnections>();
+  let tls: TlsGeneration = compileTls(undefined, { generated });
   const udp: UdpEntryPoint[] = entryPoints
     .filter((e) => e.addr.protocol === 'udp')
     .map(({ name, ep, addr }) => createUdpEntryPoint({
@@ -42,6 +49,7 @@ export function startL4(entryPoints: EntryPointEntry[], generations: GenerationS
         name,
         generations,
         peekTimeoutMs: ms(e?.ep.transport.respondingTimeouts.readTimeout, 60_000) || 60_000,
+        secureOptions: (optionsName, localAddress) => (tls.options.has(optionsName) ? tls.serverOptions(optionsName, localAddress) : undefined),
         log: (message, err) => log(name, message, err),
       });
       tcp.set(name, connections);
@@ -57,6 +65,9 @@ export function startL4(entryPoints: EntryPointEntry[], generations: GenerationS
     },
     closeTcp() {
       for (const c of tcp.values()) c.close();
+    },
+    applyTls(next) {
+      tls = compileTls(next, { generated });
     },
     async closeUdp() {
       await Promise.allSettled(udp.map((u) => u.close()));

@@ -2,6 +2,7 @@ import type { EntryPointInfo, HttpHandler, RequestObserver } from '@wharf/config
 import { parseDuration } from '@wharf/config';
 import { createHttpProber, createLoadBalancer } from '@wharf/loadbalancer';
 import { createEntryPoint, createTransport, type EntryPoint } from '@wharf/proxy';
+import { generateDefaultCertificate } from '@wharf/tls';
 import { startL4, type L4Listeners } from './l4-entry-points.js';
 import { createAggregator, createRuntime, type Runtime } from '@wharf/runtime';
 import { entryPointOptions, shutdownInternal } from './entry-point-options.js';
@@ -74,7 +75,7 @@ export async function startWharf(config: StaticConfig, opts: StartOptions = {}):
   });
   const info: EntryPointInfo[] = entryPoints.map(({ name, ep }) => ({ name, address: ep.address, http: { middlewares: [...ep.http.middlewares] } }));
   const listeners: EntryPoint[] = [];
-  const l4: L4Listeners = startL4(entryPoints, runtime, (name, message, err) => logger.error({ entryPoint: name, err }, message));
+  const l4: L4Listeners = startL4(entryPoints, runtime, await generateDefaultCertificate(), (name, message, err) => logger.error({ entryPoint: name, err }, message));
   const openConnections = () => listeners.map((l) => ({ entryPoint: l.name, protocol: 'TCP', count: l.openConnections() }));
   const obs = createObservability(config, { logger, source: runtime.source, health: runtime.health, openConnections });
   const observers = [...obs.observers, ...(opts.observers ?? [])];
@@ -95,7 +96,10 @@ export async function startWharf(config: StaticConfig, opts: StartOptions = {}):
   const aggregator = createAggregator({
     providers,
     throttleMs: ms(config.providers.providersThrottleDuration, 2000),
-    onConfig: (merged, diagnostics) => runtime.apply(merged, diagnostics),
+    onConfig: (merged, diagnostics) => {
+      runtime.apply(merged, diagnostics);
+      l4.applyTls(merged.tls);
+    },
     logger: log,
   });
   try {

@@ -42,8 +42,11 @@ export async function handleTcpConnection(socket: Socket, routes: TcpEntryPointR
 
 function serveOrFallBack(socket: Socket, route: TcpRoute | undefined, info: TcpConnectionInfo, o: TcpHandlingOptions): void {
   if (!route) {
-    if (o.toHttp) o.toHttp(socket);
-    else socket.destroy();
+    if (o.toHttp) {
+      o.toHttp(socket);
+      // peeked sockets are paused: the HTTP server reads the replayed bytes once resumed
+      socket.resume();
+    } else socket.destroy();
     return;
   }
   const release = route.admit(info.clientIp);
