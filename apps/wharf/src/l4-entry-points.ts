@@ -17,6 +17,9 @@ export interface L4Listeners {
   listenUdp(): Promise<Record<string, { host: string; port: number }>>;
   closeTcp(): void;
   closeUdp(): Promise<void>;
+  /** TCP-routed connections open on `name`; UDP sessions per UDP entrypoint */
+  openTcp(name: string): number;
+  openUdp(): Array<{ entryPoint: string; protocol: 'UDP'; count: number }>;
   /** the merged `tls` section of a new configuration (TCP routers terminating TLS use it) */
   applyTls(tls: TlsConfiguration | undefined): void;
 }
@@ -66,6 +69,8 @@ export function startL4(
     closeTcp() {
       for (const c of tcp.values()) c.close();
     },
+    openTcp: (name) => tcp.get(name)?.open() ?? 0,
+    openUdp: () => udp.map((u) => ({ entryPoint: u.name, protocol: 'UDP' as const, count: u.openSessions() })),
     applyTls(next) {
       tls = compileTls(next, { generated });
     },

@@ -25,7 +25,7 @@ describe('TCP and UDP routing (file provider, real sockets)', () => {
         routers: { dns: { service: 'echo' } },
         services: { echo: { loadBalancer: { servers: [{ address: `127.0.0.1:${udpEcho.address().port}` }] } } },
       },
-    }, ['--entrypoints.smtp.address=127.0.0.1:0', '--entrypoints.dns.address=127.0.0.1:0/udp', '--entrypoints.dns.udp.timeout=2s']);
+    }, ['--entrypoints.smtp.address=127.0.0.1:0', '--entrypoints.dns.address=127.0.0.1:0/udp', '--entrypoints.dns.udp.timeout=2s', '--metrics.prometheus=true']);
   });
   afterAll(async () => {
     await t?.close();
@@ -58,6 +58,9 @@ describe('TCP and UDP routing (file provider, real sockets)', () => {
     });
     client.close();
     expect(reply).toBe('echo:ping');
+    // the session lives on for udp.timeout: counted as an open UDP connection, as Traefik labels it
+    const metrics = await (await fetch(`${t.apiURL()}/metrics`)).text();
+    expect(metrics).toMatch(/traefik_open_connections\{[^}]*entrypoint="dns"[^}]*protocol="UDP"[^}]*\} 1/);
   });
 
   it('the runtime view carries Traefik fields and per-element errors', async () => {

@@ -76,7 +76,10 @@ export async function startWharf(config: StaticConfig, opts: StartOptions = {}):
   const info: EntryPointInfo[] = entryPoints.map(({ name, ep }) => ({ name, address: ep.address, http: { middlewares: [...ep.http.middlewares] } }));
   const listeners: EntryPoint[] = [];
   const l4: L4Listeners = startL4(entryPoints, runtime, await generateDefaultCertificate(), (name, message, err) => logger.error({ entryPoint: name, err }, message));
-  const openConnections = () => listeners.map((l) => ({ entryPoint: l.name, protocol: 'TCP', count: l.openConnections() }));
+  const openConnections = () => [
+    ...listeners.map((l) => ({ entryPoint: l.name, protocol: 'TCP', count: l.openConnections() + l4.openTcp(l.name) })),
+    ...l4.openUdp(),
+  ];
   const obs = createObservability(config, { logger, source: runtime.source, health: runtime.health, openConnections });
   const observers = [...obs.observers, ...(opts.observers ?? [])];
   internal = createInternalEntryPoint(config, withTrafficEvents(runtime.source, obs.traffic), info, (app) => obs.extraRoutes(app));
