@@ -22,7 +22,7 @@ const ALLOWED: Record<string, string[]> = {
   'packages/provider-kv': ['config'],
   'packages/api': ['config'],
   'packages/runtime': ['config', 'router', 'loadbalancer', 'middlewares'],
-  'packages/proxy': ['config', 'runtime', 'router'],
+  'packages/proxy': ['config', 'runtime', 'router', 'tls'],
   'packages/tls': ['config'],
   'apps/whoami': [],
   'apps/dashboard': ['config', 'api'],

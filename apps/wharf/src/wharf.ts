@@ -2,6 +2,8 @@ import type { EntryPointInfo, HttpHandler, RequestObserver } from '@wharf/config
 import { parseDuration } from '@wharf/config';
 import { createHttpProber, createLoadBalancer } from '@wharf/loadbalancer';
 import { createEntryPoint, createTransport, type EntryPoint } from '@wharf/proxy';
+import { generateDefaultCertificate } from '@wharf/tls';
+import { startL4, type L4Listeners } from './l4-entry-points.js';
 import { createAggregator, createRuntime, type Runtime } from '@wharf/runtime';
 import { entryPointOptions, shutdownInternal } from './entry-point-options.js';
 import { createInternalEntryPoint, type InternalEntryPoint } from './internal-entry-point.js';
@@ -63,6 +65,7 @@ export async function startWharf(config: StaticConfig, opts: StartOptions = {}):
   const runtime = createRuntime({
     ...(prober ? { deps: { createLoadBalancer: (c, ctx) => createLoadBalancer(c, ctx, { prober }) } } : {}),
     entryPoints: userEntryPoints.map(({ name, ep }) => ({ name, address: ep.address, asDefault: ep.asDefault, middlewares: [...ep.http.middlewares] })),
+    udpEntryPoints: entryPoints.filter((e) => e.addr.protocol === 'udp').map((e) => e.name),
     transport,
     internalServices: { 'api@internal': apiHandler, 'dashboard@internal': apiHandler },
     defaultRuleSyntax: config.core.defaultRuleSyntax,
@@ -72,7 +75,11 @@ export async function startWharf(config: StaticConfig, opts: StartOptions = {}):
   });
   const info: EntryPointInfo[] = entryPoints.map(({ name, ep }) => ({ name, address: ep.address, http: { middlewares: [...ep.http.middlewares] } }));
   const listeners: EntryPoint[] = [];
-  const openConnections = () => listeners.map((l) => ({ entryPoint: l.name, protocol: 'TCP', count: l.openConnections() }));
+  const l4: L4Listeners = startL4(entryPoints, runtime, await generateDefaultCertificate(), (name, message, err) => logger.error({ entryPoint: name, err }, message));
+  const openConnections = () => [
+    ...listeners.map((l) => ({ entryPoint: l.name, protocol: 'TCP', count: l.openConnections() + l4.openTcp(l.name) })),
+    ...l4.openUdp(),
+  ];
   const obs = createObservability(config, { logger, source: runtime.source, health: runtime.health, openConnections });
   const observers = [...obs.observers, ...(opts.observers ?? [])];
   internal = createInternalEntryPoint(config, withTrafficEvents(runtime.source, obs.traffic), info, (app) => obs.extraRoutes(app));
@@ -82,7 +89,8 @@ export async function startWharf(config: StaticConfig, opts: StartOptions = {}):
   // requestAcceptGraceTimeout, then drains within its graceTimeOut (entry-point-drain.ts)
   const closeAll = async () => {
     internal!.shuttingDown.value = true;
-    await Promise.allSettled([...listeners.map((l) => l.shutdown()), shutdownInternal(internal!.app, config.entryPoints[INTERNAL])]);
+    l4.closeTcp();
+    await Promise.allSettled([...listeners.map((l) => l.shutdown()), shutdownInternal(internal!.app, config.entryPoints[INTERNAL]), l4.closeUdp()]);
     await obs.close();
     await aggregator.close();
     runtime.close();
@@ -91,7 +99,10 @@ export async function startWharf(config: StaticConfig, opts: StartOptions = {}):
   const aggregator = createAggregator({
     providers,
     throttleMs: ms(config.providers.providersThrottleDuration, 2000),
-    onConfig: (merged, diagnostics) => runtime.apply(merged, diagnostics),
+    onConfig: (merged, diagnostics) => {
+      runtime.apply(merged, diagnostics);
+      l4.applyTls(merged.tls);
+    },
     logger: log,
   });
   try {
@@ -105,11 +116,13 @@ export async function startWharf(config: StaticConfig, opts: StartOptions = {}):
         forwardedHeaders: { insecure: ep.forwardedHeaders.insecure, trustedIPs: [...ep.forwardedHeaders.trustedIPs] },
         ...entryPointOptions(ep),
         log: (message, err) => logger.error({ entryPoint: name, err }, message),
+        divert: l4.divert(name),
       });
       listeners.push(listener);
       await listener.listen();
       addresses[name] = listener.address!;
     }
+    Object.assign(addresses, await l4.listenUdp());
     const internalEp = entryPoints.find((e) => e.name === INTERNAL);
     if (serveInternal && internalEp) {
       await internal.app.listen({ host: internalEp.addr.host ?? '0.0.0.0', port: internalEp.addr.port }).catch((err: NodeJS.ErrnoException) => {

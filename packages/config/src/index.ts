@@ -1,5 +1,7 @@
 export * from './model/http.js';
 export * from './model/dynamic.js';
+export * from './model/tcp.js';
+export * from './model/l4-runtime-view.js';
 export * from './model/tls.js';
 export * from './model/diagnostic.js';
 export * from './model/provider.js';

@@ -8,6 +8,7 @@ import { deniedEscapes, type EncodedCharactersOptions } from './encoded-characte
 import { drainServer, type DrainState } from './entry-point-drain.js';
 import { createTrustCheck, type ForwardedHeadersOptions } from './forwarded-headers.js';
 import { listenServer } from './listen.js';
+import { divertConnections, type ConnectionDivert } from './tcp/divert.js';
 import { createRequestHandler, type RequestHandle } from './request-handler.js';
 
 /** Entrypoint `http.*` options (Traefik names and defaults). */
@@ -48,6 +49,8 @@ export interface EntryPointOptions {
   transport?: EntryPointTransportOptions;
   /** where request-path failures are logged; default console.error */
   log?: (message: string, err?: unknown) => void;
+  /** TCP routing on this port: every fresh socket goes here first (tcp/divert.ts) */
+  divert?: ConnectionDivert;
 }
 
 export interface EntryPoint {
@@ -142,6 +145,7 @@ export function createEntryPoint(options: EntryPointOptions): EntryPoint {
   });
   const server = createServer(serverOptions(t));
   const openConnections = attachHandlers(server, state, handle, limiter, (err) => log(`entryPoint ${options.name}: upgrade socket error`, err));
+  if (options.divert) divertConnections(server, options.divert);
   let address: EntryPoint['address'];
   const close = (graceMs: number): Promise<void> => drainServer(server, state, graceMs);
   return {

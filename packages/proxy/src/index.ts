@@ -8,3 +8,5 @@ export { ProxyErrors } from './errors.js';
 export { splitTarget } from './request-target.js';
 export type { SplitTarget } from './request-target.js';
 export { addressText } from './listen.js';
+export { createTcpConnections, type TcpConnections, type TcpConnectionsOptions } from './tcp/tcp-connections.js';
+export { createUdpEntryPoint, type UdpEntryPoint, type UdpEntryPointOptions } from './udp/udp-entry-point.js';

@@ -7,3 +7,5 @@ export { routingPath } from './routing-path.js';
 export { normalizeHost } from '@wharf/config';
 export { compileGoRegexp } from './go-regexp.js';
 export { v2Matchers, v3Matchers } from './matcher-registry.js';
+export { parseTcpRule, tcpPriority, compareTcpRoutes, type ParsedTcpRule } from './tcp/parse-tcp-rule.js';
+export type { TcpConnectionInfo, TcpMatcher } from './tcp/tcp-matchers.js';

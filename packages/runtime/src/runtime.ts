@@ -2,6 +2,7 @@ import { emptyDynamicConfig, silentLogger, splitQualified } from '@wharf/config'
 import type { Diagnostic, DynamicConfig, HttpHandler, Logger, RuleSyntax, RuntimeFeatures, RuntimeSource, Transport } from '@wharf/config';
 import type { HealthRegistry } from '@wharf/loadbalancer';
 import { compileGeneration, type Generation } from './compile/generation.js';
+import { compileL4 } from './l4/compile-l4.js';
 import { warmUp } from './compile/warm-up.js';
 import { defaultDeps } from './default-deps.js';
 import type { RuntimeDeps } from './deps.js';
@@ -17,6 +18,8 @@ import { statusEvents } from './view/status-events.js';
 
 export interface RuntimeOptions {
   entryPoints: EntryPointSpec[];
+  /** names of the `address=…/udp` entrypoints (UDP routers only) */
+  udpEntryPoints?: string[];
   transport: Transport;
   /** internal services routers may use, e.g. `{ 'api@internal': apiHandler }`; `noop@internal` is built in */
   internalServices?: Record<string, HttpHandler>;
@@ -88,10 +91,12 @@ function generationFactory(opts: RuntimeOptions, deps: RuntimeDeps, health: Heal
       defaultRuleSyntax: opts.defaultRuleSyntax ?? 'v3',
       deps,
       internalServices: internalHandlers.keys(),
+      udpEntryPoints: opts.udpEntryPoints,
     });
     const gen = compileGeneration({ id: nextId, validated, entryPoints: opts.entryPoints, deps, transport: opts.transport, health, internalHandlers, logger });
     nextId += 1;
-    return gen;
+    const l4 = compileL4(validated, config.tcp);
+    return Object.assign(gen, { tcp: l4.tcp, udpRoute: l4.udpRoute });
   };
 }
 

@@ -1,7 +1,7 @@
 import type { HttpHandler } from '@wharf/config';
-import type { MatchRequest } from '@wharf/router';
+import type { MatchRequest, TcpConnectionInfo } from '@wharf/router';
 
-export type { MatchRequest } from '@wharf/router';
+export type { MatchRequest, TcpConnectionInfo } from '@wharf/router';
 
 /** The router a request landed on, with its compiled chain (middlewares → service → balancer). */
 export interface RouteMatch {
@@ -20,9 +20,57 @@ export interface GenerationHandle {
   readonly id: number;
   /** undefined → 404 `404 page not found` */
   route(entryPoint: string, req: MatchRequest): RouteMatch | undefined;
+  /** the entrypoint's TCP routes; undefined when it has none (then it is HTTP only) */
+  tcp?(entryPoint: string): TcpEntryPointRoutes | undefined;
+  /** the UDP entrypoint's router, if any */
+  udpRoute?(entryPoint: string): UdpRoute | undefined;
 }
 
 /** What the proxy needs from the runtime: the current generation, read per request. */
 export interface GenerationSource {
   current(): GenerationHandle;
+}
+
+/** One TCP server of a balancer, with how to reach it (Traefik's TCP servers transport). */
+export interface TcpUpstream {
+  /** `host:port` as configured */
+  address: string;
+  host: string;
+  port: number;
+  /** speak TLS to the server */
+  tls: boolean;
+  dialTimeoutMs: number;
+  /** after one side's FIN, the other side is reaped after this long; < 0 = never */
+  terminationDelayMs: number;
+  /** PROXY protocol header sent to the server first */
+  proxyProtocol?: 1 | 2;
+  serverName?: string;
+  insecureSkipVerify?: boolean;
+}
+
+/** What a TCP route does with a connection once its rule matched. */
+export interface TcpRoute {
+  router: string;
+  service: string;
+  /** none: plain TCP; passthrough: forward the TLS bytes; terminate: TLS here with `tlsOptions` */
+  tls: 'none' | 'passthrough' | 'terminate';
+  /** qualified TLS options name (`default` when unset) */
+  tlsOptions: string;
+  /** the router's middlewares: a release callback when admitted, undefined → close the connection */
+  admit(clientIp: string): (() => void) | undefined;
+  /** the next server (wrr), undefined when the service has none */
+  pick(): TcpUpstream | undefined;
+}
+
+export interface TcpEntryPointRoutes {
+  /** only non-TLS routes: hand the connection over without reading a byte */
+  readonly plainOnly: boolean;
+  route(conn: TcpConnectionInfo): TcpRoute | undefined;
+}
+
+export interface UdpRoute {
+  router: string;
+  service: string;
+  /** the server for a new session (wrr per session) */
+  pick(): { address: string; host: string; port: number } | undefined;
 }

@@ -78,4 +78,5 @@ export const EntryPointSchema = Type.Object({
     },
     { default: {} },
   ),
+  udp: Type.Object({ timeout: Dur('3s', 'a UDP session (one client address) closes after this long without a datagram either way') }, { default: {} }),
 });

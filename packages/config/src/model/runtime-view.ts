@@ -1,6 +1,7 @@
 import type { Diagnostic } from './diagnostic.js';
 import type { MiddlewareConfig, RouterConfig, ServiceConfig } from './http.js';
 import type { TrafficSnapshot } from './traffic.js';
+import type { TcpMiddlewareInfo, TcpRouterInfo, TcpServiceInfo, UdpRouterInfo, UdpServiceInfo } from './l4-runtime-view.js';
 
 /**
  * The read-only view the API and the dashboard serve (Traefik's runtime "…Info" objects plus
@@ -79,12 +80,12 @@ export interface RuntimeView {
   routers: Record<string, RouterInfo>;
   services: Record<string, ServiceInfo>;
   middlewares: Record<string, MiddlewareInfo>;
-  /** TCP/UDP elements: reported, not routed yet */
-  tcpRouters: Record<string, unknown>;
-  tcpServices: Record<string, unknown>;
-  tcpMiddlewares: Record<string, unknown>;
-  udpRouters: Record<string, unknown>;
-  udpServices: Record<string, unknown>;
+  /** TCP/UDP elements (Traefik's TCPRouterInfo… shapes) */
+  tcpRouters: Record<string, TcpRouterInfo>;
+  tcpServices: Record<string, TcpServiceInfo>;
+  tcpMiddlewares: Record<string, TcpMiddlewareInfo>;
+  udpRouters: Record<string, UdpRouterInfo>;
+  udpServices: Record<string, UdpServiceInfo>;
   /** every provider's diagnostics, latest snapshot each */
   diagnostics: Diagnostic[];
   /** provider names in use, e.g. ['docker', 'file'] */

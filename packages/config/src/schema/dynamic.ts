@@ -30,6 +30,7 @@ export const ServersTransportSchema = Type.Object({
 
 const LooseElements = Type.Record(Type.String(), Type.Record(Type.String(), Type.Unknown()));
 
+
 export const HttpConfigurationSchema = Type.Object({
   routers: Type.Optional(Type.Record(Type.String(), RouterSchema)),
   services: Type.Optional(Type.Record(Type.String(), ServiceSchema)),
@@ -41,6 +42,7 @@ export const TcpConfigurationSchema = Type.Object({
   routers: Type.Optional(LooseElements),
   services: Type.Optional(LooseElements),
   middlewares: Type.Optional(LooseElements),
+  serversTransports: Type.Optional(LooseElements),
 });
 
 export const UdpConfigurationSchema = Type.Object({

@@ -82,12 +82,30 @@ describe('buildConfig: label diagnostics', () => {
     expect(diagnostics.map((d) => [d.severity, d.suggestion])).toEqual([['warning', 'traefik.http'], ['error', 'traefik.http.routers']]);
   });
 
-  it('TCP/UDP labels are reported as not supported yet and suppress the automatic HTTP service', () => {
-    const c = container({ name: 'db', labels: { 'traefik.tcp.routers.pg.rule': 'HostSNI(`*`)', 'traefik.tcp.services.pg.loadbalancer.server.port': '5432' } });
+  it('TCP/UDP labels build TCP/UDP elements with the container address and suppress the automatic HTTP service', () => {
+    const c = container({ name: 'db', labels: {
+      'traefik.tcp.routers.pg.rule': 'HostSNI(`*`)', 'traefik.tcp.routers.pg.entrypoints': 'pg, other',
+      'traefik.tcp.routers.pg.tls.passthrough': 'true', 'traefik.tcp.routers.pg.tls.domains[0].sans': 'a.example,b.example',
+      'traefik.tcp.services.pg.loadbalancer.server.port': '5432', 'traefik.tcp.services.pg.loadbalancer.proxyprotocol.version': '1',
+      'traefik.tcp.middlewares.few.inflightconn.amount': '3',
+      'traefik.udp.routers.dns.entrypoints': 'dns',
+      'traefik.tcp.routers.pg.nonsense': 'x',
+    } });
     const { config, diagnostics } = buildConfig([c], defaults);
     expect(config.http.services).toEqual({});
+    expect(config.tcp!.routers!['pg']).toEqual({ rule: 'HostSNI(`*`)', entryPoints: ['pg', 'other'], service: 'pg', tls: { passthrough: true, domains: [{ sans: ['a.example', 'b.example'] }] } });
+    expect(config.tcp!.services!['pg']!.loadBalancer).toMatchObject({ proxyProtocol: { version: 1 } });
+    expect(config.tcp!.services!['pg']!.loadBalancer!.servers![0]!.address).toMatch(/:5432$/);
+    expect(config.tcp!.middlewares!['few']).toEqual({ inFlightConn: { amount: 3 } });
+    // a UDP router without a service label gets the service named after the container (its first port)
+    expect(config.udp!.routers!['dns']).toEqual({ entryPoints: ['dns'], service: 'db' });
+    expect(Object.keys(config.udp!.services!)).toEqual(['db']);
+    expect(diagnostics).toMatchObject([{ code: 'DOCKER_L4_LABEL', severity: 'error', key: 'traefik.tcp.routers.pg.nonsense' }]);
+  });
+
+  it('TLS labels are reported as ignored', () => {
+    const { diagnostics } = buildConfig([container({ name: 'x', labels: { 'traefik.tls.stores.default.defaultgeneratedcert.resolver': 'le' } })], defaults);
     expect(diagnostics).toMatchObject([{ code: 'DOCKER_TCP_UDP_UNSUPPORTED', severity: 'warning' }]);
-    expect(diagnostics[0]?.message).toContain('traefik.tcp.services.pg.loadbalancer.server.port');
   });
 
   it('an invalid enable value skips the container visibly', () => {

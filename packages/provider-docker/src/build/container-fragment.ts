@@ -1,4 +1,5 @@
-import type { Diagnostic, MiddlewareConfig, RouterConfig, ServerConfig, ServiceConfig } from '@wharf/config';
+import type { Diagnostic, MiddlewareConfig, RouterConfig, ServerConfig, ServiceConfig, TcpConfiguration, UdpConfiguration } from '@wharf/config';
+import { buildL4Fragment } from './l4-fragment.js';
 import type { LabelService, LabelSet } from '../labels/decode-labels.js';
 import { baseName } from './base-name.js';
 import type { ContainerData } from './container-data.js';
@@ -12,6 +13,8 @@ export interface Fragment {
   routers: Record<string, RouterConfig>;
   services: Record<string, ServiceConfig>;
   middlewares: Record<string, MiddlewareConfig>;
+  tcp?: TcpConfiguration;
+  udp?: UdpConfiguration;
 }
 
 export interface FragmentContext extends AddressContext {
@@ -42,7 +45,12 @@ export function buildFragment(
   const serviceNames = [...new Set([...labels.declared.services, ...Object.keys(services)])];
   const routers = withAutoRouter(labels, base, serviceNames, report);
   const linked = linkRouters(container, routers, serviceNames, base, ctx, report);
-  return { fragment: { container: container.name, routers: linked, services: built, middlewares: labels.middlewares }, diagnostics };
+  const l4 = buildL4Fragment(labels.l4, base, emptyServers, (port) => l4Address(container, port, labels, ctx));
+  for (const issue of l4.issues) report({ code: Code.l4Label, severity: issue.severity, message: issue.message, ...(issue.key ? { key: issue.key } : {}) });
+  const fragment: Fragment = { container: container.name, routers: linked, services: built, middlewares: labels.middlewares };
+  if (l4.tcp) fragment.tcp = l4.tcp;
+  if (l4.udp) fragment.udp = l4.udp;
+  return { fragment, diagnostics };
 }
 
 function reportLabelIssues(labels: LabelSet, prefix: string, report: (i: DiagnosticInput) => void): void {
@@ -54,15 +62,18 @@ function reportLabelIssues(labels: LabelSet, prefix: string, report: (i: Diagnos
   if (labels.unsupported.length > 0) {
     report({
       code: Code.unsupportedFamily, severity: 'warning', key: labels.unsupported[0],
-      message: `${prefix}.tcp/udp/tls labels are not supported yet and are ignored: ${labels.unsupported.join(', ')}`,
+      message: `${prefix}.tls labels are not supported (TLS certificates and options come from files) and are ignored: ${labels.unsupported.join(', ')}`,
     });
   }
 }
 
-/** No HTTP service declared ⇒ one named after the container (unless only TCP/UDP labels exist). */
+const hasL4 = (l: LabelSet): boolean =>
+  [l.l4.tcp.routers, l.l4.tcp.services, l.l4.tcp.middlewares, l.l4.udp.routers, l.l4.udp.services].some((r) => Object.keys(r).length > 0);
+
+/** No HTTP service declared ⇒ one named after the container (unless TCP/UDP labels exist: Traefik). */
 function withAutoService(labels: LabelSet, base: string): Record<string, LabelService> {
   const hasHttp = labels.declared.routers.size > 0 || Object.keys(labels.middlewares).length > 0;
-  if (labels.declared.services.size > 0 || (labels.unsupported.length > 0 && !hasHttp)) return labels.services;
+  if (labels.declared.services.size > 0 || ((labels.unsupported.length > 0 || hasL4(labels)) && !hasHttp)) return labels.services;
   return { [base]: { config: { loadBalancer: {} }, server: {} } };
 }
 
@@ -108,4 +119,15 @@ function serverURL(
   if (!ip.ip) return { skipContainer: true, issue: ip.issue };
   if (ip.issue) report(ip.issue);
   return `${scheme}://${ip.ip}:${port}`;
+}
+
+/** `ip:port` for a TCP/UDP server (bind port IP when asked, else the container's network IP). */
+function l4Address(container: ContainerData, labelPort: number | undefined, labels: LabelSet, ctx: FragmentContext): string | undefined {
+  const port = resolvePort(container, labelPort);
+  if (port === undefined) return undefined;
+  const bound = ctx.useBindPortIP ? bindAddress(container, port) : undefined;
+  if (bound) return bound;
+  const ip = resolveIP(container, labels.provider.network, ctx).ip;
+  if (!ip) return undefined;
+  return ip.includes(':') ? `[${ip}]:${port}` : `${ip}:${port}`;
 }

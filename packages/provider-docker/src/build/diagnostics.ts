@@ -19,6 +19,7 @@ export const DockerDiagnosticCode = {
   unhealthy: 'DOCKER_CONTAINER_UNHEALTHY',
   draining: 'DOCKER_CONTAINER_DRAINING',
   invalidProviderLabel: 'DOCKER_PROVIDER_LABEL_INVALID',
+  l4Label: 'DOCKER_L4_LABEL',
 } as const;
 
 export type DockerDiagnosticCode = (typeof DockerDiagnosticCode)[keyof typeof DockerDiagnosticCode];

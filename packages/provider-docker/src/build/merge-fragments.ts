@@ -35,7 +35,30 @@ export function mergeFragments(fragments: readonly Fragment[], provider: string)
       middlewares: settle(middlewares, 'middleware', provider, diagnostics),
     },
   };
+  mergeL4(fragments, config);
   return { config, diagnostics };
+}
+
+/** TCP/UDP elements of every container: same-named services add their servers (replicas). */
+function mergeL4(fragments: readonly Fragment[], config: DynamicConfig): void {
+  for (const f of fragments) {
+    for (const protocol of ['tcp', 'udp'] as const) {
+      const part = f[protocol];
+      if (!part) continue;
+      const target = (config[protocol] ??= { routers: {}, services: {}, ...(protocol === 'tcp' ? { middlewares: {} } : {}) }) as Record<string, Record<string, unknown>>;
+      for (const section of ['routers', 'services', 'middlewares'] as const) {
+        for (const [name, value] of Object.entries((part as Record<string, Record<string, unknown> | undefined>)[section] ?? {})) {
+          const existing = target[section]?.[name] as { loadBalancer?: { servers?: unknown[] } } | undefined;
+          const incoming = value as { loadBalancer?: { servers?: unknown[] } };
+          if (section === 'services' && existing?.loadBalancer && incoming.loadBalancer) {
+            existing.loadBalancer.servers = [...(existing.loadBalancer.servers ?? []), ...(incoming.loadBalancer.servers ?? [])];
+          } else if (!existing) {
+            (target[section] ??= {})[name] = structuredClone(value);
+          }
+        }
+      }
+    }
+  }
 }
 
 function add<T>(slots: Map<string, Slot<T>>, name: string, value: T, json: string, container: string): Slot<T> {

@@ -1,3 +1,4 @@
+import { decodeL4Labels, type L4LabelSet } from './l4-labels.js';
 import { decodeLabels, suggest, type LabelServiceConfig, type MiddlewareConfig, type RouterConfig, type ServiceConfig } from '@wharf/config';
 
 /** The single server a label service declares (`loadbalancer.server.*`). */
@@ -37,8 +38,10 @@ export interface LabelSet {
   middlewares: Record<string, MiddlewareConfig>;
   /** every HTTP element named in labels, valid or not (drives auto-creation and linking) */
   declared: { routers: Set<string>; services: Set<string> };
-  /** keys of TCP/UDP/TLS families, carried as diagnostics until those are routed */
+  /** keys of the TLS family (certificates/options come from files), reported as ignored */
   unsupported: string[];
+  /** the TCP/UDP elements (`<prefix>.tcp.*`, `<prefix>.udp.*`) */
+  l4: L4LabelSet;
   /** `<prefix>.enable`, `<prefix>.<provider>.network`, `<prefix>.<provider>.allownonrunning`, raw */
   provider: { enable?: string; network?: string; allowNonRunning?: string };
   issues: ElementIssue[];
@@ -58,7 +61,7 @@ export function decodeLabelSet(labels: Record<string, string>, prefix: string, p
     services: Object.fromEntries(Object.entries(decoded.http.services).map(([name, s]) => [name, splitServer(s)])),
     middlewares: decoded.http.middlewares,
     declared: { routers: new Set(Object.keys(decoded.http.routers)), services: new Set(Object.keys(decoded.http.services)) },
-    unsupported: [], provider: readProviderLabels(labels, prefix, provider), issues: [],
+    unsupported: [], l4: decodeL4Labels(labels, prefix), provider: readProviderLabels(labels, prefix, provider), issues: [],
   };
   for (const issue of decoded.issues) {
     const element = issue.element && issue.element.protocol === 'http' ? { kind: issue.element.kind, name: issue.element.name } : undefined;
@@ -71,7 +74,7 @@ export function decodeLabelSet(labels: Record<string, string>, prefix: string, p
     });
   }
   const lowerPrefix = prefix.toLowerCase();
-  out.unsupported = Object.keys(labels).filter((k) => /^(tcp|udp|tls)[.[]/i.test(k.slice(lowerPrefix.length + 1)) && k.toLowerCase().startsWith(`${lowerPrefix}.`)).sort();
+  out.unsupported = Object.keys(labels).filter((k) => /^tls[.[]/i.test(k.slice(lowerPrefix.length + 1)) && k.toLowerCase().startsWith(`${lowerPrefix}.`)).sort();
   return out;
 }
 

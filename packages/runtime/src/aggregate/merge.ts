@@ -21,7 +21,7 @@ function mergeTls(all: Array<TlsConfiguration | undefined>): TlsConfiguration | 
 /** Merges qualified per-provider configs, in the given (provider precedence) order. */
 export function mergeConfigs(configs: DynamicConfig[]): DynamicConfig {
   const out = emptyDynamicConfig();
-  const tcp = { routers: {}, services: {}, middlewares: {} } as Required<NonNullable<DynamicConfig['tcp']>>;
+  const tcp: NonNullable<DynamicConfig['tcp']> & Required<Pick<NonNullable<DynamicConfig['tcp']>, 'routers' | 'services' | 'middlewares'>> = { routers: {}, services: {}, middlewares: {} };
   const udp = { routers: {}, services: {} } as Required<NonNullable<DynamicConfig['udp']>>;
   let hasTcp = false;
   let hasUdp = false;
@@ -35,6 +35,7 @@ export function mergeConfigs(configs: DynamicConfig[]): DynamicConfig {
       mergeInto(tcp.routers, c.tcp.routers);
       mergeInto(tcp.services, c.tcp.services);
       mergeInto(tcp.middlewares, c.tcp.middlewares);
+      if (c.tcp.serversTransports) mergeInto((tcp.serversTransports ??= {}), c.tcp.serversTransports);
     }
     if (c.udp) {
       hasUdp = true;

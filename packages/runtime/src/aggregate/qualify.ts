@@ -1,4 +1,5 @@
 import { qualify } from '@wharf/config';
+import { qualifyTcp, qualifyUdp } from './qualify-l4.js';
 import type { DynamicConfig, MiddlewareConfig, RouterConfig, ServiceConfig } from '@wharf/config';
 
 type Rec<T> = Record<string, T>;
@@ -79,14 +80,8 @@ export function qualifyConfig(config: DynamicConfig, provider: string): DynamicC
     },
   };
   if (http.serversTransports) out.http.serversTransports = qualifyKeys(http.serversTransports, provider);
-  if (config.tcp) {
-    out.tcp = {
-      routers: qualifyKeys(config.tcp.routers, provider),
-      services: qualifyKeys(config.tcp.services, provider),
-      middlewares: qualifyKeys(config.tcp.middlewares, provider),
-    };
-  }
-  if (config.udp) out.udp = { routers: qualifyKeys(config.udp.routers, provider), services: qualifyKeys(config.udp.services, provider) };
+  if (config.tcp) out.tcp = qualifyTcp(config.tcp, provider);
+  if (config.udp) out.udp = qualifyUdp(config.udp, provider);
   if (config.tls) out.tls = config.tls;
   return out;
 }

@@ -26,6 +26,4 @@ export const Messages = {
   multiTypesMiddleware: (name: string) =>
     `invalid middleware "${name}" configuration: multi-types middleware not supported, consider declaring two different pieces of middleware instead`,
   middlewareCycle: (path: string[]) => `middleware cycle detected: ${path.join(' -> ')}`,
-  tcpUnsupported: () => 'TCP routing is not supported yet',
-  udpUnsupported: () => 'UDP routing is not supported yet',
 } as const;

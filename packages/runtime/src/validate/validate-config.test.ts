@@ -184,11 +184,3 @@ describe('middleware validation', () => {
     expect(v.middlewares['m@file']!.errors[0]).toContain('multi-types middleware not supported');
   });
 });
-
-describe('TCP/UDP', () => {
-  it('kept as disabled with an explicit error', () => {
-    const v = validate({}, { tcp: { routers: { 't@docker': { rule: 'HostSNI(`*`)' } } }, udp: { services: { 'u@docker': {} } } });
-    expect(v.tcpRouters['t@docker']).toMatchObject({ status: 'disabled', errors: ['TCP routing is not supported yet'] });
-    expect(v.udpServices['u@docker']).toMatchObject({ status: 'disabled', errors: ['UDP routing is not supported yet'] });
-  });
-});

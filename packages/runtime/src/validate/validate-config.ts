@@ -1,12 +1,13 @@
-import { splitQualified } from '@wharf/config';
 import type { DynamicConfig, RuleSyntax } from '@wharf/config';
 import type { RuntimeDeps } from '../deps.js';
-import { addError, isDisabled, newState, reasonOf } from './element-state.js';
+import { addError, isDisabled, reasonOf } from './element-state.js';
+import { validateTcp } from './tcp.js';
+import { validateUdp } from './udp.js';
 import { Messages } from './messages.js';
 import { validateMiddlewareReferences, validateMiddlewareShape } from './middleware.js';
 import { validateRouter } from './router.js';
 import { validateCompositeChildren, validateServiceShape } from './service.js';
-import type { EntryPointSpec, ValidatedConfig, ValidatedOther, ValidatedService } from './validated.js';
+import type { EntryPointSpec, ValidatedConfig, ValidatedService } from './validated.js';
 
 export interface ValidateOptions {
   entryPoints: EntryPointSpec[];
@@ -14,16 +15,8 @@ export interface ValidateOptions {
   deps: Pick<RuntimeDeps, 'parseRule' | 'defaultPriority' | 'middlewares' | 'findMiddleware' | 'decodeOptions' | 'strategies' | 'findStrategy'>;
   /** qualified names of internal services routers may use (`api@internal`, `noop@internal`…) */
   internalServices: Iterable<string>;
-}
-
-function unsupported(rec: Record<string, Record<string, unknown>> | undefined, message: string): Record<string, ValidatedOther> {
-  const out: Record<string, ValidatedOther> = {};
-  for (const [name, config] of Object.entries(rec ?? {})) {
-    const v: ValidatedOther = { ...newState(), name, provider: splitQualified(name).provider, config };
-    addError(v, message, true);
-    out[name] = v;
-  }
-  return out;
+  /** names of the `address=…/udp` entrypoints (UDP routers bind only there) */
+  udpEntryPoints?: readonly string[];
 }
 
 function checkServiceMiddlewares(services: Record<string, ValidatedService>, result: ValidatedConfig): void {
@@ -60,11 +53,8 @@ export function validateConfig(config: DynamicConfig, opts: ValidateOptions): Va
     services: {},
     middlewares: {},
     internalServices: internal,
-    tcpRouters: unsupported(config.tcp?.routers, Messages.tcpUnsupported()),
-    tcpServices: unsupported(config.tcp?.services, Messages.tcpUnsupported()),
-    tcpMiddlewares: unsupported(config.tcp?.middlewares, Messages.tcpUnsupported()),
-    udpRouters: unsupported(config.udp?.routers, Messages.udpUnsupported()),
-    udpServices: unsupported(config.udp?.services, Messages.udpUnsupported()),
+    ...validateTcp(config.tcp, opts.entryPoints),
+    ...validateUdp(config.udp, opts.udpEntryPoints ?? []),
   };
   for (const [name, svc] of Object.entries(http.services ?? {})) result.services[name] = validateServiceShape(name, svc ?? {}, opts.deps);
   for (const [name, mw] of Object.entries(http.middlewares ?? {})) {

@@ -1,6 +1,7 @@
 import type { MiddlewareConfig, RouterConfig, RuleSyntax, ServiceConfig, ServiceInfo } from '@wharf/config';
+import type { TcpMiddlewareConfig, TcpRouterConfig, TcpServiceConfig, UdpRouterConfig, UdpServiceConfig } from '@wharf/config';
 import type { MiddlewareDefinition } from '@wharf/middlewares';
-import type { ParsedRule } from '@wharf/router';
+import type { ParsedRule, ParsedTcpRule } from '@wharf/router';
 import type { ServiceKindDefinition } from '../services/service-kind.js';
 import type { ElementState } from './element-state.js';
 
@@ -40,10 +41,34 @@ export interface ValidatedMiddleware extends ElementState {
   usedBy: string[];
 }
 
-export interface ValidatedOther extends ElementState {
+/** A TCP/UDP service or TCP middleware after validation: its kind when the shape is valid. */
+export interface ValidatedL4<C, K extends string> extends ElementState {
   name: string;
   provider: string;
-  config: Record<string, unknown>;
+  config: C;
+  kind?: K;
+  usedBy: string[];
+}
+
+export type ValidatedTcpService = ValidatedL4<TcpServiceConfig, 'loadbalancer' | 'weighted'>;
+export type ValidatedUdpService = ValidatedL4<UdpServiceConfig, 'loadbalancer' | 'weighted'>;
+export type ValidatedTcpMiddleware = ValidatedL4<TcpMiddlewareConfig, 'ipallowlist' | 'inflightconn'>;
+
+export interface ValidatedTcpRouter extends ElementState {
+  name: string;
+  provider: string;
+  config: TcpRouterConfig;
+  /** valid entrypoints, sorted, unique */
+  using: string[];
+  priority: number;
+  parsed?: ParsedTcpRule;
+}
+
+export interface ValidatedUdpRouter extends ElementState {
+  name: string;
+  provider: string;
+  config: UdpRouterConfig;
+  using: string[];
 }
 
 /** The merged config after per-element validation: every element with its status and errors. */
@@ -53,11 +78,11 @@ export interface ValidatedConfig {
   middlewares: Record<string, ValidatedMiddleware>;
   /** internal services (`api@internal`…) that routers may reference */
   internalServices: Set<string>;
-  tcpRouters: Record<string, ValidatedOther>;
-  tcpServices: Record<string, ValidatedOther>;
-  tcpMiddlewares: Record<string, ValidatedOther>;
-  udpRouters: Record<string, ValidatedOther>;
-  udpServices: Record<string, ValidatedOther>;
+  tcpRouters: Record<string, ValidatedTcpRouter>;
+  tcpServices: Record<string, ValidatedTcpService>;
+  tcpMiddlewares: Record<string, ValidatedTcpMiddleware>;
+  udpRouters: Record<string, ValidatedUdpRouter>;
+  udpServices: Record<string, ValidatedUdpService>;
 }
 
 export interface EntryPointSpec {

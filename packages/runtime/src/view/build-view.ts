@@ -3,7 +3,8 @@ import { splitQualified } from '@wharf/config';
 import { summarizeHealth } from '../services/compiled-service.js';
 import type { Generation } from '../compile/generation.js';
 import type { EntryPointSpec } from '../validate/validated.js';
-import { middlewareInfo, otherInfo, routerInfo, serviceInfo } from './element-info.js';
+import { middlewareInfo, routerInfo, serviceInfo } from './element-info.js';
+import { tcpMiddlewareInfo, tcpRouterInfo, tcpServiceInfo, udpRouterInfo, udpServiceInfo } from './l4-info.js';
 
 export interface ViewContext {
   entryPoints: EntryPointSpec[];
@@ -74,11 +75,11 @@ function staticView(gen: Generation): StaticView {
     routers: freeze(mapValues(v.routers, routerInfo)),
     services: freeze({ ...mapValues(v.services, serviceInfo), ...internalServiceInfos(gen, v.internalServices) }),
     middlewares: freeze(mapValues(v.middlewares, middlewareInfo)),
-    tcpRouters: freeze(mapValues(v.tcpRouters, otherInfo)),
-    tcpServices: freeze(mapValues(v.tcpServices, otherInfo)),
-    tcpMiddlewares: freeze(mapValues(v.tcpMiddlewares, otherInfo)),
-    udpRouters: freeze(mapValues(v.udpRouters, otherInfo)),
-    udpServices: freeze(mapValues(v.udpServices, otherInfo)),
+    tcpRouters: freeze(mapValues(v.tcpRouters, tcpRouterInfo)),
+    tcpServices: freeze(mapValues(v.tcpServices, tcpServiceInfo)),
+    tcpMiddlewares: freeze(mapValues(v.tcpMiddlewares, tcpMiddlewareInfo)),
+    udpRouters: freeze(mapValues(v.udpRouters, udpRouterInfo)),
+    udpServices: freeze(mapValues(v.udpServices, udpServiceInfo)),
   };
   staticViews.set(gen, out);
   return out;

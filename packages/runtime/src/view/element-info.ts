@@ -1,7 +1,7 @@
 import type { MiddlewareInfo, RouterInfo, ServiceInfo } from '@wharf/config';
 import { defaultStrategy } from '@wharf/loadbalancer';
 import type { ElementState } from '../validate/element-state.js';
-import type { ValidatedMiddleware, ValidatedOther, ValidatedRouter, ValidatedService } from '../validate/validated.js';
+import type { ValidatedMiddleware, ValidatedRouter, ValidatedService } from '../validate/validated.js';
 
 function statusFields(s: ElementState): { status: ElementState['status']; error?: string[] } {
   return s.errors.length > 0 ? { status: s.status, error: [...s.errors] } : { status: s.status };
@@ -45,9 +45,4 @@ export function middlewareInfo(m: ValidatedMiddleware): MiddlewareInfo {
   const info: MiddlewareInfo = { ...statusFields(m), usedBy: m.usedBy, name: m.name, provider: m.provider, type: (key ?? '').toLowerCase() };
   if (key !== undefined) info[key] = m.options ?? m.config[m.key ?? key];
   return info;
-}
-
-/** TCP/UDP elements: reported with their status, not routed. */
-export function otherInfo(o: ValidatedOther): Record<string, unknown> {
-  return { ...o.config, ...statusFields(o), name: o.name, provider: o.provider };
 }

@@ -1,0 +1,81 @@
+import type { Socket } from 'node:net';
+import { parseDuration } from '@wharf/config';
+import { createTcpConnections, createUdpEntryPoint, type TcpConnections, type UdpEntryPoint } from '@wharf/proxy';
+import type { GenerationSource } from '@wharf/runtime';
+import { compileTls, type GeneratedCertificate, type TlsGeneration } from '@wharf/tls';
+import type { TlsConfiguration } from '@wharf/config';
+import type { EntryPointAddress } from './static/address.js';
+import type { ResolvedEntryPoint } from './static/index.js';
+
+type Ms = string | number | undefined;
+const ms = (value: Ms, fallback: number): number => (value === undefined ? fallback : parseDuration(value));
+
+/** The L4 side of the entrypoints: TCP routing on every TCP port, a UDP listener per `…/udp` one. */
+export interface L4Listeners {
+  /** the TCP connection seam for the HTTP entrypoint `name` (tcp/divert.ts in the proxy) */
+  divert(name: string): (socket: Socket, toHttp: (socket: Socket) => void) => void;
+  listenUdp(): Promise<Record<string, { host: string; port: number }>>;
+  closeTcp(): void;
+  closeUdp(): Promise<void>;
+  /** TCP-routed connections open on `name`; UDP sessions per UDP entrypoint */
+  openTcp(name: string): number;
+  openUdp(): Array<{ entryPoint: string; protocol: 'UDP'; count: number }>;
+  /** the merged `tls` section of a new configuration (TCP routers terminating TLS use it) */
+  applyTls(tls: TlsConfiguration | undefined): void;
+}
+
+interface EntryPointEntry {
+  name: string;
+  ep: ResolvedEntryPoint;
+  addr: EntryPointAddress;
+}
+
+export function startL4(
+  entryPoints: EntryPointEntry[], generations: GenerationSource, generated: GeneratedCertificate, log: (name: string, message: string, err?: unknown) => void,
+): L4Listeners {
+  const tcp = new Map<string, TcpConnections>();
+  let tls: TlsGeneration = compileTls(undefined, { generated });
+  const udp: UdpEntryPoint[] = entryPoints
+    .filter((e) => e.addr.protocol === 'udp')
+    .map(({ name, ep, addr }) => createUdpEntryPoint({
+      name,
+      ...(addr.host ? { host: addr.host } : {}),
+      port: addr.port,
+      generations,
+      timeoutMs: ms(ep.udp.timeout, 3_000),
+      log: (message, err) => log(name, message, err),
+    }));
+  return {
+    divert(name) {
+      const e = entryPoints.find((x) => x.name === name);
+      const connections = createTcpConnections({
+        name,
+        generations,
+        peekTimeoutMs: ms(e?.ep.transport.respondingTimeouts.readTimeout, 60_000) || 60_000,
+        secureOptions: (optionsName, localAddress) => (tls.options.has(optionsName) ? tls.serverOptions(optionsName, localAddress) : undefined),
+        log: (message, err) => log(name, message, err),
+      });
+      tcp.set(name, connections);
+      return (socket, toHttp) => connections.accept(socket, toHttp);
+    },
+    async listenUdp() {
+      const out: Record<string, { host: string; port: number }> = {};
+      for (const u of udp) {
+        await u.listen();
+        out[u.name] = u.address!;
+      }
+      return out;
+    },
+    closeTcp() {
+      for (const c of tcp.values()) c.close();
+    },
+    openTcp: (name) => tcp.get(name)?.open() ?? 0,
+    openUdp: () => udp.map((u) => ({ entryPoint: u.name, protocol: 'UDP' as const, count: u.openSessions() })),
+    applyTls(next) {
+      tls = compileTls(next, { generated });
+    },
+    async closeUdp() {
+      await Promise.allSettled(udp.map((u) => u.close()));
+    },
+  };
+}

@@ -1,0 +1,93 @@
+import type { TcpConfiguration } from '@wharf/config';
+import { compareTcpRoutes, type TcpConnectionInfo, type TcpMatcher } from '@wharf/router';
+import type { TcpEntryPointRoutes, TcpRoute, UdpRoute } from '../types.js';
+import { addError } from '../validate/element-state.js';
+import { L4Messages } from '../validate/l4-shape.js';
+import type { ValidatedConfig } from '../validate/validated.js';
+import { chainGates, createTcpGate, type TcpGate } from './tcp-gates.js';
+import { createPickers } from './tcp-services.js';
+
+interface Entry {
+  name: string;
+  priority: number;
+  match: TcpMatcher;
+  route: TcpRoute;
+}
+
+export interface CompiledL4 {
+  tcp(entryPoint: string): TcpEntryPointRoutes | undefined;
+  udpRoute(entryPoint: string): UdpRoute | undefined;
+}
+
+function entryPointRoutes(list: Entry[]): TcpEntryPointRoutes {
+  list.sort(compareTcpRoutes);
+  const plain = list.filter((e) => e.route.tls === 'none');
+  const secure = list.filter((e) => e.route.tls !== 'none');
+  return {
+    plainOnly: secure.length === 0,
+    route(conn: TcpConnectionInfo) {
+      for (const e of conn.tls ? secure : plain) if (e.match(conn)) return e.route;
+      return undefined;
+    },
+  };
+}
+
+function compileTcp(v: ValidatedConfig, transports: TcpConfiguration['serversTransports']): Map<string, TcpEntryPointRoutes> {
+  const pickers = createPickers(v.tcpServices, transports ?? {});
+  const gates = new Map<string, TcpGate>();
+  const gate = (name: string): TcpGate => {
+    let g = gates.get(name);
+    if (!g) gates.set(name, (g = createTcpGate(v.tcpMiddlewares[name]!)));
+    return g;
+  };
+  const byEntryPoint = new Map<string, Entry[]>();
+  for (const r of Object.values(v.tcpRouters)) {
+    if (r.status === 'disabled' || !r.parsed) continue;
+    const tls = r.config.tls;
+    const route: TcpRoute = {
+      router: r.name,
+      service: r.config.service!,
+      tls: !tls ? 'none' : tls.passthrough ? 'passthrough' : 'terminate',
+      tlsOptions: tls?.options || 'default',
+      admit: chainGates((r.config.middlewares ?? []).map(gate)),
+      pick: pickers(r.config.service!),
+    };
+    for (const ep of r.using) {
+      const list = byEntryPoint.get(ep) ?? [];
+      list.push({ name: r.name, priority: r.priority, match: r.parsed.match, route });
+      byEntryPoint.set(ep, list);
+    }
+  }
+  return new Map([...byEntryPoint].map(([ep, list]) => [ep, entryPointRoutes(list)]));
+}
+
+/** One UDP router per entrypoint: the first in descending name order (Traefik); the others warn. */
+function compileUdp(v: ValidatedConfig): Map<string, UdpRoute> {
+  const pickers = createPickers(v.udpServices, {});
+  const out = new Map<string, UdpRoute>();
+  const names = Object.keys(v.udpRouters).sort().reverse();
+  for (const name of names) {
+    const r = v.udpRouters[name]!;
+    if (r.status === 'disabled') continue;
+    const pick = pickers(r.config.service!);
+    for (const ep of r.using) {
+      const winner = out.get(ep);
+      if (winner) {
+        addError(r, L4Messages.udpShadowed(winner.router, ep), false);
+        continue;
+      }
+      out.set(ep, { router: name, service: r.config.service!, pick });
+    }
+  }
+  return out;
+}
+
+/** TCP and UDP routing of one generation, compiled once, read per connection/session. */
+export function compileL4(v: ValidatedConfig, tcp: TcpConfiguration | undefined): CompiledL4 {
+  const tcpRoutes = compileTcp(v, tcp?.serversTransports);
+  const udpRoutes = compileUdp(v);
+  return {
+    tcp: (ep) => tcpRoutes.get(ep),
+    udpRoute: (ep) => udpRoutes.get(ep),
+  };
+}
