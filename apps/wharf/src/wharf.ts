@@ -8,7 +8,7 @@ import { createInternalEntryPoint, type InternalEntryPoint } from './internal-en
 import { withTrafficEvents } from './live-source.js';
 import { createObservability, type Observability } from './observability/index.js';
 import { createLogger, type Logger } from './logger.js';
-import { createProviders } from './providers.js';
+import { createProviders } from './providers/index.js';
 import { toLogger } from './logger-adapter.js';
 import type { StaticConfig } from './static/index.js';
 
