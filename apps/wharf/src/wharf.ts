@@ -92,8 +92,10 @@ export async function startWharf(config: StaticConfig, opts: StartOptions = {}):
     providers,
     throttleMs: ms(config.providers.providersThrottleDuration, 2000),
     onConfig: (merged, diagnostics) => runtime.apply(merged, diagnostics),
+    onProviderState: (state) => runtime.reportProviderState(state),
     logger: log,
   });
+  for (const state of aggregator.providerStates()) runtime.reportProviderState(state);
   try {
     for (const { name, ep, addr } of userEntryPoints) {
       const listener = createEntryPoint({
