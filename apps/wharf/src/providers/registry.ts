@@ -1,5 +1,5 @@
 import { Type, type TObject, type TOptional } from '@sinclair/typebox';
-import { createDockerProvider, DockerProviderOptionsSchema } from '@wharf/provider-docker';
+import { createDockerProvider, createSwarmProvider, DockerProviderOptionsSchema, SwarmProviderOptionsSchema } from '@wharf/provider-docker';
 import { createDnsProvider, DnsProviderOptionsSchema } from '@wharf/provider-dns';
 import { createFileProvider } from '@wharf/provider-file';
 import { createEtcdProvider, createRedisProvider, EtcdProviderOptionsSchema, RedisProviderOptionsSchema } from '@wharf/provider-kv';
@@ -17,6 +17,7 @@ const FileProviderStaticSchema = Type.Object({
  */
 export const providerKinds = [
   providerKind('docker', DockerProviderOptionsSchema, 'Docker containers’ labels', (o, logger) => createDockerProvider(o, { logger })),
+  providerKind('swarm', SwarmProviderOptionsSchema, 'Docker Swarm services’ labels', (o, logger) => createSwarmProvider(o, { logger })),
   providerKind('file', FileProviderStaticSchema, 'dynamic configuration files', (o, logger) => createFileProvider(o, { logger })),
   providerKind('dns', DnsProviderOptionsSchema, 'servers from DNS, HAProxy server-template style', (o, logger) => createDnsProvider(o, { logger })),
   providerKind('etcd', EtcdProviderOptionsSchema, 'etcd KV store, Traefik key layout', (o, logger) => createEtcdProvider(o, { logger })),
