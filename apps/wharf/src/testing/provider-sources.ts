@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { DynamicConfig, Provider } from '@wharf/config';
-import { createDockerProvider, type ContainerData, type DockerEvent, type DockerSource } from '@wharf/provider-docker';
+import { createDockerProvider, createSwarmProvider, DockerUnavailableError, type ContainerData, type DockerEvent, type DockerSource, type SwarmListing } from '@wharf/provider-docker';
 import { createFileProvider } from '@wharf/provider-file';
 import { createEtcdProvider, createRedisProvider, putEtcdTree, putRedisTree } from '@wharf/provider-kv';
 import { ETCD, REDIS } from './kv-stores.js';
@@ -155,6 +155,35 @@ const dockerCase: ProviderCase = {
   },
 };
 
+const swarmCase: ProviderCase = {
+  name: 'swarm',
+  async open() {
+    let labels: Record<string, string> = {};
+    let up = true;
+    const set = (n: number) => { labels = { [`traefik.http.routers.r${n}.rule`]: `Host(\`r${n}.test\`)`, [`traefik.http.routers.r${n}.service`]: 'svc', 'traefik.http.services.svc.loadbalancer.server.port': '80' }; };
+    set(0);
+    const manager = {
+      endpoint: 'fake://manager',
+      async list(): Promise<SwarmListing> {
+        if (!up) throw DockerUnavailableError('fake://manager', 'connection refused');
+        return {
+          services: [{ ID: 's1', Spec: { Name: 'app', Labels: { ...labels } } }],
+          tasks: [{ ID: 't1', ServiceID: 's1', Slot: 1, DesiredState: 'running', Status: { State: 'running' }, NetworksAttachments: [{ Network: { ID: 'n1', Spec: { Name: 'net' } }, Addresses: ['10.0.9.2/24'] }] }],
+          networks: new Map([['n1', 'net']]),
+        };
+      },
+    };
+    return {
+      provider: createSwarmProvider({ refreshSeconds: '50ms' }, { source: manager }),
+      publish: async (n) => set(n),
+      publishBad: async () => { labels = { ...labels, 'traefik.http.routers.r0.rulez': 'x' }; },
+      takeDown: async () => { up = false; },
+      bringBack: async () => { up = true; },
+      close: async () => undefined,
+    };
+  },
+};
+
 const redisCase: ProviderCase = {
   name: 'redis',
   ...(REDIS ? {
@@ -203,4 +232,4 @@ const etcdCase: ProviderCase = {
 };
 
 /** Every provider kind the contract suite runs against (dns: its own package tests a loopback dnsmasq). */
-export const providerCases: ProviderCase[] = [fileCase, dockerCase, redisCase, etcdCase];
+export const providerCases: ProviderCase[] = [fileCase, dockerCase, swarmCase, redisCase, etcdCase];
