@@ -5,6 +5,7 @@ import { DiagnosticsPage } from './pages/diagnostics-page.js';
 import { ListPage } from './pages/list-page.js';
 import { GenericDetailPage, MiddlewarePage } from './pages/middleware-page.js';
 import { OverviewPage } from './pages/overview-page.js';
+import { ProvidersPage } from './pages/providers-page.js';
 import { RouteTesterPage } from './pages/route-tester-page.js';
 import { RouterPage } from './pages/router-page.js';
 import { ServicePage } from './pages/service-page.js';
@@ -17,6 +18,7 @@ const kinds: ListKind[] = ['routers', 'services', 'middlewares'];
 const pages: Route<ReactNode>[] = [
   { path: '/', page: () => <OverviewPage /> },
   { path: '/diagnostics', page: () => <DiagnosticsPage /> },
+  { path: '/providers', page: () => <ProvidersPage /> },
   { path: '/tester', page: () => <RouteTesterPage /> },
   { path: '/stats', page: () => <StatsPage /> },
   { path: '/:proto/:kind', where: { proto: protos, kind: kinds }, page: (p, query) => <ListPage proto={p.proto} kind={p.kind as ListKind} query={query} /> },

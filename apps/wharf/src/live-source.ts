@@ -12,6 +12,7 @@ export function withTrafficEvents(source: RuntimeSource, traffic: TrafficFeed): 
   return {
     view: () => source.view(),
     explainMatch: (query) => source.explainMatch(query),
+    providerStates: () => source.providerStates?.() ?? [],
     subscribe(listener) {
       const stopRuntime = source.subscribe(listener);
       const stopTraffic = traffic.subscribe((snapshot) => listener({ type: 'traffic', snapshot }));

@@ -10,7 +10,7 @@ import { createInternalEntryPoint, type InternalEntryPoint } from './internal-en
 import { withTrafficEvents } from './live-source.js';
 import { createObservability, type Observability } from './observability/index.js';
 import { createLogger, type Logger } from './logger.js';
-import { createProviders } from './providers.js';
+import { createProviders } from './providers/index.js';
 import { toLogger } from './logger-adapter.js';
 import type { StaticConfig } from './static/index.js';
 
@@ -103,8 +103,10 @@ export async function startWharf(config: StaticConfig, opts: StartOptions = {}):
       runtime.apply(merged, diagnostics);
       l4.applyTls(merged.tls);
     },
+    onProviderState: (state) => runtime.reportProviderState(state),
     logger: log,
   });
+  for (const state of aggregator.providerStates()) runtime.reportProviderState(state);
   try {
     for (const { name, ep, addr } of userEntryPoints) {
       const listener = createEntryPoint({

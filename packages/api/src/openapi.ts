@@ -90,6 +90,15 @@ const components: Json = {
     Overview: { type: 'object', required: ['http', 'tcp', 'udp', 'features', 'providers'] },
     WharfOverview: { type: 'object', description: 'Overview plus health, effectiveServices, diagnostics' },
     Diagnostic: { type: 'object', required: ['provider', 'source', 'code', 'severity', 'message'] },
+    ProviderState: {
+      type: 'object',
+      required: ['name', 'state', 'since', 'restarts'],
+      properties: {
+        state: { type: 'string', enum: ['starting', 'connected', 'retrying', 'stopped'] },
+        elements: { type: 'object', description: 'counts of the last snapshot: http/tcp/udp routers, services, middlewares; diagnostics' },
+        lastError: { type: 'object', required: ['code', 'message', 'at'] },
+      },
+    },
     MatchExplanation: { type: 'object', required: ['matched', 'tried'] },
     Version: { type: 'object', required: ['Version', 'Codename', 'startDate'] },
     TrafficSnapshot: { type: 'object', required: ['at', 'slotSeconds', 'slots', 'routers', 'services', 'servers'] },
@@ -101,9 +110,10 @@ function wharfPaths(): Json {
   return {
     '/api/wharf/overview': simple('overview with service health counts', ref('WharfOverview')),
     '/api/wharf/diagnostics': listOp('provider diagnostics', 'Diagnostic', ['search']),
+    '/api/wharf/providers': simple('each provider: state (connected / retrying since), last snapshot, element counts, last error, restarts', { type: 'array', items: ref('ProviderState') }),
     '/api/wharf/events': {
       get: {
-        summary: 'server-sent events: ready, generation, router-status, service-status, server-state, diagnostics, traffic',
+        summary: 'server-sent events: ready, generation, router-status, service-status, server-state, diagnostics, provider-state, traffic',
         responses: { '200': { description: 'event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } } },
       },
     },

@@ -135,6 +135,24 @@ describe('/api/wharf/events', () => {
   });
 });
 
+describe('/api/wharf/providers', () => {
+  it('lists every provider state in precedence order, with counts and the last error', async () => {
+    const body = (await app.inject('/api/wharf/providers')).json();
+    expect(body.map((p: { name: string; state: string }) => `${p.name}:${p.state}`)).toEqual(['docker:connected', 'file:connected', 'redis:retrying']);
+    expect(body[0].elements.http).toEqual({ routers: 3, services: 3, middlewares: 1 });
+    expect(body[2].lastError.code).toBe('WHARF_KV_UNAVAILABLE');
+    expect(body[2].restarts).toBe(2);
+  });
+
+  it('answers an empty list when the source knows no provider states', async () => {
+    const bare = createFixtureSource();
+    delete (bare as { providerStates?: unknown }).providerStates;
+    const local = createTestServer({ source: bare }).app;
+    expect((await local.inject('/api/wharf/providers')).json()).toEqual([]);
+    await local.close();
+  });
+});
+
 describe('/api/wharf/openapi.json', () => {
   it('describes every registered route', async () => {
     const routes: string[] = [];

@@ -20,3 +20,9 @@ export { DockerDiagnosticCode } from './build/diagnostics.js';
 export type { DockerSource } from './engine/docker-source.js';
 export type { DockerEvent } from './engine/docker-events.js';
 export { createDockerodeSource, negotiateApiVersion, MAX_API_VERSION } from './engine/docker-source.js';
+// swarm/: Swarm services and tasks → the same builder (Traefik v3 `providers.swarm`)
+export { SwarmProviderOptionsSchema, resolveSwarmOptions, SWARM_PROVIDER_DEFAULTS } from './swarm/swarm-options.js';
+export type { SwarmProviderOptions, SwarmProviderOptionsInput } from './swarm/swarm-options.js';
+export { createSwarmProvider, type SwarmProviderDeps } from './swarm/swarm-provider.js';
+export { swarmContainers, SwarmDiagnosticCode, type SwarmService, type SwarmTask } from './swarm/swarm-data.js';
+export type { SwarmSource, SwarmListing } from './swarm/swarm-source.js';

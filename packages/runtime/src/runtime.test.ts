@@ -270,6 +270,18 @@ describe('generations', () => {
     expect(events).toContainEqual({ type: 'router-status', name: 'r@docker', status: 'disabled', error: ['the service "s@docker" does not exist'] });
     expect(events).toContainEqual({ type: 'diagnostics', count: 1 });
   });
+
+  it('keeps the latest state per provider and sends it as a provider-state event', () => {
+    const { runtime } = testRuntime();
+    const events: RuntimeEvent[] = [];
+    runtime.source.subscribe((e) => events.push(e));
+    const since = '2026-12-02T10:00:00.000Z';
+    runtime.reportProviderState({ name: 'docker', state: 'starting', since, restarts: 0 });
+    runtime.reportProviderState({ name: 'file', state: 'connected', since, restarts: 0 });
+    runtime.reportProviderState({ name: 'docker', state: 'retrying', since, restarts: 1 });
+    expect(runtime.source.providerStates?.().map((s) => `${s.name}:${s.state}`)).toEqual(['docker:retrying', 'file:connected']);
+    expect(events.filter((e) => e.type === 'provider-state')).toHaveLength(3);
+  });
 });
 
 describe('chains', () => {

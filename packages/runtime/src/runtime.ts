@@ -1,5 +1,5 @@
 import { emptyDynamicConfig, silentLogger, splitQualified } from '@wharf/config';
-import type { Diagnostic, DynamicConfig, HttpHandler, Logger, RuleSyntax, RuntimeFeatures, RuntimeSource, Transport } from '@wharf/config';
+import type { Diagnostic, DynamicConfig, HttpHandler, Logger, ProviderState, RuleSyntax, RuntimeFeatures, RuntimeSource, Transport } from '@wharf/config';
 import type { HealthRegistry } from '@wharf/loadbalancer';
 import { compileGeneration, type Generation } from './compile/generation.js';
 import { compileL4 } from './l4/compile-l4.js';
@@ -45,6 +45,8 @@ export interface Runtime extends GenerationSource {
   readonly source: RuntimeSource;
   /** health shared by every generation (created once) */
   readonly health: HealthRegistry;
+  /** the provider runner's state changes (aggregator `onProviderState`): kept for the API, sent as `provider-state` events */
+  reportProviderState(state: ProviderState): void;
   close(): void;
 }
 
@@ -110,6 +112,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   const features = opts.features ?? { tracing: '', metrics: '', accessLog: false };
   const retiring = new Set<Generation>();
   let diagnostics: Diagnostic[] = [];
+  const providerStates = new Map<string, ProviderState>();
   let providers = [...(opts.providers ?? [])].sort();
   let closed = false;
   let current = compile(emptyDynamicConfig());
@@ -142,8 +145,14 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
       view: () => buildView(current, { entryPoints: opts.entryPoints, diagnostics, providers, features }),
       subscribe: (listener) => hub.subscribe(listener),
       explainMatch: (query) => explainMatch(current, query),
+      providerStates: () => [...providerStates.values()],
     },
     current: () => current,
+    reportProviderState(state) {
+      if (closed) return;
+      providerStates.set(state.name, state);
+      hub.emit({ type: 'provider-state', state });
+    },
     apply(merged, newDiagnostics = []) {
       if (closed) return logger.warn(RuntimeErrors.closed().message);
       let next: Generation;

@@ -25,7 +25,7 @@ interface LiveContextValue {
   onEvent(type: RuntimeEvent['type'], listener: EventListener): () => void;
 }
 
-const eventTypes = ['generation', 'router-status', 'service-status', 'server-state', 'diagnostics'];
+const eventTypes = ['generation', 'router-status', 'service-status', 'server-state', 'diagnostics', 'provider-state'];
 /** pushed often and consumed by their own listeners: they never trigger refetches */
 const streamTypes = ['traffic'];
 const LiveContext = createContext<LiveContextValue>({ state: 'off', revision: () => 0, onEvent: () => () => undefined });

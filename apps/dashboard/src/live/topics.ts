@@ -1,12 +1,13 @@
 import type { RuntimeEvent } from '@wharf/config';
 
 /** What a fetched path depends on; live events bump the topics they touch. */
-export type Topic = 'routers' | 'services' | 'middlewares' | 'diagnostics' | 'overview' | 'static' | 'manual';
-export const allTopics: Topic[] = ['routers', 'services', 'middlewares', 'diagnostics', 'overview', 'static'];
+export type Topic = 'routers' | 'services' | 'middlewares' | 'diagnostics' | 'providers' | 'overview' | 'static' | 'manual';
+export const allTopics: Topic[] = ['routers', 'services', 'middlewares', 'diagnostics', 'providers', 'overview', 'static'];
 
 export function topicOf(path: string): Topic {
   if (path.includes('wharf/match')) return 'manual';
   if (path.includes('diagnostics')) return 'diagnostics';
+  if (path.includes('wharf/providers')) return 'providers';
   if (path.includes('overview')) return 'overview';
   if (path.includes('/services')) return 'services';
   if (path.includes('/routers')) return 'routers';
@@ -25,6 +26,8 @@ export function topicsOf(event: RuntimeEvent): Topic[] {
       return ['services', 'overview'];
     case 'diagnostics':
       return ['diagnostics', 'overview'];
+    case 'provider-state':
+      return ['providers'];
     default:
       return [];
   }

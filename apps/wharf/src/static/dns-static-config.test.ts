@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '@wharf/config';
-import { createProviders } from '../providers.js';
+import { createProviders } from '../providers/index.js';
 import { StaticConfigError } from './errors.js';
 import { loadStaticConfig } from './load-static-config.js';
 

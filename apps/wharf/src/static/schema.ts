@@ -1,8 +1,6 @@
 import { Type } from '@sinclair/typebox';
-import { DockerProviderOptionsSchema } from '@wharf/provider-docker';
-import { DnsProviderOptionsSchema } from '@wharf/provider-dns';
-import { EtcdProviderOptionsSchema, RedisProviderOptionsSchema } from '@wharf/provider-kv';
 import { DurationSchema, ForwardingTimeoutsSchema } from '@wharf/config';
+import { providerSchemas } from '../providers/index.js';
 import { EntryPointSchema } from './entry-point-schema.js';
 
 const Str = (value: string, description?: string) => Type.String({ default: value, ...(description ? { description } : {}) });
@@ -12,12 +10,6 @@ const Lit = <const T extends string>(values: readonly T[], value?: NoInfer<T>, d
   Type.Unsafe<T>(
     Type.Union(values.map((v) => Type.Literal(v)), { ...(value !== undefined ? { default: value } : {}), ...(description ? { description } : {}) }),
   );
-
-const FileProviderStaticSchema = Type.Object({
-  filename: Type.Optional(Type.String({ description: 'dynamic configuration file (YAML or TOML)' })),
-  directory: Type.Optional(Type.String({ description: 'directory of dynamic configuration files (recursive)' })),
-  watch: Bool(true, 'reload on change'),
-});
 
 const FieldModes = ['keep', 'drop', 'redact'] as const;
 const FieldModeSchema = Lit(FieldModes);
@@ -33,11 +25,8 @@ export const StaticConfigSchema = Type.Object({
   providers: Type.Object(
     {
       providersThrottleDuration: Type.Union(DurationSchema.anyOf, { default: '2s', description: 'wait before applying a provider change' }),
-      file: Type.Optional(FileProviderStaticSchema),
-      docker: Type.Optional(DockerProviderOptionsSchema),
-      dns: Type.Optional(DnsProviderOptionsSchema),
-      etcd: Type.Optional(EtcdProviderOptionsSchema),
-      redis: Type.Optional(RedisProviderOptionsSchema),
+      // one `providers.<name>` per registry entry (apps/wharf/src/providers/registry.ts)
+      ...providerSchemas(),
     },
     { default: {} },
   ),

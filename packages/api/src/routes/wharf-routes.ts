@@ -35,6 +35,8 @@ export function registerWharfRoutes(app: FastifyInstance, prefix: string, opts: 
     void reply.header('X-Next-Page', String(page.nextPage));
     return page.items;
   });
+  // each provider's runner state, in precedence order; `provider-state` events carry changes
+  app.get(`${prefix}api/wharf/providers`, async () => source.providerStates?.() ?? []);
   app.get(`${prefix}api/wharf/match`, async (req: FastifyRequest<{ Querystring: Query }>) => {
     const known = new Set([...opts.entryPointNames, ...source.view().entryPoints.map((e) => e.name)]);
     return source.explainMatch(parseMatchQuery(req.query, known));

@@ -43,4 +43,27 @@ export interface ProviderState {
   restarts: number;
   /** while `retrying`: ISO time of the next start */
   nextRetryAt?: string;
+  /** what its last snapshot held (kept while `retrying`: the aggregator still serves it) */
+  elements?: ProviderElementCounts;
+}
+
+/** Element counts of one snapshot, per protocol, plus its diagnostics. */
+export interface ProviderElementCounts {
+  http: { routers: number; services: number; middlewares: number };
+  tcp: { routers: number; services: number; middlewares: number };
+  udp: { routers: number; services: number };
+  diagnostics: number;
+}
+
+const size = (rec: unknown): number => (rec !== null && typeof rec === 'object' ? Object.keys(rec).length : 0);
+
+/** Counts a snapshot's elements; tolerant of a malformed snapshot (counts what it can). */
+export function countSnapshot(snapshot: ProviderSnapshot | undefined): ProviderElementCounts {
+  const c = (snapshot?.config ?? {}) as { http?: Record<string, unknown>; tcp?: Record<string, unknown>; udp?: Record<string, unknown> };
+  return {
+    http: { routers: size(c.http?.['routers']), services: size(c.http?.['services']), middlewares: size(c.http?.['middlewares']) },
+    tcp: { routers: size(c.tcp?.['routers']), services: size(c.tcp?.['services']), middlewares: size(c.tcp?.['middlewares']) },
+    udp: { routers: size(c.udp?.['routers']), services: size(c.udp?.['services']) },
+    diagnostics: Array.isArray(snapshot?.diagnostics) ? snapshot.diagnostics.length : 0,
+  };
 }

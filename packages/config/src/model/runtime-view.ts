@@ -1,4 +1,5 @@
 import type { Diagnostic } from './diagnostic.js';
+import type { ProviderState } from './provider.js';
 import type { MiddlewareConfig, RouterConfig, ServiceConfig } from './http.js';
 import type { TrafficSnapshot } from './traffic.js';
 import type { TcpMiddlewareInfo, TcpRouterInfo, TcpServiceInfo, UdpRouterInfo, UdpServiceInfo } from './l4-runtime-view.js';
@@ -100,6 +101,8 @@ export type RuntimeEvent =
   | { type: 'service-status'; name: string; status: ElementStatus; error?: string[] }
   | { type: 'server-state'; service: string; url: string; state: ServerState; lastResult?: string; at: string }
   | { type: 'diagnostics'; count: number }
+  /** a provider connected, lost its source, reconnected or stopped (also sent on each snapshot) */
+  | { type: 'provider-state'; state: ProviderState }
   /** live traffic summary, pushed every few seconds while someone listens */
   | { type: 'traffic'; snapshot: TrafficSnapshot };
 
@@ -139,4 +142,6 @@ export interface RuntimeSource {
   view(): RuntimeView;
   subscribe(listener: (event: RuntimeEvent) => void): () => void;
   explainMatch(query: MatchQuery): MatchExplanation;
+  /** every provider's runner state, in precedence order (absent: none known) */
+  providerStates?(): ProviderState[];
 }

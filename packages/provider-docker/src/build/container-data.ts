@@ -37,4 +37,6 @@ export interface ContainerData {
   /** exposed and published ports (one entry per container port) */
   ports: ContainerPort[];
   compose?: { project: string; service: string };
+  /** Swarm: the service a task belongs to; names its automatic service and router (Traefik) */
+  serviceName?: string;
 }

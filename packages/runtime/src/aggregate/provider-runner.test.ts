@@ -64,7 +64,7 @@ describe('runProvider', () => {
     await vi.advanceTimersByTimeAsync(500);
     expect(run.state.get()).toEqual({
       name: 'test', state: 'retrying', since: '2026-01-01T00:00:00.500Z', restarts: 0,
-      lastSnapshotAt: '2026-01-01T00:00:00.000Z', nextRetryAt: '2026-01-01T00:00:01.500Z',
+      lastSnapshotAt: '2026-01-01T00:00:00.000Z', elements: expect.any(Object), nextRetryAt: '2026-01-01T00:00:01.500Z',
       lastError: { code: 'WHARF_TEST_SOURCE_GONE', message: 'source at tcp://engine is unavailable', at: '2026-01-01T00:00:00.500Z' },
     });
     await vi.advanceTimersByTimeAsync(1000);

@@ -39,7 +39,7 @@ export async function runProvider(opts: ProviderRunnerOptions): Promise<void> {
     if (signal.aborted) return;
     connectedAt ??= Date.now();
     const before = state.get();
-    state.emitted();
+    state.emitted(snapshot);
     if (before.state === 'retrying') {
       logger.info('provider reconnected', { provider: provider.name, restarts: before.restarts, awayMs: Date.now() - Date.parse(before.since) });
     }

@@ -1,4 +1,4 @@
-import type { ProviderState } from '@wharf/config';
+import { countSnapshot, type ProviderSnapshot, type ProviderState } from '@wharf/config';
 
 export type ProviderFailure = NonNullable<ProviderState['lastError']>;
 
@@ -22,11 +22,12 @@ export class ProviderStateCell {
   }
 
   /** the provider emitted a snapshot: connected (since now, unless already) */
-  emitted(): void {
+  emitted(snapshot?: ProviderSnapshot): void {
     const at = this.#now().toISOString();
     const { nextRetryAt: _retry, ...rest } = this.#state;
     const connected = this.#state.state === 'connected';
-    this.#set({ ...rest, state: 'connected', since: connected ? this.#state.since : at, lastSnapshotAt: at });
+    const elements = Object.freeze(countSnapshot(snapshot));
+    this.#set({ ...rest, state: 'connected', since: connected ? this.#state.since : at, lastSnapshotAt: at, elements });
   }
 
   /** its source went away: retrying (since the loss, kept over failed restarts) */

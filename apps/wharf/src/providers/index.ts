@@ -1,0 +1,2 @@
+export { createProviders } from './create-providers.js';
+export { providerSchemas } from './registry.js';

@@ -1,0 +1,39 @@
+import { Type, type TObject, type TOptional } from '@sinclair/typebox';
+import { createDockerProvider, createSwarmProvider, DockerProviderOptionsSchema, SwarmProviderOptionsSchema } from '@wharf/provider-docker';
+import { createDnsProvider, DnsProviderOptionsSchema } from '@wharf/provider-dns';
+import { createFileProvider } from '@wharf/provider-file';
+import { createEtcdProvider, createRedisProvider, EtcdProviderOptionsSchema, RedisProviderOptionsSchema } from '@wharf/provider-kv';
+import { providerKind, type ProviderKind } from './provider-kind.js';
+
+const FileProviderStaticSchema = Type.Object({
+  filename: Type.Optional(Type.String({ description: 'dynamic configuration file (YAML or TOML)' })),
+  directory: Type.Optional(Type.String({ description: 'directory of dynamic configuration files (recursive)' })),
+  watch: Type.Boolean({ default: true, description: 'reload on change' }),
+});
+
+/**
+ * Every provider wharf knows, one line each, in Traefik's precedence order (first wins a name
+ * clash): the static schema (`providers.<name>`), the help line and the factory come from here.
+ */
+export const providerKinds = [
+  providerKind('docker', DockerProviderOptionsSchema, 'Docker containers’ labels', (o, logger) => createDockerProvider(o, { logger })),
+  providerKind('swarm', SwarmProviderOptionsSchema, 'Docker Swarm services’ labels', (o, logger) => createSwarmProvider(o, { logger })),
+  providerKind('file', FileProviderStaticSchema, 'dynamic configuration files', (o, logger) => createFileProvider(o, { logger })),
+  providerKind('dns', DnsProviderOptionsSchema, 'servers from DNS, HAProxy server-template style', (o, logger) => createDnsProvider(o, { logger })),
+  providerKind('etcd', EtcdProviderOptionsSchema, 'etcd KV store, Traefik key layout', (o, logger) => createEtcdProvider(o, { logger })),
+  providerKind('redis', RedisProviderOptionsSchema, 'Redis KV store, Traefik key layout', (o, logger) => createRedisProvider(o, { logger })),
+] as const satisfies readonly ProviderKind[];
+
+type Kinds = (typeof providerKinds)[number];
+type ProviderSchemas = { [K in Kinds as K['name']]: TOptional<K['schema']> };
+
+/** `providers.<name>` properties of the static schema, one optional object per provider kind. */
+export function providerSchemas(): ProviderSchemas {
+  const out: Record<string, TOptional<TObject>> = {};
+  for (const kind of providerKinds) out[kind.name] = Type.Optional(withDescription(kind.schema, kind.description));
+  return out as ProviderSchemas;
+}
+
+function withDescription<S extends TObject>(schema: S, description: string): S {
+  return schema.description ? schema : { ...schema, description };
+}

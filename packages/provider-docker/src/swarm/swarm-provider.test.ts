@@ -1,0 +1,56 @@
+import { isWharfError, type ProviderSnapshot } from '@wharf/config';
+import { describe, expect, it } from 'vitest';
+import { DockerUnavailableError } from '../errors.js';
+import { createSwarmProvider } from './swarm-provider.js';
+import type { SwarmListing, SwarmSource } from './swarm-source.js';
+
+function fakeManager(): SwarmSource & { replicas: number; up: boolean; lists: number } {
+  const m = {
+    endpoint: 'fake://manager', replicas: 2, up: true, lists: 0,
+    async list(): Promise<SwarmListing> {
+      m.lists += 1;
+      if (!m.up) throw DockerUnavailableError('fake://manager', 'gone');
+      return {
+        services: [{ ID: 's', Spec: { Name: 'web', Labels: { 'traefik.http.services.web.loadbalancer.server.port': '80' } } }],
+        tasks: Array.from({ length: m.replicas }, (_, i) => ({
+          ID: `t${i}`, ServiceID: 's', Slot: i + 1, DesiredState: 'running', Status: { State: 'running' },
+          NetworksAttachments: [{ Network: { ID: 'n', Spec: { Name: 'net' } }, Addresses: [`10.0.0.${i + 2}/24`] }],
+        })),
+        networks: new Map([['n', 'net']]),
+      };
+    },
+  };
+  return m;
+}
+
+const servers = (s: ProviderSnapshot | undefined) => s?.config.http.services['web']?.loadBalancer?.servers?.length;
+
+describe('swarm provider', () => {
+  it('polls every refreshSeconds, emits full snapshots, rejects with a coded error when the manager goes away', async () => {
+    const manager = fakeManager();
+    const snaps: ProviderSnapshot[] = [];
+    const ac = new AbortController();
+    const provider = createSwarmProvider({ refreshSeconds: '100ms' }, { source: manager });
+    expect(provider.name).toBe('swarm');
+    const done = provider.start((s) => snaps.push(s), ac.signal).then(() => 'returned', (e: unknown) => e);
+    await new Promise((r) => setTimeout(r, 30));
+    expect(servers(snaps.at(-1))).toBe(2);
+    manager.replicas = 3;
+    await new Promise((r) => setTimeout(r, 150));
+    expect(servers(snaps.at(-1))).toBe(3);
+    manager.up = false;
+    const err = await done;
+    expect(isWharfError(err) && err.code).toBe('WHARF_DOCKER_UNAVAILABLE');
+    expect(servers(snaps.at(-1))).toBe(3);
+  });
+
+  it('stops on abort (watch off: one listing, then waits)', async () => {
+    const manager = fakeManager();
+    const ac = new AbortController();
+    const done = createSwarmProvider({ watch: false, refreshSeconds: '100ms' }, { source: manager }).start(() => undefined, ac.signal);
+    await new Promise((r) => setTimeout(r, 250));
+    expect(manager.lists).toBe(1);
+    ac.abort();
+    await expect(done).resolves.toBeUndefined();
+  });
+});
