@@ -1,12 +1,13 @@
-import { existsSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { existsSync, realpathSync } from 'node:fs';
+import { basename, dirname, resolve, sep } from 'node:path';
 import { watch as chokidarWatch, type FSWatcher } from 'chokidar';
-import { silentLogger, type Diagnostic, type EmitSnapshot, type Provider } from '@wharf/config';
+import { silentLogger, type Diagnostic, type EmitSnapshot, type Logger, type Provider } from '@wharf/config';
 import { buildConfig } from './build-config.js';
 import { FileWatchError, fileProviderOptionsError } from './errors.js';
-import { listConfigFiles, loadFiles } from './load-files.js';
+import { loadFiles } from './load-files.js';
 import type { FileProviderDeps, FileProviderOptions } from './options.js';
 import { isConfigFile, type ParsedFile } from './parsed-file.js';
+import { MAX_DIRECTORY_DEPTH, walkConfigDirectory } from './walk-directory.js';
 
 /**
  * Traefik's file provider: one file (`filename`) or every .yml/.yaml/.toml under `directory`
@@ -28,8 +29,10 @@ export function createFileProvider(options: FileProviderOptions, deps: FileProvi
       const lastGood = new Map<string, ParsedFile>();
       const reload = async (): Promise<void> => {
         try {
-          const paths = isDir ? await listConfigFiles(target) : [target];
-          const { files, diagnostics } = await loadFiles(paths, lastGood, logger);
+          const listing = isDir ? await walkConfigDirectory(target) : { paths: [target], diagnostics: [] };
+          const loaded = await loadFiles(listing.paths, lastGood, { logger, ...(options.maxFileSize !== undefined ? { maxFileSize: options.maxFileSize } : {}) });
+          const files = loaded.files;
+          const diagnostics = [...listing.diagnostics, ...loaded.diagnostics];
           if (!existsSync(target)) diagnostics.push(missingTarget(target));
           if (!signal.aborted) emit(buildConfig(files, diagnostics));
         } catch (err) {
@@ -46,7 +49,7 @@ export function createFileProvider(options: FileProviderOptions, deps: FileProvi
         await waitForPath(watchRoot, signal);
         if (signal.aborted) return;
       }
-      const watcher = await openWatcher(watchRoot, isDir ? undefined : basename(target));
+      const watcher = await openWatcher(watchRoot, isDir ? undefined : basename(target), logger);
       try {
         await reload();
         await followChanges(watcher, watchRoot, { isDir, debounceMs, reload }, signal);
@@ -80,7 +83,11 @@ async function followChanges(watcher: FSWatcher, root: string, opts: FollowOptio
       });
     }, opts.debounceMs);
   });
-  watcher.on('error', (err) => fail(FileWatchError(root, err instanceof Error ? err.message : String(err))));
+  watcher.on('error', (err) => {
+    // a symlink loop is reported by the re-read (WHARF_FILE_LOOP), it does not end the watch
+    if (isLoopError(err)) return;
+    fail(FileWatchError(root, err instanceof Error ? err.message : String(err)));
+  });
   try {
     await Promise.race([waitForAbort(signal), failed]);
   } finally {
@@ -99,12 +106,55 @@ function missingTarget(target: string): Diagnostic {
   };
 }
 
-function openWatcher(root: string, onlyName: string | undefined): Promise<FSWatcher> {
+function isLoopError(err: unknown): boolean {
+  return (err as NodeJS.ErrnoException | undefined)?.code === 'ELOOP';
+}
+
+/**
+ * True for a directory that is one of its own logical ancestors once symlinks are resolved
+ * (`self -> .`), or deeper than MAX_DIRECTORY_DEPTH: chokidar follows symlinks and would walk a
+ * loop forever (chokidar's own `depth` option is not used: with it, a removed root goes unseen).
+ */
+function loopsBack(root: string, path: string, cache: Map<string, string>): boolean {
+  const real = (p: string): string => {
+    let r = cache.get(p);
+    if (r === undefined) {
+      try {
+        r = realpathSync(p);
+      } catch {
+        r = p;
+      }
+      cache.set(p, r);
+    }
+    return r;
+  };
+  if (path === root || !path.startsWith(root)) return false;
+  if (path.slice(root.length).split(sep).length > MAX_DIRECTORY_DEPTH + 2) return true; // bounded depth
+  const self = real(path);
+  for (let up = dirname(path); up.length >= root.length; up = dirname(up)) {
+    if (real(up) === self) return true;
+    if (up === root) break;
+  }
+  return false;
+}
+
+function openWatcher(root: string, onlyName: string | undefined, logger: Logger): Promise<FSWatcher> {
+  const realCache = new Map<string, string>();
   const watcher = chokidarWatch(root, {
     ignoreInitial: true,
-    ...(onlyName ? { depth: 0, ignored: (path: string) => path !== root && basename(path) !== onlyName } : {}),
+    ...(onlyName
+      ? { depth: 0, ignored: (path: string) => path !== root && basename(path) !== onlyName }
+      : { ignored: (path: string) => loopsBack(root, path, realCache) }),
   });
-  return new Promise((resolveReady) => watcher.once('ready', () => resolveReady(watcher)));
+  // errors can come before 'ready' (ELOOP while scanning): never leave the watcher without a listener
+  const early = (err: unknown): void => logger.debug('file provider: watcher error', { err, path: root });
+  watcher.on('error', early);
+  return new Promise((resolveReady) =>
+    watcher.once('ready', () => {
+      realCache.clear();
+      resolveReady(watcher);
+    }),
+  );
 }
 
 function waitForAbort(signal: AbortSignal): Promise<void> {
@@ -116,8 +166,15 @@ function waitForAbort(signal: AbortSignal): Promise<void> {
 async function waitForPath(path: string, signal: AbortSignal): Promise<void> {
   while (!signal.aborted && !existsSync(path)) {
     await new Promise<void>((done) => {
-      const timer = setTimeout(done, 500);
-      signal.addEventListener('abort', () => { clearTimeout(timer); done(); }, { once: true });
+      const onAbort = (): void => {
+        clearTimeout(timer);
+        done();
+      };
+      const timer = setTimeout(() => {
+        signal.removeEventListener('abort', onAbort);
+        done();
+      }, 500);
+      signal.addEventListener('abort', onAbort, { once: true });
     });
   }
 }

@@ -6,6 +6,8 @@ export const FileProviderOptionsSchema = Type.Object({
   filename: Type.Optional(Type.String()),
   directory: Type.Optional(Type.String()),
   watch: Type.Optional(Type.Boolean({ default: true })),
+  /** bytes; wharf's addition (Traefik has no cap): a larger file keeps its last good content */
+  maxFileSize: Type.Optional(Type.Integer({ minimum: 1 })),
 });
 
 export type FileProviderOptions = Static<typeof FileProviderOptionsSchema>;
