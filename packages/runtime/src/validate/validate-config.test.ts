@@ -162,6 +162,17 @@ describe('middleware validation', () => {
     expect(v.middlewares['m@docker']!.errors[0]).toContain('did you mean "stripPrefix"');
   });
 
+  it('a header value with CR/LF disables the headers middleware with the error (issue 11, hole 9)', () => {
+    const real = { ...defaultDeps };
+    const v = validateConfig(
+      { http: { routers: { 'r@file': { rule: 'Path(`/`)', service: 's@file', middlewares: ['h@file'] } }, services: { 's@file': lb() }, middlewares: { 'h@file': { headers: { customResponseHeaders: { 'X-Split': 'a\r\nSet-Cookie: x=1' } } } } } },
+      { entryPoints, defaultRuleSyntax: 'v3', deps: real, internalServices: [] },
+    );
+    expect(v.middlewares['h@file']!.status).toBe('disabled');
+    expect(v.middlewares['h@file']!.errors.join('\n')).toMatch(/customResponseHeaders\.X-Split.*header value without CR, LF/);
+    expect(v.routers['r@file']!.status).toBe('disabled');
+  });
+
   it('decodes options with the schema (label strings coerced, keys case-insensitive)', () => {
     const v = validate({ middlewares: { 'm@docker': { tag: { label: 'x', count: '3' } } } });
     expect(v.middlewares['m@docker']).toMatchObject({ status: 'enabled', options: { label: 'x', count: 3 } });
