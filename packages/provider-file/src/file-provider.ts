@@ -28,13 +28,16 @@ export function createFileProvider(options: FileProviderOptions, deps: FileProvi
     async start(emit: EmitSnapshot, signal: AbortSignal): Promise<void> {
       const lastGood = new Map<string, ParsedFile>();
       const reload = async (): Promise<void> => {
+        const startedAt = performance.now();
         try {
           const listing = isDir ? await walkConfigDirectory(target) : { paths: [target], diagnostics: [] };
           const loaded = await loadFiles(listing.paths, lastGood, { logger, ...(options.maxFileSize !== undefined ? { maxFileSize: options.maxFileSize } : {}) });
           const files = loaded.files;
           const diagnostics = [...listing.diagnostics, ...loaded.diagnostics];
           if (!existsSync(target)) diagnostics.push(missingTarget(target));
-          if (!signal.aborted) emit(buildConfig(files, diagnostics));
+          if (signal.aborted) return;
+          emit(buildConfig(files, diagnostics));
+          logger.debug('file provider: configuration read', { path: target, files: files.length, diagnostics: diagnostics.length, readMs: Math.round(performance.now() - startedAt) });
         } catch (err) {
           logger.error('file provider: reload failed', { err, path: target });
         }

@@ -110,9 +110,12 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   let current = compile(emptyDynamicConfig());
   /** the newest compiled generation (may still be warming up); a superseded one is dropped */
   let latest: Generation = current;
-  const unsubscribeHealth = health.subscribe((c) => hub.emit({ type: 'server-state', ...c }));
+  const unsubscribeHealth = health.subscribe((c) => {
+    logger.debug(`server ${c.url} of ${c.service} is ${c.state}`, { service: c.service, url: c.url, state: c.state, lastResult: c.lastResult });
+    hub.emit({ type: 'server-state', ...c });
+  });
 
-  function swap(next: Generation, merged: DynamicConfig, newDiagnostics: Diagnostic[]): void {
+  function swap(next: Generation, merged: DynamicConfig, newDiagnostics: Diagnostic[], startedAt: number): void {
     const nextProviders = providersOf(merged, newDiagnostics, opts.providers ?? []);
     const previous = current;
     current = next;
@@ -128,6 +131,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     diagnostics = newDiagnostics;
     providers = nextProviders;
     announce(hub, logger, previous, next);
+    logger.debug('generation applied', { generation: next.id, reloadMs: Math.round(performance.now() - startedAt) });
     if (countChanged) hub.emit({ type: 'diagnostics', count: newDiagnostics.length });
   }
 
@@ -142,17 +146,19 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     apply(merged, newDiagnostics = []) {
       if (closed) return logger.warn(RuntimeErrors.closed().message);
       let next: Generation;
+      const startedAt = performance.now();
       try {
         next = compile(merged);
+        logger.debug('generation compiled', { generation: next.id, routers: Object.keys(next.validated.routers).length, compileMs: Math.round(performance.now() - startedAt) });
       } catch (err) {
         return logger.error('compiling the configuration failed; keeping the current generation', { err });
       }
       latest = next;
       const warming = warmUp(next, opts.warmUpMs ?? 1500);
-      if (!warming) return swap(next, merged, newDiagnostics);
+      if (!warming) return swap(next, merged, newDiagnostics, startedAt);
       void warming.then(() => {
         if (closed || latest !== next) return next.lifecycle.abort();
-        swap(next, merged, newDiagnostics);
+        swap(next, merged, newDiagnostics, startedAt);
       });
     },
     close() {
