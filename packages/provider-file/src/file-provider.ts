@@ -1,13 +1,12 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { basename, dirname, resolve, sep } from 'node:path';
 import { watch as chokidarWatch, type FSWatcher } from 'chokidar';
-import { silentLogger, type Diagnostic, type EmitSnapshot, type Logger, type Provider } from '@wharf/config';
-import { buildConfig } from './build-config.js';
+import { silentLogger, type EmitSnapshot, type Logger, type Provider } from '@wharf/config';
 import { FileWatchError, fileProviderOptionsError } from './errors.js';
-import { loadFiles } from './load-files.js';
+import { createReader, workerAvailable } from './off-thread-reader.js';
 import type { FileProviderDeps, FileProviderOptions } from './options.js';
-import { isConfigFile, type ParsedFile } from './parsed-file.js';
-import { MAX_DIRECTORY_DEPTH, walkConfigDirectory } from './walk-directory.js';
+import { isConfigFile } from './parsed-file.js';
+import { MAX_DIRECTORY_DEPTH } from './walk-directory.js';
 
 /**
  * Traefik's file provider: one file (`filename`) or every .yml/.yaml/.toml under `directory`
@@ -26,22 +25,29 @@ export function createFileProvider(options: FileProviderOptions, deps: FileProvi
   return {
     name: 'file',
     async start(emit: EmitSnapshot, signal: AbortSignal): Promise<void> {
-      const lastGood = new Map<string, ParsedFile>();
+      const read = createReader(deps.offThread ?? workerAvailable());
+      const request = { target, isDir, ...(options.maxFileSize !== undefined ? { maxFileSize: options.maxFileSize } : {}) };
       const reload = async (): Promise<void> => {
         const startedAt = performance.now();
         try {
-          const listing = isDir ? await walkConfigDirectory(target) : { paths: [target], diagnostics: [] };
-          const loaded = await loadFiles(listing.paths, lastGood, { logger, ...(options.maxFileSize !== undefined ? { maxFileSize: options.maxFileSize } : {}) });
-          const files = loaded.files;
-          const diagnostics = [...listing.diagnostics, ...loaded.diagnostics];
-          if (!existsSync(target)) diagnostics.push(missingTarget(target));
+          const { snapshot, files } = await read(request);
           if (signal.aborted) return;
-          emit(buildConfig(files, diagnostics));
-          logger.debug('file provider: configuration read', { path: target, files: files.length, diagnostics: diagnostics.length, readMs: Math.round(performance.now() - startedAt) });
+          for (const d of snapshot.diagnostics) if (d.severity === 'error') logger.error(d.message, { file: d.source, code: d.code });
+          logger.debug('file provider: configuration read', { path: target, files, diagnostics: snapshot.diagnostics.length, readMs: Math.round(performance.now() - startedAt) });
+          emit(snapshot);
         } catch (err) {
           logger.error('file provider: reload failed', { err, path: target });
         }
       };
+      try {
+        await follow(reload, signal);
+      } finally {
+        await read.close();
+      }
+    },
+  };
+
+  async function follow(reload: () => Promise<void>, signal: AbortSignal): Promise<void> {
       if (options.watch === false) {
         await reload();
         return waitForAbort(signal);
@@ -59,8 +65,7 @@ export function createFileProvider(options: FileProviderOptions, deps: FileProvi
       } finally {
         await watcher.close();
       }
-    },
-  };
+  }
 }
 
 interface FollowOptions {
@@ -99,15 +104,6 @@ async function followChanges(watcher: FSWatcher, root: string, opts: FollowOptio
   }
 }
 
-function missingTarget(target: string): Diagnostic {
-  return {
-    provider: 'file',
-    source: target,
-    code: 'WHARF_FILE_MISSING',
-    severity: 'warning',
-    message: `${target} does not exist (yet): watching for it`,
-  };
-}
 
 function isLoopError(err: unknown): boolean {
   return (err as NodeJS.ErrnoException | undefined)?.code === 'ELOOP';

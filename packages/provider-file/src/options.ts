@@ -15,6 +15,8 @@ export type FileProviderOptions = Static<typeof FileProviderOptionsSchema>;
 export interface FileProviderDeps {
   /** debounce of file-system events before a re-read (default 80 ms) */
   throttleMs?: number;
+  /** read, parse and decode in a worker thread (default: when running compiled, from dist) */
+  offThread?: boolean;
   /** default: silent */
   logger?: Logger;
 }
