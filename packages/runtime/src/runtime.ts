@@ -11,6 +11,7 @@ import { noopHandler } from './services/internal-service.js';
 import type { GenerationHandle, GenerationSource } from './types.js';
 import type { EntryPointSpec } from './validate/validated.js';
 import { validateConfig } from './validate/validate-config.js';
+import { RouterMemo } from './validate/router-memo.js';
 import { buildView } from './view/build-view.js';
 import { explainMatch } from './view/explain-match.js';
 import { statusEvents } from './view/status-events.js';
@@ -82,8 +83,10 @@ function announce(hub: EventHub, logger: Logger, previous: Generation, next: Gen
 function generationFactory(opts: RuntimeOptions, deps: RuntimeDeps, health: HealthRegistry, logger: Logger) {
   const internalHandlers = new Map<string, HttpHandler>([['noop@internal', noopHandler], ...Object.entries(opts.internalServices ?? {})]);
   let nextId = 0;
+  const memo = new RouterMemo();
   return (config: DynamicConfig): Generation => {
     const validated = validateConfig(config, {
+      memo,
       entryPoints: opts.entryPoints,
       defaultRuleSyntax: opts.defaultRuleSyntax ?? 'v3',
       deps,
