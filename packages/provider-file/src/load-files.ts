@@ -4,7 +4,7 @@ import { parseConfigText, type ParsedFile } from './parsed-file.js';
 import { sourceOf } from './source.js';
 
 /** Default of `providers.file.maxFileSize` (bytes): wharf's addition, Traefik reads any size. */
-export const DEFAULT_MAX_FILE_SIZE = 16 * 1024 * 1024;
+const DEFAULT_MAX_FILE_SIZE = 16 * 1024 * 1024;
 
 export interface LoadResult {
   files: ParsedFile[];
