@@ -38,8 +38,14 @@ function commonFormat(out: NodeJS.WritableStream): Writable {
 export function createLogger(options: LogOptions = {}): Logger {
   const level = mapLevel(options.level ?? 'ERROR');
   const dest = options.filePath ? createWriteStream(options.filePath, { flags: 'a' }) : process.stdout;
-  const stream = (options.format ?? 'common').toLowerCase() === 'json' ? dest : commonFormat(dest);
-  return pino({ level, base: undefined }, stream);
+  if ((options.format ?? 'common').toLowerCase() === 'json') {
+    // Traefik's (zerolog) JSON shape, so existing pipelines parse it: {"level":"info","time":"…","message":"…"}
+    return pino(
+      { level, base: undefined, messageKey: 'message', timestamp: pino.stdTimeFunctions.isoTime, formatters: { level: (label) => ({ level: label }) } },
+      dest,
+    );
+  }
+  return pino({ level, base: undefined }, commonFormat(dest));
 }
 
 function mapLevel(level: string): string {

@@ -1,12 +1,12 @@
-import { existsSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { existsSync, realpathSync } from 'node:fs';
+import { basename, dirname, resolve, sep } from 'node:path';
 import { watch as chokidarWatch, type FSWatcher } from 'chokidar';
-import { silentLogger, type Diagnostic, type EmitSnapshot, type Provider } from '@wharf/config';
-import { buildConfig } from './build-config.js';
+import { silentLogger, type EmitSnapshot, type Logger, type Provider } from '@wharf/config';
 import { FileWatchError, fileProviderOptionsError } from './errors.js';
-import { listConfigFiles, loadFiles } from './load-files.js';
+import { createReader, workerAvailable } from './off-thread-reader.js';
 import type { FileProviderDeps, FileProviderOptions } from './options.js';
-import { isConfigFile, type ParsedFile } from './parsed-file.js';
+import { isConfigFile } from './parsed-file.js';
+import { MAX_DIRECTORY_DEPTH } from './walk-directory.js';
 
 /**
  * Traefik's file provider: one file (`filename`) or every .yml/.yaml/.toml under `directory`
@@ -25,17 +25,29 @@ export function createFileProvider(options: FileProviderOptions, deps: FileProvi
   return {
     name: 'file',
     async start(emit: EmitSnapshot, signal: AbortSignal): Promise<void> {
-      const lastGood = new Map<string, ParsedFile>();
+      const read = createReader(deps.offThread ?? workerAvailable());
+      const request = { target, isDir, ...(options.maxFileSize !== undefined ? { maxFileSize: options.maxFileSize } : {}) };
       const reload = async (): Promise<void> => {
+        const startedAt = performance.now();
         try {
-          const paths = isDir ? await listConfigFiles(target) : [target];
-          const { files, diagnostics } = await loadFiles(paths, lastGood, logger);
-          if (!existsSync(target)) diagnostics.push(missingTarget(target));
-          if (!signal.aborted) emit(buildConfig(files, diagnostics));
+          const { snapshot, files } = await read(request);
+          if (signal.aborted) return;
+          for (const d of snapshot.diagnostics) if (d.severity === 'error') logger.error(d.message, { file: d.source, code: d.code });
+          logger.debug('file provider: configuration read', { path: target, files, diagnostics: snapshot.diagnostics.length, readMs: Math.round(performance.now() - startedAt) });
+          emit(snapshot);
         } catch (err) {
           logger.error('file provider: reload failed', { err, path: target });
         }
       };
+      try {
+        await follow(reload, signal);
+      } finally {
+        await read.close();
+      }
+    },
+  };
+
+  async function follow(reload: () => Promise<void>, signal: AbortSignal): Promise<void> {
       if (options.watch === false) {
         await reload();
         return waitForAbort(signal);
@@ -46,15 +58,14 @@ export function createFileProvider(options: FileProviderOptions, deps: FileProvi
         await waitForPath(watchRoot, signal);
         if (signal.aborted) return;
       }
-      const watcher = await openWatcher(watchRoot, isDir ? undefined : basename(target));
+      const watcher = await openWatcher(watchRoot, isDir ? undefined : basename(target), logger);
       try {
         await reload();
         await followChanges(watcher, watchRoot, { isDir, debounceMs, reload }, signal);
       } finally {
         await watcher.close();
       }
-    },
-  };
+  }
 }
 
 interface FollowOptions {
@@ -80,7 +91,11 @@ async function followChanges(watcher: FSWatcher, root: string, opts: FollowOptio
       });
     }, opts.debounceMs);
   });
-  watcher.on('error', (err) => fail(FileWatchError(root, err instanceof Error ? err.message : String(err))));
+  watcher.on('error', (err) => {
+    // a symlink loop is reported by the re-read (WHARF_FILE_LOOP), it does not end the watch
+    if (isLoopError(err)) return;
+    fail(FileWatchError(root, err instanceof Error ? err.message : String(err)));
+  });
   try {
     await Promise.race([waitForAbort(signal), failed]);
   } finally {
@@ -89,22 +104,56 @@ async function followChanges(watcher: FSWatcher, root: string, opts: FollowOptio
   }
 }
 
-function missingTarget(target: string): Diagnostic {
-  return {
-    provider: 'file',
-    source: target,
-    code: 'WHARF_FILE_MISSING',
-    severity: 'warning',
-    message: `${target} does not exist (yet): watching for it`,
-  };
+
+function isLoopError(err: unknown): boolean {
+  return (err as NodeJS.ErrnoException | undefined)?.code === 'ELOOP';
 }
 
-function openWatcher(root: string, onlyName: string | undefined): Promise<FSWatcher> {
+/**
+ * True for a directory that is one of its own logical ancestors once symlinks are resolved
+ * (`self -> .`), or deeper than MAX_DIRECTORY_DEPTH: chokidar follows symlinks and would walk a
+ * loop forever (chokidar's own `depth` option is not used: with it, a removed root goes unseen).
+ */
+function loopsBack(root: string, path: string, cache: Map<string, string>): boolean {
+  const real = (p: string): string => {
+    let r = cache.get(p);
+    if (r === undefined) {
+      try {
+        r = realpathSync(p);
+      } catch {
+        r = p;
+      }
+      cache.set(p, r);
+    }
+    return r;
+  };
+  if (path === root || !path.startsWith(root)) return false;
+  if (path.slice(root.length).split(sep).length > MAX_DIRECTORY_DEPTH + 2) return true; // bounded depth
+  const self = real(path);
+  for (let up = dirname(path); up.length >= root.length; up = dirname(up)) {
+    if (real(up) === self) return true;
+    if (up === root) break;
+  }
+  return false;
+}
+
+function openWatcher(root: string, onlyName: string | undefined, logger: Logger): Promise<FSWatcher> {
+  const realCache = new Map<string, string>();
   const watcher = chokidarWatch(root, {
     ignoreInitial: true,
-    ...(onlyName ? { depth: 0, ignored: (path: string) => path !== root && basename(path) !== onlyName } : {}),
+    ...(onlyName
+      ? { depth: 0, ignored: (path: string) => path !== root && basename(path) !== onlyName }
+      : { ignored: (path: string) => loopsBack(root, path, realCache) }),
   });
-  return new Promise((resolveReady) => watcher.once('ready', () => resolveReady(watcher)));
+  // errors can come before 'ready' (ELOOP while scanning): never leave the watcher without a listener
+  const early = (err: unknown): void => logger.debug('file provider: watcher error', { err, path: root });
+  watcher.on('error', early);
+  return new Promise((resolveReady) =>
+    watcher.once('ready', () => {
+      realCache.clear();
+      resolveReady(watcher);
+    }),
+  );
 }
 
 function waitForAbort(signal: AbortSignal): Promise<void> {
@@ -116,8 +165,15 @@ function waitForAbort(signal: AbortSignal): Promise<void> {
 async function waitForPath(path: string, signal: AbortSignal): Promise<void> {
   while (!signal.aborted && !existsSync(path)) {
     await new Promise<void>((done) => {
-      const timer = setTimeout(done, 500);
-      signal.addEventListener('abort', () => { clearTimeout(timer); done(); }, { once: true });
+      const onAbort = (): void => {
+        clearTimeout(timer);
+        done();
+      };
+      const timer = setTimeout(() => {
+        signal.removeEventListener('abort', onAbort);
+        done();
+      }, 500);
+      signal.addEventListener('abort', onAbort, { once: true });
     });
   }
 }

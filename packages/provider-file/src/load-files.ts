@@ -1,76 +1,79 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
 import { silentLogger, type Diagnostic, type Logger } from '@wharf/config';
-import { isConfigFile, parseConfigText, type ParsedFile } from './parsed-file.js';
+import { parseConfigText, type ParsedFile } from './parsed-file.js';
 import { sourceOf } from './source.js';
+
+/** Default of `providers.file.maxFileSize` (bytes): wharf's addition, Traefik reads any size. */
+const DEFAULT_MAX_FILE_SIZE = 16 * 1024 * 1024;
 
 export interface LoadResult {
   files: ParsedFile[];
   diagnostics: Diagnostic[];
 }
 
-/** Every .yml/.yaml/.toml under `dir`, recursively (as Traefik does), sorted by path. */
-export async function listConfigFiles(dir: string): Promise<string[]> {
-  let entries;
+export interface LoadOptions {
+  logger?: Logger;
+  /** bytes; a larger file keeps its last good content and gets WHARF_FILE_TOO_LARGE */
+  maxFileSize?: number;
+}
+
+type ReadOutcome = { text: string } | { skip: true } | { problem: Diagnostic };
+
+function fileDiagnostic(path: string, code: string, message: string, source = path): Diagnostic {
+  return { provider: 'file', source, code, severity: 'error', message, element: { kind: 'file', name: path } };
+}
+
+async function readConfigFile(path: string, maxFileSize: number, kept: string): Promise<ReadOutcome> {
   try {
-    entries = await readdir(dir, { withFileTypes: true });
+    const info = await stat(path);
+    if (!info.isFile()) return { skip: true };
+    if (info.size > maxFileSize) {
+      return {
+        problem: fileDiagnostic(path, 'WHARF_FILE_TOO_LARGE', `${path} is ${info.size} bytes, over providers.file.maxFileSize (${maxFileSize} bytes); ${kept}`),
+      };
+    }
+    return { text: await readFile(path, 'utf8') };
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { skip: true };
+    if (code === 'ELOOP') return { problem: fileDiagnostic(path, 'WHARF_FILE_LOOP', `${path}: symbolic link loop (ELOOP); ${kept}`) };
+    const reason = err instanceof Error ? err.message : String(err);
+    return { problem: fileDiagnostic(path, 'WHARF_FILE_READ', `cannot read ${path}: ${reason}; ${kept}`) };
   }
-  const out: string[] = [];
-  for (const entry of entries) {
-    const full = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await listConfigFiles(full)));
-    else if ((entry.isFile() || entry.isSymbolicLink()) && isConfigFile(entry.name)) out.push(full);
-  }
-  return out.sort();
 }
 
 /**
- * Reads and parses the given files. A file that fails to parse keeps its last good content
- * (from `lastGood`, updated in place) and gets a diagnostic with file:line:col.
+ * Reads and parses the given files. A file that cannot be read, is too large or fails to parse
+ * keeps its own last good content (from `lastGood`, updated in place) and gets a diagnostic; the
+ * other files are not affected.
  */
-export async function loadFiles(
-  paths: string[],
-  lastGood: Map<string, ParsedFile>,
-  logger: Logger = silentLogger,
-): Promise<LoadResult> {
+export async function loadFiles(paths: string[], lastGood: Map<string, ParsedFile>, options: LoadOptions = {}): Promise<LoadResult> {
+  const logger = options.logger ?? silentLogger;
+  const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const files: ParsedFile[] = [];
   const diagnostics: Diagnostic[] = [];
   const present = new Set<string>();
   for (const path of paths) {
-    let text: string;
-    try {
-      if (!(await stat(path)).isFile()) continue;
-      text = await readFile(path, 'utf8');
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') continue;
-      logger.error('cannot read configuration file', { err, file: path });
-      const previous = lastGood.get(path);
+    const previous = lastGood.get(path);
+    const kept = previous ? 'the last good content is kept' : 'nothing from it is used';
+    const read = await readConfigFile(path, maxFileSize, kept);
+    if ('skip' in read) continue;
+    present.add(path);
+    if ('problem' in read) {
+      logger.error(read.problem.message, { file: path, code: read.problem.code });
+      diagnostics.push(read.problem);
       if (previous) files.push(previous);
-      present.add(path);
       continue;
     }
-    present.add(path);
-    const outcome = parseConfigText(path, text);
+    const outcome = parseConfigText(path, read.text);
     if (outcome.ok) {
       lastGood.set(path, outcome.file);
       files.push(outcome.file);
       continue;
     }
-    const previous = lastGood.get(path);
-    const kept = previous ? 'the last good content is kept' : 'nothing from it is used';
     const source = sourceOf(path, outcome.position);
     logger.error(`cannot parse configuration file: ${outcome.message}`, { file: source });
-    diagnostics.push({
-      provider: 'file',
-      source,
-      code: 'WHARF_FILE_PARSE',
-      severity: 'error',
-      message: `cannot parse ${source}: ${outcome.message} (${kept})`,
-      element: { kind: 'file', name: path },
-    });
+    diagnostics.push(fileDiagnostic(path, 'WHARF_FILE_PARSE', `cannot parse ${source}: ${outcome.message} (${kept})`, source));
     if (previous) files.push(previous);
   }
   for (const path of [...lastGood.keys()]) if (!present.has(path)) lastGood.delete(path);

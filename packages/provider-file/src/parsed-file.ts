@@ -16,6 +16,9 @@ export interface ParsedFile {
 
 export type ParseOutcome = { ok: true; file: ParsedFile } | { ok: false; message: string; position?: Position };
 
+/** Aliases one YAML document may expand (yaml's default is 100); more is refused as a bomb. */
+const MAX_ALIAS_COUNT = 100;
+
 const CONFIG_EXTENSIONS = ['.yml', '.yaml', '.toml'];
 
 export function isConfigFile(path: string): boolean {
@@ -35,7 +38,13 @@ function parseYamlText(path: string, text: string): ParseOutcome {
     const pos = error.linePos?.[0];
     return { ok: false, message: error.message.split('\n')[0]!, ...(pos ? { position: { line: pos.line, col: pos.col } } : {}) };
   }
-  const data: unknown = doc.toJS() ?? {};
+  let data: unknown;
+  try {
+    // an alias bomb (billion laughs) throws here: yaml caps alias expansion (maxAliasCount)
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {};
+  } catch (err) {
+    return { ok: false, message: err instanceof Error ? err.message.split('\n')[0]! : String(err) };
+  }
   const toPos = (offset: number): Position => lineCounter.linePos(offset);
   const locate = (steps: Array<string | number>): Position | undefined => {
     let node: unknown = doc.contents;

@@ -37,7 +37,7 @@ function emit(this: ObservedResponse): void {
     server: ex.serverURL,
     method: ex.req.method ?? ex.method,
     host: ex.host,
-    path: ex.path,
+    path: requestURI(ex.req.url, ex.path),
     protocol: `HTTP/${ex.req.httpVersion}`,
     status: this.headersSent ? this.statusCode : state.status,
     clientIP: ex.clientIP,
@@ -80,4 +80,17 @@ export function noteOutcome(ex: Exchange, code: string | undefined, upgradedStat
   if (state === undefined) return;
   if (code !== undefined) state.errorCode = code;
   if (upgradedStatus !== undefined) state.status = upgradedStatus;
+}
+
+/**
+ * The request URI as the client sent it, query included (Traefik's access-log `RequestPath` is
+ * Go's `URL.RequestURI()`); an absolute-form target loses its scheme and authority.
+ */
+export function requestURI(target: string | undefined, fallback: string): string {
+  if (target === undefined || target === '') return fallback;
+  if (target.startsWith('/') || target === '*') return target;
+  const authority = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i.exec(target);
+  if (authority === null) return target;
+  const rest = target.slice(authority[0].length);
+  return rest === '' || rest.startsWith('?') ? `/${rest}` : rest;
 }

@@ -1,4 +1,4 @@
-import type { ServerResponse } from 'node:http';
+import { STATUS_CODES, type ServerResponse } from 'node:http';
 import type { Readable } from 'node:stream';
 import type { HttpResponse } from '@wharf/config';
 
@@ -41,6 +41,8 @@ export function writeText(res: ServerResponse, status: number, text: string): vo
     res.destroy();
     return;
   }
-  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'content-length': Buffer.byteLength(text), 'x-content-type-options': 'nosniff' });
+  // a failed writeHead (an invalid header value) may have left its status text and headers behind
+  for (const name of res.getHeaderNames()) res.removeHeader(name);
+  res.writeHead(status, STATUS_CODES[status] ?? 'unknown', { 'content-type': 'text/plain; charset=utf-8', 'content-length': Buffer.byteLength(text), 'x-content-type-options': 'nosniff' });
   res.end(text);
 }

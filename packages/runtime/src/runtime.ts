@@ -12,6 +12,7 @@ import { noopHandler } from './services/internal-service.js';
 import type { GenerationHandle, GenerationSource } from './types.js';
 import type { EntryPointSpec } from './validate/validated.js';
 import { validateConfig } from './validate/validate-config.js';
+import { RouterMemo } from './validate/router-memo.js';
 import { buildView } from './view/build-view.js';
 import { explainMatch } from './view/explain-match.js';
 import { statusEvents } from './view/status-events.js';
@@ -87,8 +88,10 @@ function announce(hub: EventHub, logger: Logger, previous: Generation, next: Gen
 function generationFactory(opts: RuntimeOptions, deps: RuntimeDeps, health: HealthRegistry, logger: Logger) {
   const internalHandlers = new Map<string, HttpHandler>([['noop@internal', noopHandler], ...Object.entries(opts.internalServices ?? {})]);
   let nextId = 0;
+  const memo = new RouterMemo();
   return (config: DynamicConfig): Generation => {
     const validated = validateConfig(config, {
+      memo,
       entryPoints: opts.entryPoints,
       defaultRuleSyntax: opts.defaultRuleSyntax ?? 'v3',
       deps,
@@ -118,9 +121,12 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   let current = compile(emptyDynamicConfig());
   /** the newest compiled generation (may still be warming up); a superseded one is dropped */
   let latest: Generation = current;
-  const unsubscribeHealth = health.subscribe((c) => hub.emit({ type: 'server-state', ...c }));
+  const unsubscribeHealth = health.subscribe((c) => {
+    logger.debug(`server ${c.url} of ${c.service} is ${c.state}`, { service: c.service, url: c.url, state: c.state, lastResult: c.lastResult });
+    hub.emit({ type: 'server-state', ...c });
+  });
 
-  function swap(next: Generation, merged: DynamicConfig, newDiagnostics: Diagnostic[]): void {
+  function swap(next: Generation, merged: DynamicConfig, newDiagnostics: Diagnostic[], startedAt: number): void {
     const nextProviders = providersOf(merged, newDiagnostics, opts.providers ?? []);
     const previous = current;
     current = next;
@@ -136,6 +142,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     diagnostics = newDiagnostics;
     providers = nextProviders;
     announce(hub, logger, previous, next);
+    logger.debug('generation applied', { generation: next.id, reloadMs: Math.round(performance.now() - startedAt) });
     if (countChanged) hub.emit({ type: 'diagnostics', count: newDiagnostics.length });
   }
 
@@ -156,17 +163,19 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     apply(merged, newDiagnostics = []) {
       if (closed) return logger.warn(RuntimeErrors.closed().message);
       let next: Generation;
+      const startedAt = performance.now();
       try {
         next = compile(merged);
+        logger.debug('generation compiled', { generation: next.id, routers: Object.keys(next.validated.routers).length, compileMs: Math.round(performance.now() - startedAt) });
       } catch (err) {
         return logger.error('compiling the configuration failed; keeping the current generation', { err });
       }
       latest = next;
       const warming = warmUp(next, opts.warmUpMs ?? 1500);
-      if (!warming) return swap(next, merged, newDiagnostics);
+      if (!warming) return swap(next, merged, newDiagnostics, startedAt);
       void warming.then(() => {
         if (closed || latest !== next) return next.lifecycle.abort();
-        swap(next, merged, newDiagnostics);
+        swap(next, merged, newDiagnostics, startedAt);
       });
     },
     close() {

@@ -9,6 +9,7 @@ const FileProviderStaticSchema = Type.Object({
   filename: Type.Optional(Type.String({ description: 'dynamic configuration file (YAML or TOML)' })),
   directory: Type.Optional(Type.String({ description: 'directory of dynamic configuration files (recursive)' })),
   watch: Type.Boolean({ default: true, description: 'reload on change' }),
+  maxFileSize: Type.Optional(Type.Integer({ minimum: 1, description: 'largest file read, in bytes (default 16777216; wharf addition)' })),
 });
 
 /**

@@ -5,7 +5,8 @@
  * The routing it runs on (hostileConfig): `a.example` → backend `app`; `up404.example` → `missing`
  * (answers 404 to everything); `ws.example` → `ws` (a real WebSocket handshake); `secure.example`
  * and any `PathPrefix(/admin)` → `secure` behind an ipAllowList that denies the test client (403);
- * anything else → `app`. So `secure` must never see a request, and every row says exactly which
+ * `crlf.example` → a router whose headers middleware holds a CR/LF value (disabled, so the
+ * catch-all answers); anything else → `app`. So `secure` must never see a request, and every row says exactly which
  * requests reach which backend (none when `reaches` is absent).
  */
 
@@ -152,6 +153,13 @@ const headers: HostileCase[] = [
     reaches: { app: ['GET /xf'] },
     headers: { 'x-forwarded-host': 'a.example', 'x-forwarded-for': '127.0.0.1', 'x-real-ip': '127.0.0.1', x_forwarded_for: null },
   },
+  {
+    name: 'a CR/LF header value in config disables its router: no "502 OK", no injected header (issue 11, hole 9)',
+    group: 'headers',
+    send: [get('/crlf', 'crlf.example')],
+    statuses: [200],
+    reaches: { app: ['GET /crlf'] },
+  },
 ];
 
 export const hostileCorpus: HostileCase[] = [...smuggling, ...framing, ...oversized, ...upgrades, ...paths, ...hosts, ...headers];
@@ -167,10 +175,15 @@ export function hostileConfig(urls: Record<BackendName, string>) {
         ws: { rule: 'Host(`ws.example`)', service: 'ws' },
         secure: { rule: 'Host(`secure.example`)', service: 'secure', middlewares: ['deny'] },
         admin: { rule: 'PathPrefix(`/admin`)', service: 'secure', middlewares: ['deny'] },
+        crlf: { rule: 'Host(`crlf.example`)', service: 'app', middlewares: ['crlf'] },
         catchall: { rule: 'PathPrefix(`/`)', service: 'app' },
       },
       services: { app: lb(urls.app), missing: lb(urls.missing), ws: lb(urls.ws), secure: lb(urls.secure) },
-      middlewares: { deny: { ipAllowList: { sourceRange: ['192.0.2.0/24'] } } },
+      middlewares: {
+        deny: { ipAllowList: { sourceRange: ['192.0.2.0/24'] } },
+        // a header value with CR/LF: the middleware and its router are disabled at validation
+        crlf: { headers: { customResponseHeaders: { 'X-Split': 'a\r\nSet-Cookie: injected=1' } } },
+      },
     },
   };
 }

@@ -101,6 +101,19 @@ describe('loadStaticConfig: flags', () => {
     expect(problems(['--entrypoints.web.address=80'])[0]).toMatch(/^--entrypoints\.web\.address: invalid address "80"/);
   });
 
+  it('refuses negative durations and durations past what timers hold, naming the key (issue 11, hole 7)', () => {
+    const found = problems([
+      '--serverstransport.forwardingtimeouts.idleconntimeout=-1s',
+      '--entrypoints.web.address=:80',
+      '--entrypoints.web.transport.respondingTimeouts.readTimeout=600h',
+      '--providers.providersThrottleDuration=-2',
+    ]);
+    expect(found).toContainEqual(expect.stringMatching(/--serverstransport\.forwardingtimeouts\.idleconntimeout=-1s: expected a duration that is not negative/));
+    expect(found).toContainEqual(expect.stringMatching(/--entrypoints\.web\.transport\.respondingTimeouts\.readTimeout=600h.*a timer can hold/));
+    expect(found).toContainEqual(expect.stringMatching(/--providers\.providersThrottleDuration=-2: expected a duration that is not negative/));
+    expect(load(['--serverstransport.forwardingtimeouts.idleconntimeout=590h']).serversTransport.forwardingTimeouts.idleConnTimeout).toBe('590h');
+  });
+
   it('reports an entrypoint without address and a dangling ping entrypoint', () => {
     expect(problems(['--entrypoints.web.asdefault=true'])[0]).toMatch(/--entrypoints\.web\.asdefault.*address is required/);
     expect(problems(['--ping.entrypoint=admin'])[0]).toMatch(/--ping\.entrypoint: ping\.entryPoint names entrypoint "admin"/);

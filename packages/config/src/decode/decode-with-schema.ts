@@ -1,5 +1,6 @@
 import type { Static, TSchema } from '@sinclair/typebox';
 import {
+  CONFIG_BAD_VALUE,
   CONFIG_MISSING_KEY,
   CONFIG_UNKNOWN_KEY,
   joinPath,
@@ -7,7 +8,9 @@ import {
   type DecodeResult,
 } from './decode-issue.js';
 import { badValue, decodeScalar, FAIL, type Decoded, type WalkContext } from './decode-scalar.js';
-import { isLiteral, isObjectSchema, recordValueSchema, type SchemaNode } from './schema-shape.js';
+import type { Duration } from '../model/http.js';
+import { durationRangeProblem, parseDuration } from './duration.js';
+import { isDurationSchema, isLiteral, isObjectSchema, recordValueSchema, type SchemaNode } from './schema-shape.js';
 import { suggest } from './suggest.js';
 
 /** Returned for a presence object set to `false`: the key is dropped. */
@@ -31,6 +34,28 @@ export function decodeWithSchema<S extends TSchema, T = Static<S>>(
 }
 
 function decodeNode(ctx: WalkContext, path: string, schema: SchemaNode, input: unknown): Decoded | typeof OMIT {
+  const out = decodeShape(ctx, path, schema, input);
+  if (out === FAIL || out === OMIT || !isDurationSchema(schema)) return out;
+  return checkDurationRange(ctx, path, schema, out);
+}
+
+/** Negative durations and durations past what timers hold are refused where they are written. */
+function checkDurationRange(ctx: WalkContext, path: string, schema: SchemaNode, value: unknown): Decoded {
+  let ms: number;
+  try {
+    ms = parseDuration(value as Duration);
+  } catch {
+    return badValue(ctx, path, schema, value);
+  }
+  const range = durationRangeProblem(ms);
+  if (range === undefined) return value;
+  const where = path === '' ? 'value' : path;
+  const got = JSON.stringify(value);
+  ctx.issues.push({ code: CONFIG_BAD_VALUE, path, expected: range.expected, got, message: `${where}: ${String(value)} ${range.problem}` });
+  return FAIL;
+}
+
+function decodeShape(ctx: WalkContext, path: string, schema: SchemaNode, input: unknown): Decoded | typeof OMIT {
   // YAML `key:` with no value: absent, except for presence objects (`ping:` enables ping)
   if ((input === null || input === undefined) && !isObjectSchema(schema) && schema.type !== 'null') {
     if (!schema.anyOf?.some(isObjectSchema)) return OMIT;
@@ -235,7 +260,7 @@ function decodeUnion(ctx: WalkContext, path: string, schema: SchemaNode, input: 
   for (const coerce of passes) {
     for (const member of members) {
       const scratch: WalkContext = { issues: [], coerce };
-      const out = decodeNode(scratch, path, member, input);
+      const out = decodeShape(scratch, path, member, input);
       if (out !== FAIL && scratch.issues.length === 0) return out;
       if (coerce === passes.at(-1) && isPlainObject(input) && isObjectSchema(member)) closest ??= scratch;
     }

@@ -7,6 +7,19 @@ export const invalidDuration = defineError(
   (value: string) => `invalid duration "${value}" (expected e.g. "10s", "100ms", "1m30s" or a number of seconds)`,
 );
 
+/** The longest delay a Node timer holds (2^31-1 ms, about 24.8 days); longer ones fire at once. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** What a duration should have been when a timer cannot use it, or undefined when it can. */
+export function durationRangeProblem(ms: number): { expected: string; problem: string } | undefined {
+  if (ms < 0) return { expected: 'a duration that is not negative', problem: 'must not be negative' };
+  if (ms > MAX_TIMER_MS) {
+    const most = `at most ${MAX_TIMER_MS}ms, about 24.8 days`;
+    return { expected: `a duration a timer can hold (${most})`, problem: `is longer than a timer can hold (${most})` };
+  }
+  return undefined;
+}
+
 const UNIT_MS: Record<string, number> = {
   ns: 1e-6,
   us: 1e-3,

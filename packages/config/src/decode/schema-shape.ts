@@ -52,7 +52,12 @@ export function recordValueSchema(schema: SchemaNode): SchemaNode | true | undef
 }
 
 function isDurationString(schema: SchemaNode): boolean {
-  return schema.type === 'string' && schema.pattern === DURATION_PATTERN;
+  return schema.type === 'string' && schema.pattern?.includes(DURATION_PATTERN) === true;
+}
+
+/** A duration schema: a string with the duration grammar, or a union holding one. */
+export function isDurationSchema(schema: SchemaNode): boolean {
+  return isDurationString(schema) || schema.anyOf?.some(isDurationString) === true;
 }
 
 /** Human wording of what a schema expects ("a number", "one of lax|strict"). */

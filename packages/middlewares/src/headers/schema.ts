@@ -1,7 +1,13 @@
 import { Type, type Static } from '@sinclair/typebox';
 
-const StringList = Type.Array(Type.String());
-const StringMap = Type.Record(Type.String(), Type.String());
+/**
+ * A value Node can write in a header: no CR, LF, NUL or other control character (a CR/LF would
+ * split the header; Node refuses to send it). Refused at validation, so the middleware is
+ * disabled with the error instead of failing every response.
+ */
+const HeaderValue = Type.String({ pattern: '^[\\t\\x20-\\x7e\\x80-\\xff]*$', description: 'expected: a header value without CR, LF or control characters' });
+const StringList = Type.Array(HeaderValue);
+const StringMap = Type.Record(Type.String(), HeaderValue);
 
 export const HeadersSchema = Type.Object(
   {
@@ -23,15 +29,15 @@ export const HeadersSchema = Type.Object(
     stsPreload: Type.Optional(Type.Boolean()),
     forceSTSHeader: Type.Optional(Type.Boolean()),
     frameDeny: Type.Optional(Type.Boolean()),
-    customFrameOptionsValue: Type.Optional(Type.String()),
+    customFrameOptionsValue: Type.Optional(HeaderValue),
     contentTypeNosniff: Type.Optional(Type.Boolean()),
     browserXssFilter: Type.Optional(Type.Boolean()),
-    customBrowserXSSValue: Type.Optional(Type.String()),
-    contentSecurityPolicy: Type.Optional(Type.String()),
-    contentSecurityPolicyReportOnly: Type.Optional(Type.String()),
-    publicKey: Type.Optional(Type.String()),
-    referrerPolicy: Type.Optional(Type.String()),
-    permissionsPolicy: Type.Optional(Type.String()),
+    customBrowserXSSValue: Type.Optional(HeaderValue),
+    contentSecurityPolicy: Type.Optional(HeaderValue),
+    contentSecurityPolicyReportOnly: Type.Optional(HeaderValue),
+    publicKey: Type.Optional(HeaderValue),
+    referrerPolicy: Type.Optional(HeaderValue),
+    permissionsPolicy: Type.Optional(HeaderValue),
     isDevelopment: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },

@@ -150,7 +150,11 @@ class ConfigAggregator implements Aggregator {
       if (!state || this.#controller.signal.aborted) return;
       const snap: ProviderSnapshot = { config: snapshot?.config, diagnostics: Array.isArray(snapshot?.diagnostics) ? snapshot.diagnostics : [] };
       const latest = state.pending ?? state.accepted;
-      if (latest && deepEqual(latest, snap)) return;
+      if (latest && deepEqual(latest, snap)) {
+        this.#logger.debug('configuration received, unchanged: skipped', { provider: name });
+        return;
+      }
+      this.#logger.debug('configuration received', { provider: name, ...countElements(snap) });
       if (state.timer) state.pending = snap;
       else this.#accept(state, snap);
     };
@@ -160,4 +164,18 @@ class ConfigAggregator implements Aggregator {
 /** Starts nothing until `start()`; never throws out of provider callbacks. */
 export function createAggregator(opts: AggregatorOptions): Aggregator {
   return new ConfigAggregator(opts);
+}
+
+/** Element counts of a snapshot, for the debug log. */
+function countElements(snap: ProviderSnapshot): Record<string, number> {
+  const http = snap.config?.http;
+  const size = (rec: object | undefined) => (rec && typeof rec === 'object' ? Object.keys(rec).length : 0);
+  return {
+    routers: size(http?.routers),
+    services: size(http?.services),
+    middlewares: size(http?.middlewares),
+    tcpRouters: size(snap.config?.tcp?.routers),
+    udpRouters: size(snap.config?.udp?.routers),
+    diagnostics: snap.diagnostics.length,
+  };
 }

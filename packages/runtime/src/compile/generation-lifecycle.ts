@@ -1,12 +1,21 @@
+import { setMaxListeners } from 'node:events';
+
 /**
  * In-flight accounting of one generation and its retirement: after a swap the old generation's
  * signal is aborted once its in-flight requests are done, or after a grace timeout.
  */
 export class GenerationLifecycle {
-  readonly #controller = new AbortController();
+  readonly #controller = GenerationLifecycle.#newController();
   #inFlight = 0;
   #retiring = false;
   #timer: NodeJS.Timeout | undefined;
+
+  /** every service and health checker of the generation listens to its signal: not a leak */
+  static #newController(): AbortController {
+    const controller = new AbortController();
+    setMaxListeners(0, controller.signal);
+    return controller;
+  }
 
   get signal(): AbortSignal {
     return this.#controller.signal;

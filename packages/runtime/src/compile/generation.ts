@@ -4,7 +4,7 @@ import type { HealthRegistry } from '@wharf/loadbalancer';
 import { composeSteps } from '@wharf/middlewares';
 import type { RouteEntry, RouteTable } from '@wharf/router';
 import type { RuntimeDeps } from '../deps.js';
-import type { RuntimeLogger } from '../logger.js';
+import type { Logger as RuntimeLogger } from '@wharf/config';
 import type { GenerationHandle, RouteMatch } from '../types.js';
 import { addError, reasonOf } from '../validate/element-state.js';
 import { Messages } from '../validate/messages.js';

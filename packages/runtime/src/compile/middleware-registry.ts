@@ -1,7 +1,7 @@
 import { qualify } from '@wharf/config';
 import type { HttpStep, ServiceResolver } from '@wharf/config';
 import { RuntimeErrors } from '../errors.js';
-import type { RuntimeLogger } from '../logger.js';
+import type { Logger as RuntimeLogger } from '@wharf/config';
 import { addError, reasonOf } from '../validate/element-state.js';
 import type { ValidatedMiddleware } from '../validate/validated.js';
 

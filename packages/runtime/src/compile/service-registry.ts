@@ -2,7 +2,7 @@ import type { HttpHandler, HttpStep, Transport } from '@wharf/config';
 import type { HealthRegistry } from '@wharf/loadbalancer';
 import { composeSteps } from '@wharf/middlewares';
 import type { RuntimeDeps } from '../deps.js';
-import type { RuntimeLogger } from '../logger.js';
+import type { Logger as RuntimeLogger } from '@wharf/config';
 import type { CompiledService } from '../services/compiled-service.js';
 import { createInternalService } from '../services/internal-service.js';
 import type { ServiceBuildContext } from '../services/service-kind.js';

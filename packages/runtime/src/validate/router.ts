@@ -4,6 +4,7 @@ import type { RuntimeDeps } from '../deps.js';
 import { addError, isDisabled, newState, reasonOf } from './element-state.js';
 import { Messages } from './messages.js';
 import { checkRouterSchema } from './schema-check.js';
+import type { RouterMemo } from './router-memo.js';
 import type { EntryPointSpec, ValidatedMiddleware, ValidatedRouter, ValidatedService } from './validated.js';
 
 /** Traefik's max user-defined priority: MaxInt64 − 1000. */
@@ -16,6 +17,8 @@ export interface RouterContext {
   services: Record<string, ValidatedService>;
   middlewares: Record<string, ValidatedMiddleware>;
   internalServices: Set<string>;
+  /** decoded configs and parsed rules of the previous generation, reused when unchanged */
+  memo?: RouterMemo;
 }
 
 /** Routers without entryPoints bind to the `asDefault` ones, or else every non-`traefik` one. */
@@ -36,7 +39,8 @@ function checkRule(v: ValidatedRouter, ctx: RouterContext): void {
   const rule = v.config.rule;
   if (typeof rule !== 'string' || rule.trim() === '') return addError(v, Messages.ruleMissing(), true);
   try {
-    v.parsed = ctx.deps.parseRule(rule, v.ruleSyntax);
+    const syntax = v.ruleSyntax;
+    v.parsed = ctx.memo ? ctx.memo.parse(rule, syntax, () => ctx.deps.parseRule(rule, syntax)) : ctx.deps.parseRule(rule, syntax);
   } catch (err) {
     addError(v, Messages.ruleInvalid(rule, err instanceof Error ? err.message : String(err)), true);
   }
@@ -80,7 +84,8 @@ export function validateRouter(name: string, config: RouterConfig, ctx: RouterCo
     priority: 0,
     ruleSyntax: config.ruleSyntax ?? ctx.defaultRuleSyntax,
   };
-  const decoded = checkRouterSchema(v, ctx.deps.decodeOptions, v.name.slice(0, v.name.length - v.provider.length - 1), config);
+  const check = () => checkRouterSchema(v, ctx.deps.decodeOptions, v.name.slice(0, v.name.length - v.provider.length - 1), config);
+  const decoded = ctx.memo ? ctx.memo.decode(name, config, check) : check();
   if (!decoded) return v;
   v.config = decoded;
   v.ruleSyntax = decoded.ruleSyntax ?? ctx.defaultRuleSyntax;

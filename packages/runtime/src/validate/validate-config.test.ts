@@ -102,6 +102,20 @@ describe('service validation', () => {
     expect(v.services['ok@file']!.status).toBe('enabled');
   });
 
+  it('a negative or too long duration disables the element that holds it, naming the key (issue 11, hole 7)', () => {
+    const v = validate({
+      services: {
+        'neg@file': { loadBalancer: { servers: [{ url: 'http://10.0.0.1' }], healthCheck: { path: '/', interval: '-5s' } } } as never,
+        'long@file': { loadBalancer: { servers: [{ url: 'http://10.0.0.1' }], healthCheck: { path: '/', timeout: 3e6 } } } as never,
+        'ok@file': lb(),
+      },
+    });
+    expect(v.services['neg@file']!.status).toBe('disabled');
+    expect(v.services['neg@file']!.errors.join('\n')).toMatch(/healthCheck\.interval: -5s must not be negative/);
+    expect(v.services['long@file']!.errors.join('\n')).toMatch(/healthCheck\.timeout: 3000000 is longer than a timer can hold/);
+    expect(v.services['ok@file']!.status).toBe('enabled');
+  });
+
   it('names every service kind of the table when none is set', () => {
     expect(validate({ services: { 'x@file': {} } }).services['x@file']!.errors).toEqual([
       'the service has no type: set one of loadBalancer, weighted, mirroring, failover',
@@ -146,6 +160,17 @@ describe('middleware validation', () => {
     const v = validate({ middlewares: { 'm@docker': { stripPrefx: { prefixes: ['/a'] } } } });
     expect(v.middlewares['m@docker']!.status).toBe('disabled');
     expect(v.middlewares['m@docker']!.errors[0]).toContain('did you mean "stripPrefix"');
+  });
+
+  it('a header value with CR/LF disables the headers middleware with the error (issue 11, hole 9)', () => {
+    const real = { ...defaultDeps };
+    const v = validateConfig(
+      { http: { routers: { 'r@file': { rule: 'Path(`/`)', service: 's@file', middlewares: ['h@file'] } }, services: { 's@file': lb() }, middlewares: { 'h@file': { headers: { customResponseHeaders: { 'X-Split': 'a\r\nSet-Cookie: x=1' } } } } } },
+      { entryPoints, defaultRuleSyntax: 'v3', deps: real, internalServices: [] },
+    );
+    expect(v.middlewares['h@file']!.status).toBe('disabled');
+    expect(v.middlewares['h@file']!.errors.join('\n')).toMatch(/customResponseHeaders\.X-Split.*header value without CR, LF/);
+    expect(v.routers['r@file']!.status).toBe('disabled');
   });
 
   it('decodes options with the schema (label strings coerced, keys case-insensitive)', () => {

@@ -6,6 +6,7 @@ import { validateUdp } from './udp.js';
 import { Messages } from './messages.js';
 import { validateMiddlewareReferences, validateMiddlewareShape } from './middleware.js';
 import { validateRouter } from './router.js';
+import type { RouterMemo } from './router-memo.js';
 import { validateCompositeChildren, validateServiceShape } from './service.js';
 import type { EntryPointSpec, ValidatedConfig, ValidatedService } from './validated.js';
 
@@ -17,6 +18,8 @@ export interface ValidateOptions {
   internalServices: Iterable<string>;
   /** names of the `address=…/udp` entrypoints (UDP routers bind only there) */
   udpEntryPoints?: readonly string[];
+  /** kept by the caller across generations: unchanged routers are not decoded and parsed again */
+  memo?: RouterMemo;
 }
 
 function checkServiceMiddlewares(services: Record<string, ValidatedService>, result: ValidatedConfig): void {
@@ -29,15 +32,20 @@ function checkServiceMiddlewares(services: Record<string, ValidatedService>, res
   }
 }
 
+/** Routers using each service and middleware (linear: 10,000 routers on one service stay cheap). */
 function populateUsedBy(result: ValidatedConfig): void {
+  const users = new Map<{ usedBy: string[] }, Set<string>>();
+  const use = (element: { usedBy: string[] } | undefined, router: string): void => {
+    if (!element) return;
+    let set = users.get(element);
+    if (!set) users.set(element, (set = new Set(element.usedBy)));
+    set.add(router);
+  };
   for (const r of Object.values(result.routers)) {
-    const svc = r.config.service ? result.services[r.config.service] : undefined;
-    if (svc && !svc.usedBy.includes(r.name)) svc.usedBy.push(r.name);
-    for (const m of r.config.middlewares ?? []) {
-      const mw = result.middlewares[m];
-      if (mw && !mw.usedBy.includes(r.name)) mw.usedBy.push(r.name);
-    }
+    use(r.config.service ? result.services[r.config.service] : undefined, r.name);
+    for (const m of r.config.middlewares ?? []) use(result.middlewares[m], r.name);
   }
+  for (const [element, set] of users) element.usedBy = [...set];
   for (const e of [...Object.values(result.services), ...Object.values(result.middlewares)]) e.usedBy.sort();
 }
 
@@ -65,6 +73,7 @@ export function validateConfig(config: DynamicConfig, opts: ValidateOptions): Va
   validateCompositeChildren(result.services, internal);
   const ctx = { ...opts, deps: opts.deps, services: result.services, middlewares: result.middlewares, internalServices: internal };
   for (const [name, router] of Object.entries(http.routers ?? {})) result.routers[name] = validateRouter(name, router ?? {}, ctx);
+  opts.memo?.commit();
   populateUsedBy(result);
   return result;
 }

@@ -1,7 +1,7 @@
 import type { HttpExchange, HttpResponse, MirroringServiceConfig } from '@wharf/config';
 import { bufferRequestBody } from '@wharf/middlewares';
 import type { CompiledService } from '../compiled-service.js';
-import type { RuntimeLogger } from '../../logger.js';
+import type { Logger as RuntimeLogger } from '@wharf/config';
 import { discardResponse, hasRequestBody, mirrorExchange } from './mirror-exchange.js';
 
 export interface MirroringServiceOptions {
