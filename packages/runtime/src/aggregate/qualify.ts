@@ -87,6 +87,14 @@ export function qualifyConfig(config: DynamicConfig, provider: string): DynamicC
     };
   }
   if (config.udp) out.udp = { routers: qualifyKeys(config.udp.routers, provider), services: qualifyKeys(config.udp.services, provider) };
-  if (config.tls) out.tls = config.tls;
+  if (config.tls) out.tls = qualifyTls(config.tls, provider);
   return out;
+}
+
+/** Option sets become `name@provider` (Traefik's); `default` is never qualified. */
+function qualifyTls(tls: NonNullable<DynamicConfig['tls']>, provider: string): NonNullable<DynamicConfig['tls']> {
+  if (!tls.options) return tls;
+  const options: NonNullable<typeof tls.options> = {};
+  for (const [name, set] of Object.entries(tls.options)) options[name === 'default' ? name : name.includes('@') ? name : `${name}@${provider}`] = set;
+  return { ...tls, options };
 }
