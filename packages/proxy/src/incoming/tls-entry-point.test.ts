@@ -120,6 +120,20 @@ describe('TLS entrypoint', () => {
     expect((await httpsGet(port, 'app.example.test')).cn).toBe('app-v2');
   });
 
+  it('a client gone right after its handshake leaves no connection open', async () => {
+    const { files } = certs();
+    const { ep, port } = await start({ http: routers(), tls: { certificates: [{ certFile: files['app.crt']!, keyFile: files['app.key']! }] } });
+    await new Promise<void>((resolve) => {
+      const socket = connect({ host: '127.0.0.1', port, servername: 'app.example.test', rejectUnauthorized: false }, () => {
+        socket.destroy();
+        resolve();
+      });
+    });
+    const deadline = Date.now() + 5_000;
+    while (ep.openConnections() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(ep.openConnections()).toBe(0);
+  });
+
   it('entrypoint http.tls makes every router TLS; HTTP/2 goes through the same routing', async () => {
     const { port } = await start({ http: { routers: { 'any@file': { rule: 'PathPrefix(`/`)', service: 'echo@internal' } }, services: {}, middlewares: {} } }, true);
     expect(await plainGet(port, 'x.test')).toBe(404);

@@ -27,8 +27,9 @@ export function createTlsTermination(sinks: DecryptedSinks) {
     if (server !== undefined) return server;
     const set = tls.options.get(optionsName);
     server = createTlsServer(tls.serverOptions(optionsName, localAddress));
-    // refused handshakes (sniStrict, bad client certificate, protocol mismatch): the socket is gone
-    server.on('tlsClientError', () => undefined);
+    // refused or broken handshakes (sniStrict, bad client certificate, a client gone mid-way): with a
+    // listener Node leaves the socket open, so close it here
+    server.on('tlsClientError', (_err: Error, socket: TLSSocket) => socket.destroy());
     server.on('secureConnection', (socket: TLSSocket) => {
       const refused = set ? checkClientCertificate(socket, set.clientAuthType) : undefined;
       if (refused !== undefined) return socket.destroy();
@@ -45,7 +46,10 @@ export function createTlsTermination(sinks: DecryptedSinks) {
     const choice = tls.optionsFor(entryPoint, serverName);
     if ('broken' in choice) return void socket.destroy();
     const local = (socket.localAddress ?? '').replace(/^::ffff:/, '');
+    // no resume(): the TLS layer reads the peeked bytes back and then the handle itself; a resumed
+    // socket would also read in JS and a client gone mid-handshake would leave it open
+    // node:http accepts half-open sockets (it ends them itself); TLS does not: a client's FIN closes
+    socket.allowHalfOpen = false;
     serverFor(tls.compiled, choice.options, local).emit('connection', socket);
-    socket.resume();
   };
 }
