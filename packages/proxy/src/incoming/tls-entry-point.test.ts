@@ -7,14 +7,14 @@ import type { DynamicConfig, HttpHandler } from '@wharf/config';
 import { createRuntime, type Runtime } from '@wharf/runtime';
 import { generateDefaultCertificate } from '@wharf/tls';
 import { createEntryPoint, type EntryPoint } from '../entry-point.js';
-import { opensslCertificate } from '../fixtures/certificates.js';
+import { opensslCertificate, opensslClientPair } from '../fixtures/certificates.js';
 import { createTransport } from '../transport.js';
 
 /** answers with what the proxy made of the request */
 const echo: HttpHandler = async (ex) => ({
   status: 200,
   headers: { 'content-type': 'application/json' },
-  body: JSON.stringify({ router: ex.routerName, host: ex.headers.host, xfp: ex.headers['x-forwarded-proto'], xfport: ex.headers['x-forwarded-port'], method: ex.method, path: ex.path, pseudo: Object.keys(ex.headers).filter((k) => k.startsWith(':')) }),
+  body: JSON.stringify({ router: ex.routerName, host: ex.headers.host, xfp: ex.headers['x-forwarded-proto'], xfport: ex.headers['x-forwarded-port'], method: ex.method, path: ex.path, pseudo: Object.keys(ex.headers).filter((k) => k.startsWith(':')), clientCert: typeof ex.headers['x-forwarded-tls-client-cert'] === 'string' }),
 });
 
 let stops: Array<() => Promise<void> | void> = [];
@@ -132,6 +132,22 @@ describe('TLS entrypoint', () => {
     const deadline = Date.now() + 5_000;
     while (ep.openConnections() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     expect(ep.openConnections()).toBe(0);
+  });
+
+  it('clientAuth: a verified client certificate reaches passTLSClientCert; none is refused', async () => {
+    const { files } = certs();
+    const { ca, client } = opensslClientPair();
+    const { port } = await start({
+      http: {
+        routers: { 'mtls@file': { rule: 'Host(`app.example.test`)', service: 'echo@internal', tls: { options: 'mtls' }, middlewares: ['pass@file'] } },
+        services: {},
+        middlewares: { 'pass@file': { passTLSClientCert: { pem: true } } },
+      },
+      tls: { certificates: [{ certFile: files['app.crt']!, keyFile: files['app.key']! }], options: { 'mtls@file': { clientAuth: { caFiles: [ca.certFile], clientAuthType: 'RequireAndVerifyClientCert' } } } },
+    });
+    const withCert = await httpsGet(port, 'app.example.test', { cert: client.certPem, key: client.keyPem });
+    expect(withCert).toMatchObject({ status: 200, body: { router: 'mtls@file', clientCert: true } });
+    expect((await httpsGet(port, 'app.example.test')).status).toBeUndefined();
   });
 
   it('entrypoint http.tls makes every router TLS; HTTP/2 goes through the same routing', async () => {
