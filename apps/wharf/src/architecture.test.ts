@@ -21,7 +21,7 @@ const ALLOWED: Record<string, string[]> = {
   'packages/provider-dns': ['config'],
   'packages/provider-kv': ['config'],
   'packages/api': ['config'],
-  'packages/runtime': ['config', 'router', 'loadbalancer', 'middlewares'],
+  'packages/runtime': ['config', 'router', 'loadbalancer', 'middlewares', 'tls'],
   'packages/proxy': ['config', 'runtime', 'router', 'tls'],
   'packages/tls': ['config'],
   'apps/whoami': [],

@@ -2,11 +2,12 @@ import type { EntryPointInfo, HttpHandler, RequestObserver } from '@wharf/config
 import { parseDuration } from '@wharf/config';
 import { createHttpProber, createLoadBalancer } from '@wharf/loadbalancer';
 import { createEntryPoint, createTransport, type EntryPoint } from '@wharf/proxy';
-import { generateDefaultCertificate } from '@wharf/tls';
 import { startL4, type L4Listeners } from './l4-entry-points.js';
 import { createAggregator, createRuntime, type Runtime } from '@wharf/runtime';
+import { generateDefaultCertificate } from '@wharf/tls';
 import { entryPointOptions, shutdownInternal } from './entry-point-options.js';
 import { createInternalEntryPoint, type InternalEntryPoint } from './internal-entry-point.js';
+import { createInternalProvider } from './internal-redirections.js';
 import { withTrafficEvents } from './live-source.js';
 import { createObservability, type Observability } from './observability/index.js';
 import { createLogger, type Logger } from './logger.js';
@@ -62,9 +63,15 @@ export async function startWharf(config: StaticConfig, opts: StartOptions = {}):
   let internal: InternalEntryPoint | undefined;
   const apiHandler: HttpHandler = (ex) => internal!.handler(ex);
   const providers = createProviders(config, log);
+  if (Object.values(config.entryPoints).some((ep) => ep.http.redirections?.entryPoint)) providers.push(createInternalProvider(config, (m) => log.warn(m)));
   const runtime = createRuntime({
     ...(prober ? { deps: { createLoadBalancer: (c, ctx) => createLoadBalancer(c, ctx, { prober }) } } : {}),
-    entryPoints: userEntryPoints.map(({ name, ep }) => ({ name, address: ep.address, asDefault: ep.asDefault, middlewares: [...ep.http.middlewares] })),
+    entryPoints: userEntryPoints.map(({ name, ep }) => ({
+      name, address: ep.address, asDefault: ep.asDefault, middlewares: [...ep.http.middlewares],
+      ...(ep.http.tls && { tls: structuredClone(ep.http.tls) }),
+    })),
+    // Traefik's `TRAEFIK DEFAULT CERT`: generated once at start-up, served when no certificate matches
+    defaultCertificate: await generateDefaultCertificate(),
     udpEntryPoints: entryPoints.filter((e) => e.addr.protocol === 'udp').map((e) => e.name),
     transport,
     internalServices: { 'api@internal': apiHandler, 'dashboard@internal': apiHandler },

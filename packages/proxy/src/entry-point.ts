@@ -7,6 +7,8 @@ import { createConnectionLimiter, type ConnectionLimiter } from './connection-li
 import { deniedEscapes, type EncodedCharactersOptions } from './encoded-characters.js';
 import { drainServer, type DrainState } from './entry-point-drain.js';
 import { createTrustCheck, type ForwardedHeadersOptions } from './forwarded-headers.js';
+import { installConnectionFront } from './incoming/connection-front.js';
+import { asHttp1Request } from './incoming/h2-request.js';
 import { listenServer } from './listen.js';
 import { divertConnections, type ConnectionDivert } from './tcp/divert.js';
 import { createRequestHandler, type RequestHandle } from './request-handler.js';
@@ -145,9 +147,25 @@ export function createEntryPoint(options: EntryPointOptions): EntryPoint {
   });
   const server = createServer(serverOptions(t));
   const openConnections = attachHandlers(server, state, handle, limiter, (err) => log(`entryPoint ${options.name}: upgrade socket error`, err));
+  const front = installConnectionFront(server, {
+    name: options.name,
+    generations: options.generations,
+    readTimeoutMs: t.readTimeoutMs ?? 60_000,
+    onH2Request: (h2req, h2res) => {
+      const { req, res } = asHttp1Request(h2req, h2res);
+      handle(req, res, false);
+    },
+  });
+  // TCP routes see each fresh socket first; what they do not take goes on to the TLS/plaintext front
   if (options.divert) divertConnections(server, options.divert);
   let address: EntryPoint['address'];
-  const close = (graceMs: number): Promise<void> => drainServer(server, state, graceMs);
+  const close = (graceMs: number): Promise<void> => {
+    for (const session of front.sessions) session.close();
+    const cut = setTimeout(() => {
+      for (const session of front.sessions) session.destroy();
+    }, Math.max(0, graceMs));
+    return drainServer(server, state, graceMs).finally(() => clearTimeout(cut));
+  };
   return {
     name: options.name,
     openConnections,

@@ -65,23 +65,23 @@ export function createTrustCheck(options: ForwardedHeadersOptions | undefined): 
  * `_` spellings) from untrusted clients, then set Proto/Host/Port/Real-Ip when absent and Server always. X-Forwarded-For is
  * appended by the transport at forwarding time.
  */
-export function applyForwardedHeaders(h: IncomingHttpHeaders, trusted: boolean, clientIP: string, isUpgrade: boolean): void {
+export function applyForwardedHeaders(h: IncomingHttpHeaders, trusted: boolean, clientIP: string, isUpgrade: boolean, tls = false): void {
   if (!trusted) {
     for (const name in h) if (isManagedHeader(name)) delete h[name];
   }
-  if (h['x-forwarded-proto'] === undefined) h['x-forwarded-proto'] = isUpgrade ? 'ws' : 'http';
+  if (h['x-forwarded-proto'] === undefined) h['x-forwarded-proto'] = isUpgrade ? (tls ? 'wss' : 'ws') : tls ? 'https' : 'http';
   const host = h.host;
   if (h['x-forwarded-host'] === undefined && host !== undefined) h['x-forwarded-host'] = host;
-  if (h['x-forwarded-port'] === undefined) h['x-forwarded-port'] = portOf(host);
+  if (h['x-forwarded-port'] === undefined) h['x-forwarded-port'] = portOf(host, tls ? '443' : '80');
   h['x-forwarded-server'] = SERVER_NAME;
   if (h['x-real-ip'] === undefined) h['x-real-ip'] = clientIP;
 }
 
-function portOf(host: string | undefined): string {
-  if (host === undefined) return '80';
+function portOf(host: string | undefined, fallback: string): string {
+  if (host === undefined) return fallback;
   const close = host.lastIndexOf(']');
   const colon = host.lastIndexOf(':');
-  return colon > close ? host.slice(colon + 1) : '80';
+  return colon > close ? host.slice(colon + 1) : fallback;
 }
 
 /** `X-Forwarded-For` with the client IP appended (Go's ReverseProxy behaviour). */

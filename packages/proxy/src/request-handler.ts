@@ -134,11 +134,12 @@ export function createRequestHandler(ctx: RequestHandlerContext): RequestHandle 
     const routing = routingPath(ex.path);
     if (routing === null) return reject(ex, 400, 'Bad Request');
     stripConnectionListed(headers);
-    applyForwardedHeaders(headers, trusted(clientIP), clientIP, isUpgrade);
+    const overTls = (req.socket as { encrypted?: boolean }).encrypted === true;
+    applyForwardedHeaders(headers, trusted(clientIP), clientIP, isUpgrade, overTls);
     const match: MatchRequest = { host, path: routing, method, headers, query: target.query, clientIP };
     let route: RouteMatch | undefined;
     try {
-      route = generations.current().route(name, match);
+      route = generations.current().route(name, match, overTls);
     } catch (err) {
       return fail(ex, err);
     }

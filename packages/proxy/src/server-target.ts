@@ -12,6 +12,8 @@ export interface ServerTarget {
   readonly basePath: string;
   /** `https://` (or `wss://`): dial with TLS */
   readonly tls: boolean;
+  /** `h2c://`: cleartext HTTP/2 (h2c-client/) */
+  readonly h2c: boolean;
 }
 
 const cache = new Map<string, ServerTarget>();
@@ -25,11 +27,12 @@ function parse(url: string): ServerTarget {
     throw ProxyErrors.badServerURL(url);
   }
   const tls = u.protocol === 'https:' || u.protocol === 'wss:';
-  if (!tls && u.protocol !== 'http:' && u.protocol !== 'ws:') throw ProxyErrors.badServerURL(url);
+  const h2c = u.protocol === 'h2c:';
+  if (!tls && !h2c && u.protocol !== 'http:' && u.protocol !== 'ws:') throw ProxyErrors.badServerURL(url);
   const port = u.port === '' ? (tls ? 443 : 80) : Number(u.port);
   const hostname = u.hostname.startsWith('[') ? u.hostname.slice(1, -1) : u.hostname;
   const basePath = u.pathname === '/' ? '' : u.pathname.replace(/\/+$/, '');
-  return { origin: `${tls ? 'https' : 'http'}://${u.host}`, authority: u.host, hostname, port, basePath, tls };
+  return { origin: `${tls ? 'https' : 'http'}://${u.host}`, authority: u.host, hostname, port, basePath, tls, h2c };
 }
 
 /** Parses `url` (memoised: server URLs repeat on every request). */

@@ -2,6 +2,7 @@ import type { ServerResponse } from 'node:http';
 import type { ForwardTarget, HttpExchange, HttpResponse, Transport } from '@wharf/config';
 import { appendForwardedFor } from './forwarded-headers.js';
 import { ForwardHandler } from './forward-handler.js';
+import { H2cClient } from './h2c-client/h2c-client.js';
 import { upstreamHeaderList } from './hop-by-hop.js';
 import { Http1Client } from './http1-client/http1-client.js';
 import { serverTarget, upstreamPath, type ServerTarget } from './server-target.js';
@@ -64,6 +65,7 @@ export function createTransport(options: TransportOptions = {}): ClosableTranspo
     maxConnections: options.connectionsPerServer ?? 128,
     rejectUnauthorized: options.insecureSkipVerify !== true,
   });
+  const h2c = new H2cClient(connectTimeoutMs);
 
   function forward(ex: HttpExchange, target: ForwardTarget): Promise<HttpResponse> {
     ex.serverURL = target.url;
@@ -79,6 +81,7 @@ export function createTransport(options: TransportOptions = {}): ClosableTranspo
     const headers = upstreamHeaders(ex, t, target.passHostHeader !== false);
     if (ex.isUpgrade) return forwardUpgrade(ex, t, path, headers, connectTimeoutMs, options.insecureSkipVerify !== true);
     const body = ex.body ?? (hasRequestBody(ex) ? ex.req : null);
+    if (t.h2c) return h2c.forward(ex, t.origin, target.passHostHeader !== false && ex.headers.host ? ex.headers.host : t.authority, path, headers, body);
     return new Promise<HttpResponse>((resolve) => {
       const handler = new ForwardHandler(ex, resolve);
       const res = ex.res as TrackedResponse;
@@ -90,6 +93,9 @@ export function createTransport(options: TransportOptions = {}): ClosableTranspo
 
   return {
     forward,
-    close: () => client.close(),
+    close: () => {
+      h2c.close();
+      return client.close();
+    },
   };
 }

@@ -15,3 +15,4 @@ export { Messages as RuntimeMessages } from './validate/messages.js';
 export { RuntimeErrors } from './errors.js';
 export type { RuntimeDeps, DecodeMiddlewareOptions } from './deps.js';
 export { defaultDeps } from './default-deps.js';
+export type { GenerationTls } from './compile/generation-tls.js';

@@ -1,6 +1,7 @@
 import { emptyDynamicConfig, silentLogger, splitQualified } from '@wharf/config';
 import type { Diagnostic, DynamicConfig, HttpHandler, Logger, ProviderState, RuleSyntax, RuntimeFeatures, RuntimeSource, Transport } from '@wharf/config';
 import type { HealthRegistry } from '@wharf/loadbalancer';
+import type { GeneratedCertificate } from '@wharf/tls';
 import { compileGeneration, type Generation } from './compile/generation.js';
 import { compileL4 } from './l4/compile-l4.js';
 import { warmUp } from './compile/warm-up.js';
@@ -34,6 +35,8 @@ export interface RuntimeOptions {
   /** provider names shown in the view even before they sent elements */
   providers?: string[];
   features?: RuntimeFeatures;
+  /** the certificate served when none matches and no default is configured (`generateDefaultCertificate`); absent: TLS off */
+  defaultCertificate?: GeneratedCertificate;
   /** dependency injection (tests); missing ones are the real implementations */
   deps?: Partial<RuntimeDeps>;
 }
@@ -98,7 +101,9 @@ function generationFactory(opts: RuntimeOptions, deps: RuntimeDeps, health: Heal
       internalServices: internalHandlers.keys(),
       udpEntryPoints: opts.udpEntryPoints,
     });
-    const gen = compileGeneration({ id: nextId, validated, entryPoints: opts.entryPoints, deps, transport: opts.transport, health, internalHandlers, logger });
+    const gen = compileGeneration({ id: nextId, validated, entryPoints: opts.entryPoints, deps, transport: opts.transport, health, internalHandlers, logger,
+      ...(opts.defaultCertificate && { tls: { config: config.tls, generated: opts.defaultCertificate } }),
+    });
     nextId += 1;
     const l4 = compileL4(validated, config.tcp);
     return Object.assign(gen, { tcp: l4.tcp, udpRoute: l4.udpRoute });

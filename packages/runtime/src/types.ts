@@ -1,5 +1,6 @@
 import type { HttpHandler } from '@wharf/config';
 import type { MatchRequest, TcpConnectionInfo } from '@wharf/router';
+import type { GenerationTls } from './compile/generation-tls.js';
 
 export type { MatchRequest, TcpConnectionInfo } from '@wharf/router';
 
@@ -18,8 +19,13 @@ export interface RouteMatch {
  */
 export interface GenerationHandle {
   readonly id: number;
-  /** undefined → 404 `404 page not found` */
-  route(entryPoint: string, req: MatchRequest): RouteMatch | undefined;
+  /**
+   * undefined → 404 `404 page not found`. `tls`: the request came over TLS; routers with `tls`
+   * serve only those, routers without only plaintext ones (Traefik's split).
+   */
+  route(entryPoint: string, req: MatchRequest, tls?: boolean): RouteMatch | undefined;
+  /** certificates, option sets and SNI → option set per entrypoint; undefined when TLS is off */
+  readonly tls?: GenerationTls;
   /** the entrypoint's TCP routes; undefined when it has none (then it is HTTP only) */
   tcp?(entryPoint: string): TcpEntryPointRoutes | undefined;
   /** the UDP entrypoint's router, if any */

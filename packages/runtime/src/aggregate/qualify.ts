@@ -82,6 +82,14 @@ export function qualifyConfig(config: DynamicConfig, provider: string): DynamicC
   if (http.serversTransports) out.http.serversTransports = qualifyKeys(http.serversTransports, provider);
   if (config.tcp) out.tcp = qualifyTcp(config.tcp, provider);
   if (config.udp) out.udp = qualifyUdp(config.udp, provider);
-  if (config.tls) out.tls = config.tls;
+  if (config.tls) out.tls = qualifyTls(config.tls, provider);
   return out;
+}
+
+/** Option sets become `name@provider` (Traefik's); `default` is never qualified. */
+function qualifyTls(tls: NonNullable<DynamicConfig['tls']>, provider: string): NonNullable<DynamicConfig['tls']> {
+  if (!tls.options) return tls;
+  const options: NonNullable<typeof tls.options> = {};
+  for (const [name, set] of Object.entries(tls.options)) options[name === 'default' ? name : name.includes('@') ? name : `${name}@${provider}`] = set;
+  return { ...tls, options };
 }

@@ -1,5 +1,7 @@
 import { qualify } from '@wharf/config';
-import type { HttpExchange, HttpHandler, HttpResponse, HttpStep, Transport } from '@wharf/config';
+import type { HttpExchange, HttpHandler, HttpResponse, HttpStep, TlsConfiguration, Transport } from '@wharf/config';
+import { tlsIssues, type GeneratedCertificate } from '@wharf/tls';
+import { compileGenerationTls, effectiveTls, type GenerationTls } from './generation-tls.js';
 import type { HealthRegistry } from '@wharf/loadbalancer';
 import { composeSteps } from '@wharf/middlewares';
 import type { RouteEntry, RouteTable } from '@wharf/router';
@@ -31,6 +33,8 @@ export interface CompileOptions {
   health: HealthRegistry;
   internalHandlers: Map<string, HttpHandler>;
   logger: RuntimeLogger;
+  /** the merged `tls` section and the start-up generated default certificate (no certificate: TLS off) */
+  tls?: { config: TlsConfiguration | undefined; generated: GeneratedCertificate };
 }
 
 export interface Generation extends GenerationHandle {
@@ -117,7 +121,8 @@ export function compileGeneration(opts: CompileOptions): Generation {
     middlewareSteps: (names) => middlewares.steps(names),
   });
   compileServices(services, validated);
-  const entries = new Map<string, Array<RouteEntry<CompiledRoute>>>(opts.entryPoints.map((ep) => [ep.name, []]));
+  const tls = compileTlsPart(opts);
+  const entries = new Map<string, Array<RouteEntry<CompiledRoute>>>(opts.entryPoints.flatMap((ep) => [[ep.name, []], [tlsTable(ep.name), []]]));
   for (const r of Object.values(validated.routers)) {
     if (r.status === 'disabled' || !r.parsed) continue;
     compileRouter(r, { opts, services, middlewares, tracking, entries });
@@ -130,8 +135,22 @@ export function compileGeneration(opts: CompileOptions): Generation {
     tables,
     services,
     lifecycle: life,
-    route: (entryPoint, req) => tables.get(entryPoint)?.match(req)?.value,
+    route: (entryPoint, req, overTls) => tables.get(overTls === true ? tlsTable(entryPoint) : entryPoint)?.match(req)?.value,
+    ...(tls && { tls }),
   };
+}
+
+/** the key of an entrypoint's table of TLS routers (`tables.get(ep)` holds its plaintext ones) */
+const tlsTable = (entryPoint: string): string => `${entryPoint}\u0000tls`;
+
+function compileTlsPart(opts: CompileOptions): GenerationTls | undefined {
+  if (opts.tls === undefined) return undefined;
+  const tls = compileGenerationTls(opts.tls.config, Object.values(opts.validated.routers), opts.entryPoints, opts.tls.generated);
+  for (const issue of tlsIssues(tls.compiled)) {
+    const log = issue.severity === 'error' ? opts.logger.error : opts.logger.warn;
+    log.call(opts.logger, `TLS ${issue.element}: ${issue.message}`, { code: issue.code });
+  }
+  return tls;
 }
 
 interface RouterCompileContext {
@@ -161,7 +180,11 @@ function compileRouter(r: ValidatedRouter, c: RouterCompileContext): void {
       const handler = tracked(c.tracking, r.name, serviceName, step, svc);
       built.push([ep.name, { router: r.name, service: serviceName, handler, middlewares: [...epMws, ...routerMws], compiled: svc }]);
     }
-    for (const [ep, value] of built) c.entries.get(ep)?.push({ name: r.name, priority: r.priority, rule: r.parsed!, value });
+    for (const [ep, value] of built) {
+      const spec = c.opts.entryPoints.find((e) => e.name === ep)!;
+      const key = effectiveTls(r, spec) !== undefined ? tlsTable(ep) : ep;
+      c.entries.get(key)?.push({ name: r.name, priority: r.priority, rule: r.parsed!, value });
+    }
   } catch (err) {
     addError(r, messageOf(err), true);
   }

@@ -1,4 +1,4 @@
-import type { MiddlewareConfig, RouterConfig, RuleSyntax, ServiceConfig, ServiceInfo } from '@wharf/config';
+import type { MiddlewareConfig, RouterConfig, RouterTlsConfig, RuleSyntax, ServiceConfig, ServiceInfo } from '@wharf/config';
 import type { TcpMiddlewareConfig, TcpRouterConfig, TcpServiceConfig, UdpRouterConfig, UdpServiceConfig } from '@wharf/config';
 import type { MiddlewareDefinition } from '@wharf/middlewares';
 import type { ParsedRule, ParsedTcpRule } from '@wharf/router';
@@ -91,4 +91,6 @@ export interface EntryPointSpec {
   asDefault?: boolean;
   /** static `entryPoints.<n>.http.middlewares`: prepended to every router on this entrypoint */
   middlewares?: string[];
+  /** static `entryPoints.<n>.http.tls`: every router of the entrypoint without its own `tls` gets it */
+  tls?: RouterTlsConfig;
 }

@@ -1,0 +1,55 @@
+import type { Socket } from 'node:net';
+import { createServer as createTlsServer, type Server as TlsServer, type TLSSocket } from 'node:tls';
+import type { GenerationTls } from '@wharf/runtime';
+import { checkClientCertificate, type TlsGeneration } from '@wharf/tls';
+
+/** Where a terminated connection goes, by ALPN: `h2` to the HTTP/2 server, anything else to the HTTP/1.1 one. */
+export interface DecryptedSinks {
+  http1(socket: TLSSocket): void;
+  h2(socket: TLSSocket): void;
+}
+
+/**
+ * One non-listening `tls.Server` per (generation, option set, local address): the option set
+ * decides what Node fixes per server (versions, ciphers, client auth), SNI then picks the
+ * certificate of that generation (`serverOptions`). A connection uses the generation current when
+ * its ClientHello arrived, so a certificate edit applies to the next handshake and never cuts an
+ * open connection. Servers of a dropped generation go with it (WeakMap).
+ */
+export function createTlsTermination(sinks: DecryptedSinks) {
+  const servers = new WeakMap<TlsGeneration, Map<string, TlsServer>>();
+
+  function serverFor(tls: TlsGeneration, optionsName: string, localAddress: string): TlsServer {
+    let byName = servers.get(tls);
+    if (byName === undefined) servers.set(tls, (byName = new Map()));
+    const key = `${optionsName}\u0000${localAddress}`;
+    let server = byName.get(key);
+    if (server !== undefined) return server;
+    const set = tls.options.get(optionsName);
+    server = createTlsServer(tls.serverOptions(optionsName, localAddress));
+    // refused or broken handshakes (sniStrict, bad client certificate, a client gone mid-way): with a
+    // listener Node leaves the socket open, so close it here
+    server.on('tlsClientError', (_err: Error, socket: TLSSocket) => socket.destroy());
+    server.on('secureConnection', (socket: TLSSocket) => {
+      const refused = set ? checkClientCertificate(socket, set.clientAuthType) : undefined;
+      if (refused !== undefined) return socket.destroy();
+      socket.on('error', () => undefined);
+      if (socket.alpnProtocol === 'h2') sinks.h2(socket);
+      else sinks.http1(socket);
+    });
+    byName.set(key, server);
+    return server;
+  }
+
+  /** Terminates TLS on a socket whose ClientHello (server name) was peeked and put back. */
+  return function terminate(socket: Socket, entryPoint: string, tls: GenerationTls, serverName: string | undefined): void {
+    const choice = tls.optionsFor(entryPoint, serverName);
+    if ('broken' in choice) return void socket.destroy();
+    const local = (socket.localAddress ?? '').replace(/^::ffff:/, '');
+    // no resume(): the TLS layer reads the peeked bytes back and then the handle itself; a resumed
+    // socket would also read in JS and a client gone mid-handshake would leave it open
+    // node:http accepts half-open sockets (it ends them itself); TLS does not: a client's FIN closes
+    socket.allowHalfOpen = false;
+    serverFor(tls.compiled, choice.options, local).emit('connection', socket);
+  };
+}

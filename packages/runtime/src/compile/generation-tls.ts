@@ -1,0 +1,57 @@
+import { qualify, TLS_DEFAULT_OPTIONS_NAME, type RouterTlsConfig, type TlsConfiguration } from '@wharf/config';
+import { compileTls, resolveRouterTlsOptions, type EntryPointTlsOptions, type GeneratedCertificate, type TlsGeneration, type TlsRouterInput } from '@wharf/tls';
+import { addError } from '../validate/element-state.js';
+import type { EntryPointSpec, ValidatedRouter } from '../validate/validated.js';
+
+/** What the proxy's TLS listener reads of one generation. */
+export interface GenerationTls {
+  readonly compiled: TlsGeneration;
+  /** the option set a handshake on `entryPoint` with this SNI uses (`default` when none applies) */
+  optionsFor(entryPoint: string, serverName: string | undefined): { options: string } | { broken: string };
+}
+
+/**
+ * The router's TLS on one entrypoint: its own `tls`, else the entrypoint's `http.tls` model
+ * (Traefik's `applyModel`: the model applies to routers without their own `tls`).
+ */
+export function effectiveTls(r: ValidatedRouter, ep: EntryPointSpec): RouterTlsConfig | undefined {
+  return r.config.tls ?? ep.tls;
+}
+
+/** `tls.options` as Traefik resolves it: `default` stays unqualified, other names get the router's provider. */
+function optionsName(tls: RouterTlsConfig, provider: string): string {
+  const name = tls.options;
+  if (name === undefined || name === '' || name === TLS_DEFAULT_OPTIONS_NAME) return TLS_DEFAULT_OPTIONS_NAME;
+  return qualify(name, provider);
+}
+
+/** Compiles the generation's TLS: certificates and option sets, and per entrypoint the SNI → option set table. */
+export function compileGenerationTls(
+  tls: TlsConfiguration | undefined,
+  routers: readonly ValidatedRouter[],
+  entryPoints: readonly EntryPointSpec[],
+  generated: GeneratedCertificate,
+): GenerationTls {
+  const compiled = compileTls(tls, { generated });
+  const inputs: TlsRouterInput[] = [];
+  for (const r of routers) {
+    if (r.status === 'disabled' || !r.parsed) continue;
+    const using = entryPoints.filter((ep) => r.using.includes(ep.name) && effectiveTls(r, ep) !== undefined);
+    if (using.length === 0) continue;
+    const own = effectiveTls(r, using[0]!)!;
+    inputs.push({ name: r.name, entryPoints: using.map((ep) => ep.name), hosts: r.parsed.hostKeys ?? r.parsed.hosts ?? [], options: optionsName(own, r.provider) });
+  }
+  const resolved = resolveRouterTlsOptions(inputs, compiled.options);
+  for (const r of routers) {
+    const result = resolved.routers.get(r.name);
+    if (result === undefined) continue;
+    for (const issue of result.issues) addError(r, issue.message, result.disabled && issue.severity === 'error');
+  }
+  const byEntryPoint: ReadonlyMap<string, EntryPointTlsOptions> = resolved.entryPoints;
+  return {
+    compiled,
+    optionsFor(entryPoint, serverName) {
+      return byEntryPoint.get(entryPoint)?.forServerName(serverName) ?? { options: TLS_DEFAULT_OPTIONS_NAME };
+    },
+  };
+}
