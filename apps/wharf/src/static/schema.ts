@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { DockerProviderOptionsSchema } from '@wharf/provider-docker';
 import { DnsProviderOptionsSchema } from '@wharf/provider-dns';
 import { EtcdProviderOptionsSchema, RedisProviderOptionsSchema } from '@wharf/provider-kv';
+import { CertificateResolverSchema } from '@wharf/provider-acme';
 import { DurationSchema, ForwardingTimeoutsSchema } from '@wharf/config';
 import { EntryPointSchema } from './entry-point-schema.js';
 
@@ -116,6 +117,6 @@ export const StaticConfigSchema = Type.Object({
     }),
   ),
   certificatesResolvers: Type.Optional(
-    Type.Record(Type.String(), Type.Record(Type.String(), Type.Unknown()), { description: 'accepted; ACME is not implemented yet' }),
+    Type.Record(Type.String(), CertificateResolverSchema, { description: 'ACME certificate resolvers (docs/acme.md)' }),
   ),
 });
