@@ -1,4 +1,4 @@
-import type { EntryPointInfo, HttpHandler, RequestObserver } from '@wharf/config';
+import type { DynamicConfig, EntryPointInfo, HttpHandler, RequestObserver } from '@wharf/config';
 import { parseDuration } from '@wharf/config';
 import { createHttpProber, createLoadBalancer } from '@wharf/loadbalancer';
 import { createEntryPoint, createTransport, type EntryPoint } from '@wharf/proxy';
@@ -9,6 +9,7 @@ import { withTrafficEvents } from './live-source.js';
 import { createObservability, type Observability } from './observability/index.js';
 import { createLogger, type Logger } from './logger.js';
 import { createProviders } from './providers.js';
+import { createAcmeWiring } from './acme.js';
 import { toLogger } from './logger-adapter.js';
 import type { StaticConfig } from './static/index.js';
 
@@ -59,12 +60,14 @@ export async function startWharf(config: StaticConfig, opts: StartOptions = {}):
 
   let internal: InternalEntryPoint | undefined;
   const apiHandler: HttpHandler = (ex) => internal!.handler(ex);
-  const providers = createProviders(config, log);
+  let merged: DynamicConfig | undefined;
+  const acme = createAcmeWiring(config, () => merged);
+  const providers = [...createProviders(config, log), ...acme.providers];
   const runtime = createRuntime({
     ...(prober ? { deps: { createLoadBalancer: (c, ctx) => createLoadBalancer(c, ctx, { prober }) } } : {}),
     entryPoints: userEntryPoints.map(({ name, ep }) => ({ name, address: ep.address, asDefault: ep.asDefault, middlewares: [...ep.http.middlewares] })),
     transport,
-    internalServices: { 'api@internal': apiHandler, 'dashboard@internal': apiHandler },
+    internalServices: { 'api@internal': apiHandler, 'dashboard@internal': apiHandler, ...acme.internalServices },
     defaultRuleSyntax: config.core.defaultRuleSyntax,
     logger: log,
     providers: providers.map((p) => p.name),
@@ -91,7 +94,10 @@ export async function startWharf(config: StaticConfig, opts: StartOptions = {}):
   const aggregator = createAggregator({
     providers,
     throttleMs: ms(config.providers.providersThrottleDuration, 2000),
-    onConfig: (merged, diagnostics) => runtime.apply(merged, diagnostics),
+    onConfig: (next, diagnostics) => {
+      merged = next;
+      runtime.apply(next, diagnostics);
+    },
     logger: log,
   });
   try {

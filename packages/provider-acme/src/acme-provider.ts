@@ -17,7 +17,7 @@ export interface AcmeProviderOptions {
   domainsWanted: () => AcmeDomain[];
   httpChallenges?: HttpChallengeStore;
   tlsAlpnChallenges?: TlsAlpnChallenges;
-  /** how often wanted domains and expiry are checked; default from `certificatesDuration`, at most 10 s for new routers */
+  /** how often wanted domains and expiry are checked; default from `certificatesDuration`, at most 2 s so new routers get certificates soon (a round without work is cheap) */
   checkIntervalMs?: number;
   now?: () => Date;
 }
@@ -83,7 +83,7 @@ export function createAcmeProvider(opts: AcmeProviderOptions): Provider {
         }
       };
 
-      const interval = opts.checkIntervalMs ?? Math.min(renewBeforeMs(opts.options.certificatesDuration).checkEvery, 10_000);
+      const interval = opts.checkIntervalMs ?? Math.min(renewBeforeMs(opts.options.certificatesDuration).checkEvery, 2_000);
       while (!signal.aborted) {
         await round();
         await new Promise<void>((resolve) => {

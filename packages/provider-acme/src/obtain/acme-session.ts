@@ -57,6 +57,11 @@ export class AcmeSession {
     const { options } = this.deps;
     const agent = await trustAgent(options);
     if (agent) acme.axios.defaults.httpsAgent = agent;
+    // acme-client retries network errors 5 times with growing waits (~75 s on a dead CA) and then
+    // throws a TypeError: one retry, 1 s, a 30 s timeout, and the provider's backoff does the rest
+    const defaults = acme.axios.defaults as { acmeSettings?: Record<string, unknown> };
+    defaults.acmeSettings = { ...defaults.acmeSettings, retryMaxAttempts: 1, retryDefaultDelay: 1 };
+    acme.axios.defaults.timeout = 30_000;
     const accountKey = this.#account ? decodePem(this.#account.PrivateKey) : (await acme.crypto.createPrivateRsaKey(2048)).toString();
     const client = new acme.Client({
       directoryUrl: options.caServer, accountKey, backoffAttempts: 3, backoffMin: 500, backoffMax: 5000,
@@ -71,7 +76,14 @@ export class AcmeSession {
   }
 
   async obtain(domain: AcmeDomain): Promise<ObtainedCertificate> {
-    const client = await this.#ensureClient();
+    let client: acme.Client;
+    try {
+      client = await this.#ensureClient();
+    } catch (err) {
+      // acme-client's TypeError after a network failure hides the cause: name the CA instead
+      if (err instanceof TypeError) throw new Error(`CA server ${this.deps.options.caServer} is unreachable`, { cause: err });
+      throw err;
+    }
     const { options, httpChallenges, tlsAlpnChallenges } = this.deps;
     const names = domainNames(domain);
     const key = await createKey(options.keyType);

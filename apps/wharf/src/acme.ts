@@ -1,0 +1,49 @@
+import type { DynamicConfig, HttpHandler, Provider } from '@wharf/config';
+import { createAcmeProvider, domainsWanted, HttpChallengeStore } from '@wharf/provider-acme';
+import type { StaticConfig } from './static/index.js';
+
+/** Traefik's `acme-http@internal` router: priority max, on each HTTP-01 challenge entrypoint. */
+const ACME_HTTP = 'acme-http';
+const ACME_HTTP_PRIORITY = Number.MAX_SAFE_INTEGER;
+
+export interface AcmeWiring {
+  /** one provider per ACME resolver (named as the resolver), plus `internal` for the challenge router */
+  providers: Provider[];
+  /** `acme-http@internal`: answers `/.well-known/acme-challenge/<token>` */
+  internalServices: Record<string, HttpHandler>;
+}
+
+/**
+ * `certificatesResolvers.<name>.acme` → providers whose snapshots carry the obtained
+ * certificates. `currentConfig` reads the last merged dynamic configuration, whose routers say
+ * which domains each resolver must hold (`tls.certResolver`).
+ */
+export function createAcmeWiring(config: StaticConfig, currentConfig: () => DynamicConfig | undefined): AcmeWiring {
+  const challenges = new HttpChallengeStore();
+  const providers: Provider[] = [];
+  const challengeEntryPoints = new Set<string>();
+  for (const [name, resolver] of Object.entries(config.certificatesResolvers ?? {})) {
+    if (!resolver.acme) continue;
+    if (resolver.acme.httpChallenge) challengeEntryPoints.add(resolver.acme.httpChallenge.entryPoint);
+    providers.push(createAcmeProvider({
+      name, options: resolver.acme, httpChallenges: challenges,
+      domainsWanted: () => domainsWanted(currentConfig()?.http?.routers ?? {}, name),
+    }));
+  }
+  if (challengeEntryPoints.size === 0) return { providers, internalServices: {} };
+  const router = { rule: 'PathPrefix(`/.well-known/acme-challenge/`)', priority: ACME_HTTP_PRIORITY, entryPoints: [...challengeEntryPoints], service: `${ACME_HTTP}@internal` };
+  providers.push({
+    name: 'internal',
+    async start(emit, signal) {
+      emit({ config: { http: { routers: { [ACME_HTTP]: router }, services: {}, middlewares: {} } }, diagnostics: [] });
+      await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
+    },
+  });
+  const handler: HttpHandler = async (ex) => {
+    const body = challenges.respond(ex.path);
+    return body === undefined
+      ? { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: '404 page not found\n' }
+      : { status: 200, headers: { 'content-type': 'text/plain' }, body };
+  };
+  return { providers, internalServices: { [`${ACME_HTTP}@internal`]: handler } };
+}
