@@ -1,4 +1,4 @@
-import type { DynamicConfig, HttpHandler, Provider } from '@wharf/config';
+import { parseDuration, type DynamicConfig, type HttpHandler, type Provider } from '@wharf/config';
 import { createAcmeProvider, domainsWanted, HttpChallengeStore } from '@wharf/provider-acme';
 import type { StaticConfig } from './static/index.js';
 
@@ -22,11 +22,13 @@ export function createAcmeWiring(config: StaticConfig, currentConfig: () => Dyna
   const challenges = new HttpChallengeStore();
   const providers: Provider[] = [];
   const challengeEntryPoints = new Set<string>();
+  // TLS-ALPN-01 certificates travel in the snapshot: the CA validates once the aggregator applied it
+  const challengePublishDelayMs = parseDuration(config.providers.providersThrottleDuration) + 500;
   for (const [name, resolver] of Object.entries(config.certificatesResolvers ?? {})) {
     if (!resolver.acme) continue;
     if (resolver.acme.httpChallenge) challengeEntryPoints.add(resolver.acme.httpChallenge.entryPoint);
     providers.push(createAcmeProvider({
-      name, options: resolver.acme, httpChallenges: challenges,
+      name, options: resolver.acme, httpChallenges: challenges, challengePublishDelayMs,
       domainsWanted: () => domainsWanted(currentConfig()?.http?.routers ?? {}, name),
     }));
   }

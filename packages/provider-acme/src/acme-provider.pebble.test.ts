@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
+import { createSecureContext, createServer as createTlsServer, type Server as TlsServer } from 'node:tls';
 import { X509Certificate } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -13,7 +14,10 @@ import { freePort, startPebble, type Pebble } from './testing/pebble.js';
 
 let pebble: Pebble;
 let http: Server;
+let alpnServer: TlsServer;
 const challenges = new HttpChallengeStore();
+/** the acme-tls/1 certificates of the provider's latest snapshot, as @wharf/tls's challenge store would hold them */
+let alpnSnapshot: ProviderSnapshot | undefined;
 
 beforeAll(async () => {
   const httpPort = await freePort();
@@ -22,12 +26,22 @@ beforeAll(async () => {
     res.writeHead(body === undefined ? 404 : 200).end(body);
   });
   await new Promise<void>((r) => http.listen(httpPort, '127.0.0.1', r));
-  pebble = await startPebble({ httpPort });
+  const tlsPort = await freePort();
+  alpnServer = createTlsServer({
+    ALPNProtocols: ['acme-tls/1'],
+    SNICallback: (name, cb) => {
+      const c = (alpnSnapshot?.config.tls?.certificates ?? []).find((x) => x.stores?.includes('acme-tls/1') && new X509Certificate(x.certFile).subjectAltName?.includes(`DNS:${name}`));
+      cb(null, c ? createSecureContext({ cert: c.certFile, key: c.keyFile }) : undefined);
+    },
+  }, (socket) => socket.end());
+  await new Promise<void>((r) => alpnServer.listen(tlsPort, '127.0.0.1', r));
+  pebble = await startPebble({ httpPort, tlsPort });
 }, 20_000);
 
 afterAll(async () => {
   await pebble?.stop();
   await new Promise((r) => http?.close(r));
+  await new Promise((r) => alpnServer?.close(r));
 });
 
 function options(): AcmeResolverOptions {
@@ -87,5 +101,16 @@ describe('ACME provider against pebble', () => {
       (s) => s.diagnostics.length > 0);
     expect(seen.at(-1)!.diagnostics[0]).toMatchObject({ code: 'WHARF_ACME_ORDER', provider: 'le', severity: 'error' });
     expect(seen.at(-1)!.diagnostics[0]!.message).toContain('fail.wharf.test');
+  }, 30_000);
+
+  it('obtains with TLS-ALPN-01 through acme-tls/1 certificates in its snapshot', async () => {
+    const o = { ...options(), storage: join(pebble.dir, 'alpn.json'), httpChallenge: undefined, tlsChallenge: {} };
+    const seen = await runUntil({ name: 'le', options: o, domainsWanted: () => [{ main: 'alpn.wharf.test' }], checkIntervalMs: 50, challengePublishDelayMs: 50 },
+      (s) => { alpnSnapshot = s; return s.diagnostics.length > 0 || certs(s).some((c) => !c.stores); });
+    const last = seen.at(-1)!;
+    expect(last.diagnostics).toEqual([]);
+    expect(seen.some((s) => certs(s).some((c) => c.stores?.includes('acme-tls/1')))).toBe(true);
+    expect(certs(last).filter((c) => c.stores)).toEqual([]); // the challenge certificate is gone
+    expect(new X509Certificate(certs(last)[0]!.certFile).subjectAltName).toContain('DNS:alpn.wharf.test');
   }, 30_000);
 });

@@ -1,5 +1,5 @@
 import { X509Certificate } from 'node:crypto';
-import type { Diagnostic, EmitSnapshot, Provider, TlsCertificateConfig } from '@wharf/config';
+import { TLS_ACME_ALPN_STORE_NAME, type Diagnostic, type EmitSnapshot, type Provider, type TlsCertificateConfig } from '@wharf/config';
 import type { AcmeResolverOptions } from './options.js';
 import { decodePem, encodePem, type AcmeDomain, type AcmeStoredCertificate } from './storage/acme-json.js';
 import { loadStorage, saveResolver } from './storage/storage-file.js';
@@ -19,6 +19,13 @@ export interface AcmeProviderOptions {
   tlsAlpnChallenges?: TlsAlpnChallenges;
   /** how often wanted domains and expiry are checked; default from `certificatesDuration`, at most 2 s so new routers get certificates soon (a round without work is cheap) */
   checkIntervalMs?: number;
+  /**
+   * TLS-ALPN-01 without an injected `tlsAlpnChallenges`: the challenge certificates go out in the
+   * snapshot (`tls.certificates` with `stores: ['acme-tls/1']`, the store `@wharf/tls` serves to
+   * clients offering `acme-tls/1`); the CA is told to validate this long after (the aggregator's
+   * throttle must have applied it). Default 2500 ms.
+   */
+  challengePublishDelayMs?: number;
   now?: () => Date;
 }
 
@@ -48,14 +55,23 @@ export function createAcmeProvider(opts: AcmeProviderOptions): Provider {
       const loaded = await loadStorage(file);
       const entry = loaded.data[opts.name];
       let certificates: AcmeStoredCertificate[] = [...(entry?.Certificates ?? [])];
-      const session = new AcmeSession(opts, entry?.Account ?? null);
+      const alpn = new Map<string, TlsCertificateConfig>();
+      const tlsAlpnChallenges: TlsAlpnChallenges | undefined = opts.tlsAlpnChallenges ?? (opts.options.tlsChallenge ? {
+        set: async (domain, certFile, keyFile) => {
+          alpn.set(domain, { certFile, keyFile, stores: [TLS_ACME_ALPN_STORE_NAME] });
+          publish();
+          await new Promise((r) => setTimeout(r, opts.challengePublishDelayMs ?? 2500));
+        },
+        delete: (domain) => { alpn.delete(domain); },
+      } : undefined);
+      const session = new AcmeSession({ ...opts, ...(tlsAlpnChallenges ? { tlsAlpnChallenges } : {}) }, entry?.Account ?? null);
       const failures = new Map<string, Failure>();
       const storageIssues: Diagnostic[] = loaded.issues.map((e) => diagnostic(opts.name, file, e));
 
       const publish = () => {
         const tlsCertificates: TlsCertificateConfig[] = certificates.map((c) => ({ certFile: decodePem(c.certificate, 'CERTIFICATE'), keyFile: decodePem(c.key) }));
         const orderIssues = [...failures.values()].map((f) => diagnostic(opts.name, `resolver ${opts.name}`, f.error));
-        emit({ config: { http: { routers: {}, services: {}, middlewares: {} }, tls: { certificates: tlsCertificates } }, diagnostics: [...storageIssues, ...orderIssues] });
+        emit({ config: { http: { routers: {}, services: {}, middlewares: {} }, tls: { certificates: [...tlsCertificates, ...alpn.values()] } }, diagnostics: [...storageIssues, ...orderIssues] });
       };
       publish();
 
