@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadStorage, saveResolver } from './storage-file.js';
@@ -61,5 +61,16 @@ describe('acme.json', () => {
     expect(data).toEqual({});
     expect(issues[0]).toMatchObject({ code: 'WHARF_ACME_STORAGE' });
     expect(issues[0]!.message).toContain('bad.json');
+  });
+
+  it('keeps a corrupt file aside before writing over it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'acme-'));
+    const file = join(dir, 'acme.json');
+    await writeFile(file, '{"le": broken');
+    await saveResolver(file, 'le', { Account: null, Certificates: [] });
+    const aside = (await readdir(dir)).filter((n) => n.startsWith('acme.json.corrupt-'));
+    expect(aside).toHaveLength(1);
+    expect(await readFile(join(dir, aside[0]!), 'utf8')).toBe('{"le": broken');
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ le: { Account: null, Certificates: [] } });
   });
 });

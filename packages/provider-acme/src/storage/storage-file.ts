@@ -1,4 +1,4 @@
-import { open, readFile, rename, unlink } from 'node:fs/promises';
+import { copyFile, open, readFile, rename, unlink } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
 import { parseAcmeJson, type AcmeJson, type AcmeResolverData } from './acme-json.js';
 import { AcmeStorageError } from '../errors.js';
@@ -34,6 +34,8 @@ export async function loadStorage(file: string): Promise<LoadedStorage> {
  */
 export async function saveResolver(file: string, resolver: string, entry: AcmeResolverData): Promise<void> {
   const current = await loadStorage(file);
+  // a file wharf could not read is kept aside for the user, never silently overwritten
+  if (current.issues.length > 0) await copyFile(file, `${file}.corrupt-${Date.now()}`).catch(() => undefined);
   const data: AcmeJson = { ...current.data, [resolver]: entry };
   const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.${Date.now()}.tmp`);
   const handle = await open(tmp, 'w', 0o600);
