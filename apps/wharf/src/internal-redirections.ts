@@ -2,7 +2,8 @@ import type { DynamicConfig, Provider } from '@wharf/config';
 import type { StaticConfig } from './static/index.js';
 
 /** Traefik's `MaxInt-1`, within what a JavaScript number holds exactly */
-const REDIRECT_PRIORITY = Number.MAX_SAFE_INTEGER;
+// one below acme-http@internal (Traefik: MaxInt-1 and MaxInt), so HTTP-01 challenges are answered before the redirect
+const REDIRECT_PRIORITY = Number.MAX_SAFE_INTEGER - 1;
 
 /** `to`'s port: `:443` as written, or the named entrypoint's address port. */
 function targetPort(config: StaticConfig, to: string): string | undefined {
@@ -42,13 +43,21 @@ export function redirectionsConfig(config: StaticConfig): { config: DynamicConfi
   return { config: out, problems };
 }
 
-/** The `internal` provider: one snapshot (the redirections), kept until wharf stops. */
-export function createInternalProvider(config: StaticConfig, warn: (message: string) => void): Provider {
+/**
+ * The `internal` provider: one snapshot made of wharf's own contributions (the entrypoint
+ * redirections here, ACME's challenge router from acme.ts), kept until wharf stops.
+ */
+export function createInternalProvider(config: StaticConfig, warn: (message: string) => void, extra: DynamicConfig[] = []): Provider {
   return {
     name: 'internal',
     async start(emit, signal) {
       const { config: dynamic, problems } = redirectionsConfig(config);
       for (const p of problems) warn(p);
+      for (const more of extra) {
+        Object.assign(dynamic.http!.routers!, more.http?.routers);
+        Object.assign(dynamic.http!.middlewares!, more.http?.middlewares);
+        Object.assign(dynamic.http!.services!, more.http?.services);
+      }
       emit({ config: dynamic, diagnostics: [] });
       await new Promise<void>((resolve) => (signal.aborted ? resolve() : signal.addEventListener('abort', () => resolve(), { once: true })));
     },

@@ -1,4 +1,4 @@
-import type { EntryPointInfo, HttpHandler, RequestObserver } from '@wharf/config';
+import type { DynamicConfig, EntryPointInfo, HttpHandler, RequestObserver } from '@wharf/config';
 import { parseDuration } from '@wharf/config';
 import { createHttpProber, createLoadBalancer } from '@wharf/loadbalancer';
 import { createEntryPoint, createTransport, type EntryPoint } from '@wharf/proxy';
@@ -12,6 +12,7 @@ import { withTrafficEvents } from './live-source.js';
 import { createObservability, type Observability } from './observability/index.js';
 import { createLogger, type Logger } from './logger.js';
 import { createProviders } from './providers/index.js';
+import { createAcmeWiring } from './acme.js';
 import { toLogger } from './logger-adapter.js';
 import type { StaticConfig } from './static/index.js';
 
@@ -62,8 +63,13 @@ export async function startWharf(config: StaticConfig, opts: StartOptions = {}):
 
   let internal: InternalEntryPoint | undefined;
   const apiHandler: HttpHandler = (ex) => internal!.handler(ex);
-  const providers = createProviders(config, log);
-  if (Object.values(config.entryPoints).some((ep) => ep.http.redirections?.entryPoint)) providers.push(createInternalProvider(config, (m) => log.warn(m)));
+  let merged: DynamicConfig | undefined;
+  const acme = createAcmeWiring(config, () => merged);
+  const providers = [...createProviders(config, log), ...acme.providers];
+  const contributions = acme.internalConfig ? [acme.internalConfig] : [];
+  if (contributions.length > 0 || Object.values(config.entryPoints).some((ep) => ep.http.redirections?.entryPoint)) {
+    providers.push(createInternalProvider(config, (m) => log.warn(m), contributions));
+  }
   const runtime = createRuntime({
     ...(prober ? { deps: { createLoadBalancer: (c, ctx) => createLoadBalancer(c, ctx, { prober }) } } : {}),
     entryPoints: userEntryPoints.map(({ name, ep }) => ({
@@ -74,7 +80,7 @@ export async function startWharf(config: StaticConfig, opts: StartOptions = {}):
     defaultCertificate: await generateDefaultCertificate(),
     udpEntryPoints: entryPoints.filter((e) => e.addr.protocol === 'udp').map((e) => e.name),
     transport,
-    internalServices: { 'api@internal': apiHandler, 'dashboard@internal': apiHandler },
+    internalServices: { 'api@internal': apiHandler, 'dashboard@internal': apiHandler, ...acme.internalServices },
     defaultRuleSyntax: config.core.defaultRuleSyntax,
     logger: log,
     providers: providers.map((p) => p.name),
@@ -106,9 +112,10 @@ export async function startWharf(config: StaticConfig, opts: StartOptions = {}):
   const aggregator = createAggregator({
     providers,
     throttleMs: ms(config.providers.providersThrottleDuration, 2000),
-    onConfig: (merged, diagnostics) => {
-      runtime.apply(merged, diagnostics);
-      l4.applyTls(merged.tls);
+    onConfig: (next, diagnostics) => {
+      merged = next;
+      runtime.apply(next, diagnostics);
+      l4.applyTls(next.tls);
     },
     onProviderState: (state) => runtime.reportProviderState(state),
     logger: log,

@@ -77,7 +77,25 @@ describe('loadStaticConfig: flags', () => {
     expect(config.api).toBeUndefined();
     expect(config.entryPoints.web?.http.redirections).toEqual({ entryPoint: { to: 'websecure', scheme: 'https', permanent: true } });
     expect(config.entryPoints.websecure?.http.tls).toEqual({ certResolver: 'le' });
-    expect(config.certificatesResolvers).toEqual({ le: { acme: { email: 'a@b.c' } } });
+    expect(config.certificatesResolvers).toEqual({
+      le: { acme: { email: 'a@b.c', storage: 'acme.json', caServer: 'https://acme-v02.api.letsencrypt.org/directory', keyType: 'EC256', certificatesDuration: 2160, caSystemCertPool: false } },
+    });
+  });
+
+  it('reads ACME resolvers with Traefik flag names', () => {
+    const config = load([
+      '--certificatesresolvers.le.acme.storage=/data/acme.json',
+      '--certificatesresolvers.le.acme.keytype=RSA4096',
+      '--certificatesresolvers.le.acme.certificatesduration=24',
+      '--certificatesresolvers.le.acme.httpchallenge.entrypoint=web',
+      '--certificatesresolvers.le.acme.tlschallenge=true',
+      '--certificatesresolvers.le.acme.cacertificates=/ca/a.pem,/ca/b.pem',
+      '--certificatesresolvers.le.acme.caservername=ca.internal',
+    ]);
+    expect(config.certificatesResolvers?.le?.acme).toMatchObject({
+      storage: '/data/acme.json', keyType: 'RSA4096', certificatesDuration: 24, httpChallenge: { entryPoint: 'web' },
+      tlsChallenge: {}, caCertificates: ['/ca/a.pem', '/ca/b.pem'], caServerName: 'ca.internal',
+    });
   });
 
   it('is deep-frozen', () => {

@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { CertificateResolverSchema } from '@wharf/provider-acme';
 import { DurationSchema, ForwardingTimeoutsSchema } from '@wharf/config';
 import { providerSchemas } from '../providers/index.js';
 import { EntryPointSchema } from './entry-point-schema.js';
@@ -105,6 +106,6 @@ export const StaticConfigSchema = Type.Object({
     }),
   ),
   certificatesResolvers: Type.Optional(
-    Type.Record(Type.String(), Type.Record(Type.String(), Type.Unknown()), { description: 'accepted; ACME is not implemented yet' }),
+    Type.Record(Type.String(), CertificateResolverSchema, { description: 'ACME certificate resolvers (docs/acme.md)' }),
   ),
 });
