@@ -2,8 +2,6 @@ import type { Socket } from 'node:net';
 import { parseDuration } from '@wharf/config';
 import { createTcpConnections, createUdpEntryPoint, type TcpConnections, type UdpEntryPoint } from '@wharf/proxy';
 import type { GenerationSource } from '@wharf/runtime';
-import { compileTls, type GeneratedCertificate, type TlsGeneration } from '@wharf/tls';
-import type { TlsConfiguration } from '@wharf/config';
 import type { EntryPointAddress } from './static/address.js';
 import type { ResolvedEntryPoint } from './static/index.js';
 
@@ -20,8 +18,6 @@ export interface L4Listeners {
   /** TCP-routed connections open on `name`; UDP sessions per UDP entrypoint */
   openTcp(name: string): number;
   openUdp(): Array<{ entryPoint: string; protocol: 'UDP'; count: number }>;
-  /** the merged `tls` section of a new configuration (TCP routers terminating TLS use it) */
-  applyTls(tls: TlsConfiguration | undefined): void;
 }
 
 interface EntryPointEntry {
@@ -31,10 +27,9 @@ interface EntryPointEntry {
 }
 
 export function startL4(
-  entryPoints: EntryPointEntry[], generations: GenerationSource, generated: GeneratedCertificate, log: (name: string, message: string, err?: unknown) => void,
+  entryPoints: EntryPointEntry[], generations: GenerationSource, log: (name: string, message: string, err?: unknown) => void,
 ): L4Listeners {
   const tcp = new Map<string, TcpConnections>();
-  let tls: TlsGeneration = compileTls(undefined, { generated });
   const udp: UdpEntryPoint[] = entryPoints
     .filter((e) => e.addr.protocol === 'udp')
     .map(({ name, ep, addr }) => createUdpEntryPoint({
@@ -52,7 +47,11 @@ export function startL4(
         name,
         generations,
         peekTimeoutMs: ms(e?.ep.transport.respondingTimeouts.readTimeout, 60_000) || 60_000,
-        secureOptions: (optionsName, localAddress) => (tls.options.has(optionsName) ? tls.serverOptions(optionsName, localAddress) : undefined),
+        // TCP routers terminating TLS use the current generation's compiled TLS, as HTTPS does
+        secureOptions: (optionsName, localAddress) => {
+          const tls = generations.current().tls?.compiled;
+          return tls?.options.has(optionsName) ? tls.serverOptions(optionsName, localAddress) : undefined;
+        },
         log: (message, err) => log(name, message, err),
       });
       tcp.set(name, connections);
@@ -71,9 +70,6 @@ export function startL4(
     },
     openTcp: (name) => tcp.get(name)?.open() ?? 0,
     openUdp: () => udp.map((u) => ({ entryPoint: u.name, protocol: 'UDP' as const, count: u.openSessions() })),
-    applyTls(next) {
-      tls = compileTls(next, { generated });
-    },
     async closeUdp() {
       await Promise.allSettled(udp.map((u) => u.close()));
     },

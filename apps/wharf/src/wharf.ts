@@ -70,14 +70,15 @@ export async function startWharf(config: StaticConfig, opts: StartOptions = {}):
   if (contributions.length > 0 || Object.values(config.entryPoints).some((ep) => ep.http.redirections?.entryPoint)) {
     providers.push(createInternalProvider(config, (m) => log.warn(m), contributions));
   }
+  // Traefik's `TRAEFIK DEFAULT CERT`: generated once at start-up, served when no certificate matches
+  const defaultCertificate = await generateDefaultCertificate();
   const runtime = createRuntime({
     ...(prober ? { deps: { createLoadBalancer: (c, ctx) => createLoadBalancer(c, ctx, { prober }) } } : {}),
     entryPoints: userEntryPoints.map(({ name, ep }) => ({
       name, address: ep.address, asDefault: ep.asDefault, middlewares: [...ep.http.middlewares],
       ...(ep.http.tls && { tls: structuredClone(ep.http.tls) }),
     })),
-    // Traefik's `TRAEFIK DEFAULT CERT`: generated once at start-up, served when no certificate matches
-    defaultCertificate: await generateDefaultCertificate(),
+    defaultCertificate,
     udpEntryPoints: entryPoints.filter((e) => e.addr.protocol === 'udp').map((e) => e.name),
     transport,
     internalServices: { 'api@internal': apiHandler, 'dashboard@internal': apiHandler, ...acme.internalServices },
@@ -88,7 +89,7 @@ export async function startWharf(config: StaticConfig, opts: StartOptions = {}):
   });
   const info: EntryPointInfo[] = entryPoints.map(({ name, ep }) => ({ name, address: ep.address, http: { middlewares: [...ep.http.middlewares] } }));
   const listeners: EntryPoint[] = [];
-  const l4: L4Listeners = startL4(entryPoints, runtime, await generateDefaultCertificate(), (name, message, err) => logger.error({ entryPoint: name, err }, message));
+  const l4: L4Listeners = startL4(entryPoints, runtime, (name, message, err) => logger.error({ entryPoint: name, err }, message));
   const openConnections = () => [
     ...listeners.map((l) => ({ entryPoint: l.name, protocol: 'TCP', count: l.openConnections() + l4.openTcp(l.name) })),
     ...l4.openUdp(),
@@ -115,7 +116,6 @@ export async function startWharf(config: StaticConfig, opts: StartOptions = {}):
     onConfig: (next, diagnostics) => {
       merged = next;
       runtime.apply(next, diagnostics);
-      l4.applyTls(next.tls);
     },
     onProviderState: (state) => runtime.reportProviderState(state),
     logger: log,
