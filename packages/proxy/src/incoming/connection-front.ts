@@ -51,7 +51,7 @@ export function installConnectionFront(server: Server, o: ConnectionFrontOptions
       if (peeked.kind === 'notTls') {
         httpConnection.call(server, socket);
         socket.resume();
-      } else if (peeked.kind === 'hello') terminate(socket, o.name, tls, peeked.hello.sni);
+      } else if (peeked.kind === 'hello') terminate(socket, o.name, tls, peeked.hello.sni, peeked.hello.alpn);
       else socket.destroy();
     });
   });

@@ -1,5 +1,6 @@
 import type { Socket } from 'node:net';
 import { createServer as createTlsServer, type Server as TlsServer, type TLSSocket } from 'node:tls';
+import { ACME_TLS_ALPN_PROTOCOL, isWharfError } from '@wharf/config';
 import type { GenerationTls } from '@wharf/runtime';
 import { checkClientCertificate, type TlsGeneration } from '@wharf/tls';
 
@@ -18,6 +19,32 @@ export interface DecryptedSinks {
  */
 export function createTlsTermination(sinks: DecryptedSinks) {
   const servers = new WeakMap<TlsGeneration, Map<string, TlsServer>>();
+
+  /**
+   * TLS-ALPN-01 (RFC 8737): a ClientHello offering `acme-tls/1` gets the challenge certificate of
+   * the `acme-tls/1` store (Node's SNICallback does not see ALPN, hence a server of its own); the
+   * connection is closed once the handshake is done.
+   */
+  function challengeServerFor(tls: TlsGeneration, localAddress: string): TlsServer {
+    let byName = servers.get(tls);
+    if (byName === undefined) servers.set(tls, (byName = new Map()));
+    const key = `${ACME_TLS_ALPN_PROTOCOL}\u0000${localAddress}`;
+    let server = byName.get(key);
+    if (server !== undefined) return server;
+    const find = tls.lookup('default');
+    server = createTlsServer({
+      ALPNProtocols: [ACME_TLS_ALPN_PROTOCOL],
+      SNICallback: (serverName, done) => {
+        const context = find(serverName, localAddress, [ACME_TLS_ALPN_PROTOCOL]);
+        if (isWharfError(context)) done(context);
+        else done(null, context);
+      },
+    });
+    server.on('tlsClientError', (_err: Error, socket: TLSSocket) => socket.destroy());
+    server.on('secureConnection', (socket: TLSSocket) => socket.end());
+    byName.set(key, server);
+    return server;
+  }
 
   function serverFor(tls: TlsGeneration, optionsName: string, localAddress: string): TlsServer {
     let byName = servers.get(tls);
@@ -42,7 +69,7 @@ export function createTlsTermination(sinks: DecryptedSinks) {
   }
 
   /** Terminates TLS on a socket whose ClientHello (server name) was peeked and put back. */
-  return function terminate(socket: Socket, entryPoint: string, tls: GenerationTls, serverName: string | undefined): void {
+  return function terminate(socket: Socket, entryPoint: string, tls: GenerationTls, serverName: string | undefined, alpn: readonly string[] = []): void {
     const choice = tls.optionsFor(entryPoint, serverName);
     if ('broken' in choice) return void socket.destroy();
     const local = (socket.localAddress ?? '').replace(/^::ffff:/, '');
@@ -50,6 +77,7 @@ export function createTlsTermination(sinks: DecryptedSinks) {
     // socket would also read in JS and a client gone mid-handshake would leave it open
     // node:http accepts half-open sockets (it ends them itself); TLS does not: a client's FIN closes
     socket.allowHalfOpen = false;
+    if (alpn.includes(ACME_TLS_ALPN_PROTOCOL)) return void challengeServerFor(tls.compiled, local).emit('connection', socket);
     serverFor(tls.compiled, choice.options, local).emit('connection', socket);
   };
 }
