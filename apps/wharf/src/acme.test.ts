@@ -42,5 +42,14 @@ describe('ACME resolvers in wharf (integration)', () => {
     const d = t.wharf.runtime.source.view().diagnostics.find((x) => x.provider === 'le')!;
     expect(d).toMatchObject({ code: 'WHARF_ACME_ORDER', severity: 'error' });
     expect(d.message).toContain('app.wharf.test');
+    expect(d.element).toEqual({ kind: 'router', name: 'r@file' });
+  }, 25_000);
+
+  it("shows the failed order in the router's error list of /api/http/routers; the router keeps serving", async () => {
+    await waitFor(() => (t.wharf.runtime.source.view().routers['r@file']?.error?.length ?? 0) > 0, 20_000, 'router error');
+    const res = await fetch(`${t.apiURL()}/api/http/routers/r@file`);
+    const router = await res.json() as { status: string; error: string[] };
+    expect(router.status).toBe('warning');
+    expect(router.error).toEqual([expect.stringMatching(/^resolver le: cannot obtain a certificate for app\.wharf\.test: /)]);
   }, 25_000);
 });

@@ -16,13 +16,15 @@ let pebble: Pebble;
 let http: Server;
 let alpnServer: TlsServer;
 const challenges = new HttpChallengeStore();
+/** while true the HTTP-01 listener answers 404: validations fail */
+let refuseChallenges = false;
 /** the acme-tls/1 certificates of the provider's latest snapshot, as @wharf/tls's challenge store would hold them */
 let alpnSnapshot: ProviderSnapshot | undefined;
 
 beforeAll(async () => {
   const httpPort = await freePort();
   http = createServer((req, res) => {
-    const body = challenges.respond(req.url ?? '');
+    const body = refuseChallenges ? undefined : challenges.respond(req.url ?? '');
     res.writeHead(body === undefined ? 404 : 200).end(body);
   });
   await new Promise<void>((r) => http.listen(httpPort, '127.0.0.1', r));
@@ -94,14 +96,28 @@ describe('ACME provider against pebble', () => {
     expect(parseAcmeJson(await readFile(o.storage, 'utf8')).data.le?.Certificates).toHaveLength(1);
   }, 30_000);
 
-  it('reports a failed validation as a diagnostic and keeps running', async () => {
+  it('reports a failed validation as a diagnostic per asking router, retries, and drops it once the certificate arrives', async () => {
     const o = { ...options(), storage: join(pebble.dir, 'fail.json') };
-    const broken = new HttpChallengeStore(); // never served: validation fails
-    const seen = await runUntil({ name: 'le', options: o, domainsWanted: () => [{ main: 'fail.wharf.test' }], httpChallenges: broken, checkIntervalMs: 50 },
-      (s) => s.diagnostics.length > 0);
-    expect(seen.at(-1)!.diagnostics[0]).toMatchObject({ code: 'WHARF_ACME_ORDER', provider: 'le', severity: 'error' });
-    expect(seen.at(-1)!.diagnostics[0]!.message).toContain('fail.wharf.test');
+    refuseChallenges = true;
+    const domainsWanted = () => [{ main: 'fail.wharf.test', routers: ['a@file', 'b@docker'] }];
+    const seen = await runUntil({ name: 'le', options: o, domainsWanted, httpChallenges: challenges, checkIntervalMs: 50, retryDelayMs: () => 50 },
+      (s) => { if (s.diagnostics.length > 0) refuseChallenges = false; return certs(s).length > 0; });
+    refuseChallenges = false;
+    const failed = seen.find((s) => s.diagnostics.length > 0)!;
+    expect(failed.diagnostics.map((d) => d.element)).toEqual([{ kind: 'router', name: 'a@file' }, { kind: 'router', name: 'b@docker' }]);
+    expect(failed.diagnostics[0]).toMatchObject({ code: 'WHARF_ACME_ORDER', provider: 'le', severity: 'error' });
+    expect(failed.diagnostics[0]!.message).toMatch(/^resolver le: cannot obtain a certificate for fail\.wharf\.test: /);
+    expect(seen.at(-1)!.diagnostics).toEqual([]);
   }, 30_000);
+
+  it('forgets a failure once no router asks for the domains', async () => {
+    const o = { ...options(), storage: join(pebble.dir, 'gone.json'), caServer: 'https://127.0.0.1:1/dir' };
+    let wanted = [{ main: 'gone.wharf.test', routers: ['a@file'] }];
+    const seen = await runUntil({ name: 'le', options: o, domainsWanted: () => wanted, checkIntervalMs: 50 },
+      (s) => { if (s.diagnostics.length > 0) wanted = []; return wanted.length === 0 && s.diagnostics.length === 0; }, 20_000);
+    expect(seen.some((s) => s.diagnostics.length > 0)).toBe(true);
+    expect(seen.at(-1)!.diagnostics).toEqual([]);
+  }, 25_000);
 
   it('obtains with TLS-ALPN-01 through acme-tls/1 certificates in its snapshot', async () => {
     const o = { ...options(), storage: join(pebble.dir, 'alpn.json'), httpChallenge: undefined, tlsChallenge: {} };

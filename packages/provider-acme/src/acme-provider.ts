@@ -3,7 +3,7 @@ import { TLS_ACME_ALPN_STORE_NAME, type Diagnostic, type EmitSnapshot, type Prov
 import type { AcmeResolverOptions } from './options.js';
 import { decodePem, encodePem, type AcmeDomain, type AcmeStoredCertificate } from './storage/acme-json.js';
 import { loadStorage, saveResolver } from './storage/storage-file.js';
-import { domainKey } from './domains/domains-wanted.js';
+import { domainKey, type WantedDomain } from './domains/domains-wanted.js';
 import { needsRenewal, renewBeforeMs, retryDelayMs } from './obtain/renewal.js';
 import { AcmeSession } from './obtain/acme-session.js';
 import type { HttpChallengeStore, TlsAlpnChallenges } from './obtain/challenges.js';
@@ -14,7 +14,7 @@ export interface AcmeProviderOptions {
   name: string;
   options: AcmeResolverOptions;
   /** the domain sets routers ask this resolver for, read from the current generation */
-  domainsWanted: () => AcmeDomain[];
+  domainsWanted: () => WantedDomain[];
   httpChallenges?: HttpChallengeStore;
   tlsAlpnChallenges?: TlsAlpnChallenges;
   /** how often wanted domains and expiry are checked; default from `certificatesDuration`, at most 2 s so new routers get certificates soon (a round without work is cheap) */
@@ -26,10 +26,12 @@ export interface AcmeProviderOptions {
    * throttle must have applied it). Default 2500 ms.
    */
   challengePublishDelayMs?: number;
+  /** delay before retrying after `failures` consecutive failures; default 10 s doubling, capped at 1 h */
+  retryDelayMs?: (failures: number) => number;
   now?: () => Date;
 }
 
-interface Failure { failures: number; nextAt: number; error: Error }
+interface Failure { failures: number; nextAt: number; error: Error; routers: string[] }
 
 const validity = (pem: string): { notBefore: Date; notAfter: Date } | undefined => {
   try {
@@ -70,13 +72,19 @@ export function createAcmeProvider(opts: AcmeProviderOptions): Provider {
 
       const publish = () => {
         const tlsCertificates: TlsCertificateConfig[] = certificates.map((c) => ({ certFile: decodePem(c.certificate, 'CERTIFICATE'), keyFile: decodePem(c.key) }));
-        const orderIssues = [...failures.values()].map((f) => diagnostic(opts.name, `resolver ${opts.name}`, f.error));
+        const orderIssues = [...failures.values()].flatMap((f) => orderDiagnostics(opts.name, f));
         emit({ config: { http: { routers: {}, services: {}, middlewares: {} }, tls: { certificates: [...tlsCertificates, ...alpn.values()] } }, diagnostics: [...storageIssues, ...orderIssues] });
       };
       publish();
 
       const round = async () => {
-        for (const domain of opts.domainsWanted()) {
+        const wanted = opts.domainsWanted();
+        // a failure for a domain set no router asks for any more is no longer anyone's problem
+        const stale = [...failures.keys()].filter((k) => !wanted.some((w) => domainKey(w) === k));
+        for (const key of stale) failures.delete(key);
+        if (stale.length > 0) publish();
+        for (const wantedDomain of wanted) {
+          const domain: AcmeDomain = { main: wantedDomain.main, ...(wantedDomain.sans ? { sans: wantedDomain.sans } : {}) };
           if (signal.aborted) return;
           const key = domainKey(domain);
           const held = certificates.find((c) => domainKey(c.domain) === key);
@@ -93,7 +101,7 @@ export function createAcmeProvider(opts: AcmeProviderOptions): Provider {
           } catch (err) {
             const n = (failure?.failures ?? 0) + 1;
             const error = AcmeOrderError.withCause(err, opts.name, key, err instanceof Error ? err.message : String(err));
-            failures.set(key, { failures: n, nextAt: now().getTime() + retryDelayMs(n), error });
+            failures.set(key, { failures: n, nextAt: now().getTime() + (opts.retryDelayMs ?? retryDelayMs)(n), error, routers: wantedDomain.routers ?? [] });
           }
           publish();
         }
@@ -109,6 +117,15 @@ export function createAcmeProvider(opts: AcmeProviderOptions): Provider {
       }
     },
   };
+}
+
+/**
+ * A failed order, once per router asking for the domains: the diagnostic names the router
+ * (qualified, it belongs to another provider), so the runtime shows it in that router's `error`.
+ */
+function orderDiagnostics(provider: string, f: Failure): Diagnostic[] {
+  const d = diagnostic(provider, `resolver ${provider}`, f.error);
+  return f.routers.length === 0 ? [d] : f.routers.map((name) => ({ ...d, element: { kind: 'router', name } }));
 }
 
 function diagnostic(provider: string, source: string, err: Error): Diagnostic {

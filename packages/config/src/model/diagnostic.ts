@@ -18,6 +18,10 @@ export interface Diagnostic {
   key?: string;
   /** "did you mean …" candidate */
   suggestion?: string;
-  /** the element concerned, name unqualified as the provider knows it */
+  /**
+   * the element concerned, name unqualified as the provider knows it; a qualified name
+   * (`name@provider`) references another provider's element, and an error diagnostic naming a
+   * router that way is shown in that router's `error` list (an ACME resolver's failed order)
+   */
   element?: { kind: 'router' | 'service' | 'middleware' | 'container' | 'file'; name: string };
 }

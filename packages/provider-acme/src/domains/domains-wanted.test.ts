@@ -9,14 +9,14 @@ describe('domains wanted', () => {
     expect(hostsOfRule('Host(`' + 'a'.repeat(5000) + '`)')).toEqual([]);
   });
 
-  it('collects routers naming the resolver; tls.domains win over the rule', () => {
+  it('collects routers naming the resolver; tls.domains win over the rule; each set names the routers asking for it', () => {
     const routers = {
       a: { rule: 'Host(`app.test`)', tls: { certResolver: 'le' } },
       b: { rule: 'Host(`x.test`)', tls: { certResolver: 'le', domains: [{ main: 'main.test', sans: ['alt.test'] }] } },
       c: { rule: 'Host(`other.test`)', tls: { certResolver: 'other' } },
       d: { rule: 'Host(`app.test`)', tls: { certResolver: 'le' } },
     };
-    expect(domainsWanted(routers, 'le')).toEqual([{ main: 'app.test', sans: [] }, { main: 'main.test', sans: ['alt.test'] }]);
+    expect(domainsWanted(routers, 'le')).toEqual([{ main: 'app.test', sans: [], routers: ['a', 'd'] }, { main: 'main.test', sans: ['alt.test'], routers: ['b'] }]);
   });
 });
 

@@ -20,18 +20,29 @@ export function hostsOfRule(rule: string): string[] {
   return hosts;
 }
 
+/** A domain set a resolver must hold, and the routers asking for it (qualified names). */
+export interface WantedDomain extends AcmeDomain {
+  /** where a failed order is shown (the routers' `error` list); none when unknown */
+  routers?: string[];
+}
+
 /**
  * The domain sets a resolver must hold, from the routers naming it in `tls.certResolver` (as
  * Traefik does): `tls.domains` when given, else one set per host of the rule.
  */
-export function domainsWanted(routers: Record<string, RouterConfig>, resolver: string): AcmeDomain[] {
-  const out = new Map<string, AcmeDomain>();
-  for (const router of Object.values(routers)) {
+export function domainsWanted(routers: Record<string, RouterConfig>, resolver: string): WantedDomain[] {
+  const out = new Map<string, WantedDomain & { routers: string[] }>();
+  for (const [name, router] of Object.entries(routers)) {
     if (router.tls?.certResolver !== resolver) continue;
     const sets: AcmeDomain[] = router.tls.domains?.length
       ? router.tls.domains.flatMap((d) => (d.main ? [{ main: d.main.toLowerCase(), sans: (d.sans ?? []).map((s) => s.toLowerCase()) }] : []))
       : hostsOfRule(router.rule ?? '').map((main) => ({ main, sans: [] }));
-    for (const set of sets) out.set(domainKey(set), set);
+    for (const set of sets) {
+      const key = domainKey(set);
+      const seen = out.get(key);
+      if (seen) seen.routers.push(name);
+      else out.set(key, { ...set, routers: [name] });
+    }
   }
   return [...out.values()];
 }

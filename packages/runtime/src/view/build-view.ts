@@ -63,6 +63,23 @@ interface StaticView {
   udpServices: RuntimeView['udpServices'];
 }
 
+/**
+ * Error diagnostics that name a router by qualified name (another provider's verdict on it, e.g.
+ * an ACME resolver that cannot get its certificate) join that router's `error` list; the router
+ * keeps serving, so `enabled` becomes `warning` (Traefik's status for a router with errors that
+ * still serves). They go when the diagnostic goes (the certificate arrived).
+ */
+function withProviderErrors(routers: RuntimeView['routers'], diagnostics: Diagnostic[]): RuntimeView['routers'] {
+  const out = { ...routers };
+  for (const d of diagnostics) {
+    if (d.severity !== 'error' || d.element?.kind !== 'router' || !d.element.name.includes('@')) continue;
+    const router = out[d.element.name];
+    if (router === undefined || router.error?.includes(d.message)) continue;
+    out[d.element.name] = { ...router, status: router.status === 'enabled' ? 'warning' : router.status, error: [...(router.error ?? []), d.message] };
+  }
+  return out;
+}
+
 /** Per generation, the infos are immutable (computed once, frozen); only server health is live. */
 const staticViews = new WeakMap<Generation, StaticView>();
 
@@ -93,7 +110,7 @@ export function buildView(gen: Generation, ctx: ViewContext): RuntimeView {
     appliedAt: gen.appliedAt,
     entryPoints: ctx.entryPoints.map(entryPointInfo).sort((a, b) => a.name.localeCompare(b.name)),
     ...s,
-    routers: { ...s.routers },
+    routers: withProviderErrors(s.routers, ctx.diagnostics),
     middlewares: { ...s.middlewares },
     services: mapValues(s.services, (info) => withLiveHealth(gen, info)),
     diagnostics: ctx.diagnostics,

@@ -45,6 +45,25 @@ describe('view', () => {
     });
   });
 
+  it('error diagnostics naming a router by qualified name join its error list; the router keeps serving as warning', () => {
+    const t = testRuntime({ providers: ['docker', 'le'] });
+    const routers = { 'web@docker': { rule: 'Host(`a.example`)', service: 'app@docker', tls: { certResolver: 'le' } } };
+    const services = { 'app@docker': { loadBalancer: { servers: [{ url: 'http://10.0.0.2:80' }] } } };
+    const failed = { provider: 'le', source: 'resolver le', code: 'WHARF_ACME_ORDER', severity: 'error' as const, message: 'resolver le: cannot obtain a certificate for a.example: CA down' };
+    t.runtime.apply(config({ routers, services }), [
+      { ...failed, element: { kind: 'router', name: 'web@docker' } },
+      // unqualified names are the provider's own elements, warnings stay diagnostics only
+      { ...failed, message: 'other', element: { kind: 'router', name: 'web' } },
+      { ...failed, severity: 'warning', message: 'a warning', element: { kind: 'router', name: 'web@docker' } },
+    ]);
+    expect(t.runtime.source.view().routers['web@docker']).toMatchObject({ status: 'warning', error: [failed.message] });
+    expect(t.runtime.source.view().diagnostics).toHaveLength(3);
+    t.runtime.apply(config({ routers, services }), []);
+    const cleared = t.runtime.source.view().routers['web@docker']!;
+    expect(cleared.status).toBe('enabled');
+    expect(cleared).not.toHaveProperty('error');
+  });
+
   it('services carry type, usedBy, serverStatus and wharf health', () => {
     const { runtime } = sample();
     const view = runtime.source.view();
