@@ -56,6 +56,8 @@ describe('ACME certificates through wharf (pebble)', () => {
       routers: {
         app: { rule: 'Host(`app.test`)', entryPoints: ['websecure'], service: 's', tls: { certResolver: 'le' } },
         alpn: { rule: 'Host(`alpn.test`)', entryPoints: ['websecure'], service: 's', tls: { certResolver: 'alpn' } },
+        // no tls of its own: websecure's http.tls.certResolver applies to its websecure copy
+        both: { rule: 'Host(`both.test`)', entryPoints: ['web', 'websecure'], service: 's' },
       },
       services: { s: { loadBalancer: { servers: [{ url: backends[0]!.url }] } } },
     },
@@ -64,6 +66,7 @@ describe('ACME certificates through wharf (pebble)', () => {
     `--entrypoints.web.address=127.0.0.1:${web}`,
     `--entrypoints.websecure.address=127.0.0.1:${websecure}`,
     '--entrypoints.web.http.redirections.entrypoint.to=websecure',
+    '--entrypoints.websecure.http.tls.certresolver=le',
     ...['le', 'alpn'].flatMap((r) => [
       `--certificatesresolvers.${r}.acme.email=ops@wharf.test`,
       `--certificatesresolvers.${r}.acme.caserver=${pebble.directoryUrl}`,
@@ -98,6 +101,15 @@ describe('ACME certificates through wharf (pebble)', () => {
   it('obtains alpn.test by TLS-ALPN-01 on websecure', async () => {
     await waitFor(() => verifies(websecure, 'alpn.test', root), 30_000, 'the ACME certificate for alpn.test');
     expect((await secureGet(websecure, 'alpn.test', root)).status).toBe(200);
+  }, 35_000);
+
+  it("obtains a certificate for a router through its entrypoint's http.tls.certResolver, on the `websecure-both` copy", async () => {
+    const routers = t!.wharf.runtime.source.view().routers;
+    expect(routers['websecure-both@file']).toMatchObject({ entryPoints: ['websecure'], tls: { certResolver: 'le' }, status: 'enabled' });
+    expect(routers['both@file']).toMatchObject({ entryPoints: ['web'] });
+    expect(routers['both@file']).not.toHaveProperty('tls');
+    await waitFor(() => verifies(websecure, 'both.test', root), 30_000, 'the ACME certificate for both.test');
+    expect((await secureGet(websecure, 'both.test', root)).status).toBe(200);
   }, 35_000);
 
   it('redirects plain HTTP on web to https (the challenge path stays on web)', async () => {

@@ -1,4 +1,4 @@
-import { parseDuration, type DynamicConfig, type HttpHandler, type Provider } from '@wharf/config';
+import { parseDuration, type DynamicConfig, type HttpHandler, type Provider, type RouterConfig } from '@wharf/config';
 import { createAcmeProvider, domainsWanted, HttpChallengeStore } from '@wharf/provider-acme';
 import type { StaticConfig } from './static/index.js';
 
@@ -17,10 +17,11 @@ export interface AcmeWiring {
 
 /**
  * `certificatesResolvers.<name>.acme` → providers whose snapshots carry the obtained
- * certificates. `currentConfig` reads the last merged dynamic configuration, whose routers say
- * which domains each resolver must hold (`tls.certResolver`).
+ * certificates. `currentRouters` reads the live generation's routers (entrypoint models applied,
+ * so an entrypoint's `http.tls.certResolver` counts and failures name the routers the API shows),
+ * which say which domains each resolver must hold (`tls.certResolver`).
  */
-export function createAcmeWiring(config: StaticConfig, currentConfig: () => DynamicConfig | undefined): AcmeWiring {
+export function createAcmeWiring(config: StaticConfig, currentRouters: () => Record<string, RouterConfig>): AcmeWiring {
   const challenges = new HttpChallengeStore();
   const providers: Provider[] = [];
   const challengeEntryPoints = new Set<string>();
@@ -31,7 +32,7 @@ export function createAcmeWiring(config: StaticConfig, currentConfig: () => Dyna
     if (resolver.acme.httpChallenge) challengeEntryPoints.add(resolver.acme.httpChallenge.entryPoint);
     providers.push(createAcmeProvider({
       name, options: resolver.acme, httpChallenges: challenges, challengePublishDelayMs,
-      domainsWanted: () => domainsWanted(currentConfig()?.http?.routers ?? {}, name),
+      domainsWanted: () => domainsWanted(currentRouters(), name),
     }));
   }
   if (challengeEntryPoints.size === 0) return { providers, internalServices: {} };

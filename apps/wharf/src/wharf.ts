@@ -1,4 +1,4 @@
-import type { DynamicConfig, EntryPointInfo, HttpHandler, RequestObserver } from '@wharf/config';
+import type { EntryPointInfo, HttpHandler, RequestObserver } from '@wharf/config';
 import { parseDuration } from '@wharf/config';
 import { createHttpProber, createLoadBalancer } from '@wharf/loadbalancer';
 import { createEntryPoint, createTransport, type EntryPoint } from '@wharf/proxy';
@@ -63,8 +63,8 @@ export async function startWharf(config: StaticConfig, opts: StartOptions = {}):
 
   let internal: InternalEntryPoint | undefined;
   const apiHandler: HttpHandler = (ex) => internal!.handler(ex);
-  let merged: DynamicConfig | undefined;
-  const acme = createAcmeWiring(config, () => merged);
+  // ACME reads the routers of the live generation: entrypoint models applied (http.tls.certResolver, `<ep>-<router>` names)
+  const acme = createAcmeWiring(config, () => runtime.source.view().routers);
   const providers = [...createProviders(config, log), ...acme.providers];
   const contributions = acme.internalConfig ? [acme.internalConfig] : [];
   if (contributions.length > 0 || Object.values(config.entryPoints).some((ep) => ep.http.redirections?.entryPoint)) {
@@ -114,7 +114,6 @@ export async function startWharf(config: StaticConfig, opts: StartOptions = {}):
     providers,
     throttleMs: ms(config.providers.providersThrottleDuration, 2000),
     onConfig: (next, diagnostics) => {
-      merged = next;
       runtime.apply(next, diagnostics);
     },
     onProviderState: (state) => runtime.reportProviderState(state),

@@ -1,4 +1,3 @@
-import { qualify } from '@wharf/config';
 import type { HttpExchange, HttpHandler, HttpResponse, HttpStep, TlsConfiguration, Transport } from '@wharf/config';
 import { tlsIssues, type GeneratedCertificate } from '@wharf/tls';
 import { compileGenerationTls, effectiveTls, type GenerationTls } from './generation-tls.js';
@@ -169,16 +168,15 @@ function compileRouter(r: ValidatedRouter, c: RouterCompileContext): void {
       const v = c.opts.validated.services[serviceName];
       return addError(r, Messages.serviceDisabled(serviceName, v ? reasonOf(v) : ''), true);
     }
-    const routerMws = r.config.middlewares ?? [];
-    const routerSteps = c.middlewares.steps(routerMws, r.name);
+    // the entrypoint's http.middlewares are in the router's list (applyEntryPointModels)
+    const middlewares = r.config.middlewares ?? [];
+    const steps = c.middlewares.steps(middlewares, r.name);
+    const step = steps.length === 0 ? undefined : composeSteps(steps);
     const built: Array<[string, CompiledRoute]> = [];
     for (const ep of c.opts.entryPoints) {
       if (!r.using.includes(ep.name)) continue;
-      const epMws = (ep.middlewares ?? []).map((m) => qualify(m, r.provider));
-      const steps = [...c.middlewares.steps(epMws, r.name), ...routerSteps];
-      const step = steps.length === 0 ? undefined : composeSteps(steps);
       const handler = tracked(c.tracking, r.name, serviceName, step, svc);
-      built.push([ep.name, { router: r.name, service: serviceName, handler, middlewares: [...epMws, ...routerMws], compiled: svc }]);
+      built.push([ep.name, { router: r.name, service: serviceName, handler, middlewares, compiled: svc }]);
     }
     for (const [ep, value] of built) {
       const spec = c.opts.entryPoints.find((e) => e.name === ep)!;

@@ -1,4 +1,4 @@
-import { qualify, splitQualified } from '@wharf/config';
+import { splitQualified } from '@wharf/config';
 import type { RouterConfig, RuleSyntax } from '@wharf/config';
 import type { RuntimeDeps } from '../deps.js';
 import { addError, isDisabled, newState, reasonOf } from './element-state.js';
@@ -66,11 +66,8 @@ function checkReferences(v: ValidatedRouter, ctx: RouterContext): void {
   if (!service) addError(v, Messages.routerNoService(), true);
   else if (!ctx.services[service] && !ctx.internalServices.has(service)) addError(v, Messages.serviceMissing(service), true);
   else if (isDisabled(ctx.services[service])) addError(v, Messages.serviceDisabled(service, reasonOf(ctx.services[service]!)), true);
+  // entrypoint middlewares are in the list already (applyEntryPointModels)
   for (const mw of v.config.middlewares ?? []) checkMiddleware(v, mw, ctx);
-  for (const ep of ctx.entryPoints) {
-    if (!v.using.includes(ep.name)) continue;
-    for (const mw of ep.middlewares ?? []) checkMiddleware(v, qualify(mw, v.provider), ctx);
-  }
 }
 
 /** One router: entrypoints, rule, priority, service and middleware references. */
