@@ -129,7 +129,7 @@ describe('loadStaticConfig: flags', () => {
     expect(found).toContainEqual(expect.stringMatching(/--serverstransport\.forwardingtimeouts\.idleconntimeout=-1s: expected a duration that is not negative/));
     expect(found).toContainEqual(expect.stringMatching(/--entrypoints\.web\.transport\.respondingTimeouts\.readTimeout=600h.*a timer can hold/));
     expect(found).toContainEqual(expect.stringMatching(/--providers\.providersThrottleDuration=-2: expected a duration that is not negative/));
-    expect(load(['--serverstransport.forwardingtimeouts.idleconntimeout=590h']).serversTransport.forwardingTimeouts.idleConnTimeout).toBe('590h');
+    expect(load(['--serverstransport.forwardingtimeouts.idleconntimeout=590h']).serversTransport?.forwardingTimeouts?.idleConnTimeout).toBe('590h');
   });
 
   it('reports an entrypoint without address and a dangling ping entrypoint', () => {
