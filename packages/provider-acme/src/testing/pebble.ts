@@ -10,10 +10,6 @@ export interface Pebble {
   /** PEM of the certificate pebble's ACME listener serves (trusted through caCertificates) */
   caFile: string;
   dir: string;
-  /** pebble's management API (`/roots/0`, `/intermediates/0`: the per-run issuing chain) */
-  managementUrl: string;
-  /** PEM of the root pebble signs issued certificates under (its per-run CA) */
-  issuingRoot(): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -30,15 +26,6 @@ export async function freePort(): Promise<number> {
 function ping(url: string, ca: string): Promise<boolean> {
   return new Promise((resolve) => {
     get(url, { agent: new Agent({ ca }) }, (res) => { res.resume(); resolve(res.statusCode === 200); }).on('error', () => resolve(false));
-  });
-}
-
-function download(url: string, ca: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    get(url, { agent: new Agent({ ca }) }, (res) => {
-      let body = '';
-      res.setEncoding('utf8').on('data', (d: string) => { body += d; }).on('end', () => (res.statusCode === 200 ? resolve(body) : reject(new Error(`${url}: ${res.statusCode}`))));
-    }).on('error', reject);
   });
 }
 
@@ -61,7 +48,6 @@ export async function startPebble(opts: { httpPort: number; tlsPort?: number }):
     }),
   ];
   const directoryUrl = `https://127.0.0.1:${listen}/dir`;
-  const managementUrl = `https://127.0.0.1:${management}`;
   const ca = await readFile(caFile, 'utf8');
   const stop = async () => {
     await Promise.all(children.map((c) => new Promise<void>((resolve) => {
@@ -71,7 +57,7 @@ export async function startPebble(opts: { httpPort: number; tlsPort?: number }):
     })));
   };
   for (let i = 0; i < 100; i++) {
-    if (await ping(directoryUrl, ca)) return { directoryUrl, caFile, dir, managementUrl, issuingRoot: () => download(`${managementUrl}/roots/0`, ca), stop };
+    if (await ping(directoryUrl, ca)) return { directoryUrl, caFile, dir, stop };
     await new Promise((r) => setTimeout(r, 100));
   }
   await stop();
