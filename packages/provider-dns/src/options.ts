@@ -22,7 +22,7 @@ export const DnsServiceOptionsSchema = Type.Object(
 );
 
 /** `loadBalancer` of a DNS TCP service: the TCP model's options except `servers` (DNS fills them with `ip:port`). */
-export const DnsTcpLoadBalancerSchema = Type.Object(
+const DnsTcpLoadBalancerSchema = Type.Object(
   {
     serversTransport: Type.Optional(Type.String({ description: 'a tcp.serversTransports name' })),
     proxyProtocol: Type.Optional(Type.Object({ version: Type.Optional(Type.Integer({ minimum: 1, maximum: 2 })) }, { additionalProperties: false })),
