@@ -77,7 +77,7 @@ export const DnsProviderOptionsSchema = Type.Object(
     timeout: Duration('1s', 'wait for an answer before the next query'),
     hold: DnsHoldSchema,
     services: Type.Record(Type.String(), DnsServiceOptionsSchema, { default: {}, description: 'service name → DNS name to discover its servers from' }),
-    tcpServices: Type.Record(Type.String(), DnsTcpServiceOptionsSchema, { default: {}, description: 'TCP service name → DNS name to discover its ip:port servers from' }),
+    tcpServices: Type.Optional(Type.Record(Type.String(), DnsTcpServiceOptionsSchema, { description: 'TCP service name → DNS name to discover its ip:port servers from' })),
   },
   { additionalProperties: false },
 );
