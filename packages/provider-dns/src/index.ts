@@ -1,7 +1,7 @@
 export {
   DnsProviderOptionsSchema, DnsServiceOptionsSchema, DnsHoldSchema, DnsLoadBalancerSchema, DNS_PROVIDER_DEFAULTS, MAX_SLOTS,
 } from './options.js';
-export type { DnsProviderOptions, DnsProviderOptionsInput, DnsServiceOptions, DnsHoldOptions, DnsLoadBalancerOptions } from './options.js';
+export type { DnsProviderOptions, DnsProviderOptionsInput, DnsServiceOptions, DnsHoldOptions, DnsLoadBalancerOptions, DnsTcpServiceOptions, DnsTcpLoadBalancerOptions } from './options.js';
 export { createDnsProvider } from './provider.js';
 export type { DnsProvider, DnsProviderDeps } from './provider.js';
 export type { DnsProviderStatus, DnsServiceStatus, DnsSlotStatus } from './status.js';

@@ -21,6 +21,36 @@ export const DnsServiceOptionsSchema = Type.Object(
   { additionalProperties: false },
 );
 
+/** `loadBalancer` of a DNS TCP service: the TCP model's options except `servers` (DNS fills them with `ip:port`). */
+const DnsTcpLoadBalancerSchema = Type.Object(
+  {
+    serversTransport: Type.Optional(Type.String({ description: 'a tcp.serversTransports name' })),
+    proxyProtocol: Type.Optional(Type.Object({ version: Type.Optional(Type.Integer({ minimum: 1, maximum: 2 })) }, { additionalProperties: false })),
+    terminationDelay: Type.Optional(Type.Integer({ description: 'ms; deprecated in Traefik, still honoured' })),
+    healthCheck: Type.Optional(Type.Object(
+      {
+        port: Type.Optional(Type.Integer({ minimum: 1, maximum: 65535 })),
+        send: Type.Optional(Type.String()),
+        expect: Type.Optional(Type.String()),
+        interval: Type.Optional(Type.Union(DurationSchema.anyOf)),
+        unhealthyInterval: Type.Optional(Type.Union(DurationSchema.anyOf)),
+        timeout: Type.Optional(Type.Union(DurationSchema.anyOf)),
+      },
+      { additionalProperties: false },
+    )),
+  },
+  { additionalProperties: false },
+);
+
+/** `providers.dns.tcpServices.<name>`: the same template, feeding the TCP service `<name>@dns` (`address: ip:port` servers). */
+export const DnsTcpServiceOptionsSchema = Type.Object(
+  {
+    ...Type.Omit(DnsServiceOptionsSchema, ['loadBalancer']).properties,
+    loadBalancer: Type.Optional(DnsTcpLoadBalancerSchema),
+  },
+  { additionalProperties: false },
+);
+
 /** `providers.dns.hold.*`: HAProxy's `hold <status> <period>`. */
 export const DnsHoldSchema = Type.Object(
   {
@@ -47,6 +77,7 @@ export const DnsProviderOptionsSchema = Type.Object(
     timeout: Duration('1s', 'wait for an answer before the next query'),
     hold: DnsHoldSchema,
     services: Type.Record(Type.String(), DnsServiceOptionsSchema, { default: {}, description: 'service name → DNS name to discover its servers from' }),
+    tcpServices: Type.Optional(Type.Record(Type.String(), DnsTcpServiceOptionsSchema, { description: 'TCP service name → DNS name to discover its ip:port servers from' })),
   },
   { additionalProperties: false },
 );
@@ -54,6 +85,8 @@ export const DnsProviderOptionsSchema = Type.Object(
 export type DnsProviderOptions = Static<typeof DnsProviderOptionsSchema>;
 export type DnsServiceOptions = Static<typeof DnsServiceOptionsSchema>;
 export type DnsLoadBalancerOptions = Static<typeof DnsLoadBalancerSchema>;
+export type DnsTcpServiceOptions = Static<typeof DnsTcpServiceOptionsSchema>;
+export type DnsTcpLoadBalancerOptions = Static<typeof DnsTcpLoadBalancerSchema>;
 export type DnsHoldOptions = Static<typeof DnsHoldSchema>;
 
 /** What callers may pass: every field optional, defaults filled when the provider starts. */
@@ -63,6 +96,7 @@ export interface DnsProviderOptionsInput {
   timeout?: string | number;
   hold?: Partial<DnsHoldOptions>;
   services?: Record<string, Partial<DnsServiceOptions> & { name: string }>;
+  tcpServices?: Record<string, Partial<DnsTcpServiceOptions> & { name: string }>;
 }
 
 export const DNS_PROVIDER_DEFAULTS = Object.freeze({

@@ -3,8 +3,8 @@ import { decodeWithSchema, parseDuration, type DecodeIssue, type Diagnostic } fr
 import { dnsDiagnostic, DnsDiagnosticCode } from './diagnostics.js';
 import { hostnameProblem, queryTypeOf, type DnsQueryType } from './hostname.js';
 import {
-  DNS_PROVIDER_DEFAULTS, DnsProviderOptionsSchema, DnsServiceOptionsSchema, MAX_SLOTS,
-  type DnsLoadBalancerOptions, type DnsProviderOptions, type DnsServiceOptions,
+  DNS_PROVIDER_DEFAULTS, DnsProviderOptionsSchema, DnsServiceOptionsSchema, DnsTcpServiceOptionsSchema, MAX_SLOTS,
+  type DnsLoadBalancerOptions, type DnsProviderOptions, type DnsServiceOptions, type DnsTcpLoadBalancerOptions, type DnsTcpServiceOptions,
 } from './options.js';
 import { parseNameserver, type NameserverAddress } from './resolver-address.js';
 
@@ -18,14 +18,14 @@ export interface ResolvedDnsService {
   /** the DNS name as configured */
   name: string;
   type: DnsQueryType;
-  /** which model the servers feed: `http.services` (`tcp.services` once TCP services are routed, issue 13) */
+  /** which model the servers feed: `http.services` (`services`) or `tcp.services` (`tcpServices`) */
   protocol: 'http' | 'tcp';
   /** A/AAAA: the servers' port; SRV answers carry their own */
   port: number;
   /** the slot cap (MAX_SLOTS when `slots` is absent) */
   slots: number;
   intervalMs: number;
-  loadBalancer: DnsLoadBalancerOptions;
+  loadBalancer: DnsLoadBalancerOptions | DnsTcpLoadBalancerOptions;
 }
 
 export interface ResolvedDnsOptions {
@@ -38,7 +38,7 @@ export interface ResolvedDnsOptions {
 }
 
 const PREFIX = 'providers.dns';
-const GlobalSchema = Type.Omit(DnsProviderOptionsSchema, ['services']);
+const GlobalSchema = Type.Omit(DnsProviderOptionsSchema, ['services', 'tcpServices']);
 const MIN_INTERVAL_MS = 100;
 const MIN_TIMEOUT_MS = 10;
 
@@ -55,7 +55,8 @@ export function resolveDnsOptions(input: unknown): { options: ResolvedDnsOptions
   }
   const record = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
   const servicesKey = Object.keys(record).find((k) => k.toLowerCase() === 'services');
-  const { [servicesKey ?? 'services']: servicesInput, ...globalInput } = record;
+  const tcpKey = Object.keys(record).find((k) => k.toLowerCase() === 'tcpservices');
+  const { [servicesKey ?? 'services']: servicesInput, [tcpKey ?? 'tcpServices']: tcpInput, ...globalInput } = record;
   const global = decodeDroppingBadKeys(globalInput, diagnostics);
   const timeoutMs = durationMs(global.timeout, `${PREFIX}.timeout`, DNS_PROVIDER_DEFAULTS.timeout, diagnostics, MIN_TIMEOUT_MS);
   const hold = Object.fromEntries(
@@ -67,7 +68,7 @@ export function resolveDnsOptions(input: unknown): { options: ResolvedDnsOptions
     resolveRetries: global.resolveRetries,
     timeoutMs,
     hold,
-    services: resolveServices(servicesInput, diagnostics),
+    services: [...resolveServices(servicesInput, diagnostics, 'http'), ...resolveServices(tcpInput, diagnostics, 'tcp')],
   };
   if (global.resolvers !== undefined) options.resolvers = resolveNameservers(global.resolvers, `${PREFIX}.resolvers`, diagnostics);
   return { options, diagnostics };
@@ -87,45 +88,50 @@ export function resolveNameservers(texts: readonly string[], path: string, diagn
   return out;
 }
 
-function decodeDroppingBadKeys(input: Record<string, unknown>, diagnostics: Diagnostic[]): Omit<DnsProviderOptions, 'services'> {
+function decodeDroppingBadKeys(input: Record<string, unknown>, diagnostics: Diagnostic[]): Omit<DnsProviderOptions, 'services' | 'tcpServices'> {
   let current: unknown = structuredClone(input);
   for (let round = 0; round < 4; round++) {
     const decoded = decodeWithSchema(GlobalSchema, current, { path: PREFIX });
-    if (decoded.value) return decoded.value as Omit<DnsProviderOptions, 'services'>;
+    if (decoded.value) return decoded.value as Omit<DnsProviderOptions, 'services' | 'tcpServices'>;
     for (const issue of decoded.issues) {
       diagnostics.push(issueDiagnostic(issue, 'the default is used'));
       current = withoutPath(current, issue.path.slice(PREFIX.length + 1));
     }
   }
-  return decodeWithSchema(GlobalSchema, {}).value as Omit<DnsProviderOptions, 'services'>;
+  return decodeWithSchema(GlobalSchema, {}).value as Omit<DnsProviderOptions, 'services' | 'tcpServices'>;
 }
 
-function resolveServices(input: unknown, diagnostics: Diagnostic[]): ResolvedDnsService[] {
+const SECTIONS = { http: 'services', tcp: 'tcpServices' } as const;
+
+function resolveServices(input: unknown, diagnostics: Diagnostic[], protocol: 'http' | 'tcp'): ResolvedDnsService[] {
+  const section = `${PREFIX}.${SECTIONS[protocol]}`;
   if (input === undefined || input === null) return [];
   if (typeof input !== 'object' || Array.isArray(input)) {
-    diagnostics.push(optionDiagnostic(`${PREFIX}.services`, `${PREFIX}.services must map service names to {name, port, …}; no service is discovered`));
+    diagnostics.push(optionDiagnostic(section, `${section} must map service names to {name, port, …}; no service is discovered`));
     return [];
   }
   const out: ResolvedDnsService[] = [];
   for (const [service, value] of Object.entries(input as Record<string, unknown>)) {
-    const resolved = resolveService(service, value, diagnostics);
+    const resolved = resolveService(service, value, diagnostics, protocol);
     if (resolved) out.push(resolved);
   }
   return out;
 }
 
-function resolveService(service: string, value: unknown, diagnostics: Diagnostic[]): ResolvedDnsService | undefined {
-  const path = `${PREFIX}.services.${service}`;
+function resolveService(service: string, value: unknown, diagnostics: Diagnostic[], protocol: 'http' | 'tcp'): ResolvedDnsService | undefined {
+  const path = `${PREFIX}.${SECTIONS[protocol]}.${service}`;
   if (service === '' || service.includes('@')) {
     diagnostics.push(optionDiagnostic(path, `service name "${service}" must be non-empty and without "@" (it becomes "${service}@dns"); the service is skipped`));
     return undefined;
   }
-  const decoded = decodeWithSchema(DnsServiceOptionsSchema, value, { path });
+  const decoded = protocol === 'tcp'
+    ? decodeWithSchema(DnsTcpServiceOptionsSchema, value, { path })
+    : decodeWithSchema(DnsServiceOptionsSchema, value, { path });
   if (!decoded.value) {
     for (const issue of decoded.issues) diagnostics.push(issueDiagnostic(issue, 'the service is skipped', service));
     return undefined;
   }
-  const options: DnsServiceOptions = decoded.value;
+  const options: DnsServiceOptions | DnsTcpServiceOptions = decoded.value;
   const problem = hostnameProblem(options.name);
   if (problem) {
     diagnostics.push(dnsDiagnostic(`${path}.name`, { code: DnsDiagnosticCode.badName, severity: 'error', key: `${path}.name`, service, message: `"${options.name}" ${problem}; the service is skipped` }));
@@ -143,7 +149,7 @@ function resolveService(service: string, value: unknown, diagnostics: Diagnostic
   const intervalMs = durationMs(options.interval, `${path}.interval`, undefined, diagnostics, MIN_INTERVAL_MS, service);
   if (diagnostics.length > before) return undefined;
   return {
-    service, name: options.name, type, protocol: 'http', port: type === 'SRV' ? 0 : options.port!, slots: options.slots ?? MAX_SLOTS,
+    service, name: options.name, type, protocol, port: type === 'SRV' ? 0 : options.port!, slots: options.slots ?? MAX_SLOTS,
     intervalMs, loadBalancer: options.loadBalancer ?? {},
   };
 }

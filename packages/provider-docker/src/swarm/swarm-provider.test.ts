@@ -1,5 +1,6 @@
 import { isWharfError, type ProviderSnapshot } from '@wharf/config';
 import { describe, expect, it } from 'vitest';
+import { FakeDockerSource } from '../engine/fixtures/fake-source.js';
 import { DockerUnavailableError } from '../errors.js';
 import { createSwarmProvider } from './swarm-provider.js';
 import type { SwarmListing, SwarmSource } from './swarm-source.js';
@@ -36,8 +37,7 @@ describe('swarm provider', () => {
     await new Promise((r) => setTimeout(r, 30));
     expect(servers(snaps.at(-1))).toBe(2);
     manager.replicas = 3;
-    await new Promise((r) => setTimeout(r, 150));
-    expect(servers(snaps.at(-1))).toBe(3);
+    await waitUntil(() => servers(snaps.at(-1)) === 3, 400);
     manager.up = false;
     const err = await done;
     expect(isWharfError(err) && err.code).toBe('WHARF_DOCKER_UNAVAILABLE');
@@ -53,4 +53,55 @@ describe('swarm provider', () => {
     ac.abort();
     await expect(done).resolves.toBeUndefined();
   });
+
+  it('re-lists at once (debounced) on service and task-container events, not only every refreshSeconds', async () => {
+    const manager = fakeManager();
+    const engine = new FakeDockerSource();
+    const source: SwarmSource = { endpoint: manager.endpoint, list: () => manager.list(), events: (s) => engine.events(s) };
+    const snaps: ProviderSnapshot[] = [];
+    const ac = new AbortController();
+    const done = createSwarmProvider({ refreshSeconds: '1h' }, { source, eventDebounceMs: 20 }).start((s) => snaps.push(s), ac.signal);
+    await waitUntil(() => engine.subscribers === 1 && manager.lists === 2); // first listing + one after subscribing
+    manager.replicas = 4;
+    for (const action of ['update', 'start', 'start']) engine.emit({ action, id: 'x' });
+    await waitUntil(() => servers(snaps.at(-1)) === 4);
+    await new Promise((r) => setTimeout(r, 60));
+    expect(manager.lists).toBe(3); // a burst of events is one re-list
+    manager.replicas = 1;
+    engine.emit({ action: 'die', id: 't2' });
+    await waitUntil(() => servers(snaps.at(-1)) === 1);
+    ac.abort();
+    await expect(done).resolves.toBeUndefined();
+    expect(engine.subscribers).toBe(0);
+  });
+
+  it('a failed event stream falls back to polling and resubscribes; the provider stays up', async () => {
+    const manager = fakeManager();
+    const engine = new FakeDockerSource();
+    const source: SwarmSource = { endpoint: manager.endpoint, list: () => manager.list(), events: (s) => engine.events(s) };
+    const snaps: ProviderSnapshot[] = [];
+    const ac = new AbortController();
+    let settled = false;
+    const done = createSwarmProvider({ refreshSeconds: '100ms' }, { source, eventDebounceMs: 10, eventRetryMs: 300 })
+      .start((s) => snaps.push(s), ac.signal).finally(() => { settled = true; });
+    await waitUntil(() => engine.subscribers === 1);
+    engine.endStreams(); // the stream goes; lists still work
+    engine.up = false; // resubscribing fails for a while
+    manager.replicas = 5;
+    await waitUntil(() => servers(snaps.at(-1)) === 5); // the polling fallback
+    expect(engine.subscribers).toBe(0);
+    expect(settled).toBe(false);
+    engine.up = true;
+    await waitUntil(() => engine.subscribers === 1, 3000);
+    ac.abort();
+    await expect(done).resolves.toBeUndefined();
+  });
 });
+
+async function waitUntil(ok: () => boolean, ms = 2000): Promise<void> {
+  const until = Date.now() + ms;
+  while (!ok()) {
+    if (Date.now() > until) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}

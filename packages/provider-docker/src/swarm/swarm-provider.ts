@@ -1,6 +1,8 @@
 import { parseDuration, silentLogger, type Logger, type Provider } from '@wharf/config';
 import { buildConfig } from '../build/build-config.js';
+import { createSerialDebounce } from '../engine/serial-debounce.js';
 import { swarmContainers } from './swarm-data.js';
+import { followSwarmEvents, sleep } from './swarm-events.js';
 import { resolveSwarmOptions, type SwarmProviderOptionsInput } from './swarm-options.js';
 import { createSwarmSource, type SwarmSource } from './swarm-source.js';
 
@@ -8,13 +10,19 @@ export interface SwarmProviderDeps {
   logger?: Logger;
   /** inject a manager (tests); default: dockerode on `options.endpoint` */
   source?: SwarmSource;
+  /** debounce of engine events before a re-list (default 100 ms) */
+  eventDebounceMs?: number;
+  /** first delay before resubscribing to a failed event stream (default 1000 ms, doubled up to refreshSeconds) */
+  eventRetryMs?: number;
 }
 
 /**
  * The `swarm` provider (Traefik v3 `providers.swarm`): a full snapshot from the services'
- * labels and their tasks' (or virtual IPs') addresses, re-listed every `refreshSeconds` while
- * `watch` is on. A failed listing rejects with `WHARF_DOCKER_UNAVAILABLE`: the runner keeps the
- * last snapshot and restarts the provider with backoff.
+ * labels and their tasks' (or virtual IPs') addresses. While `watch` is on it follows the
+ * engine's service and container events and re-lists at once (debounced), and still re-lists
+ * every `refreshSeconds` as a fallback (events of other nodes' containers, a lost stream). A
+ * failed listing rejects with `WHARF_DOCKER_UNAVAILABLE`: the runner keeps the last snapshot
+ * and restarts the provider with backoff. A failed event stream only falls back to polling.
  */
 export function createSwarmProvider(input: SwarmProviderOptionsInput = {}, deps: SwarmProviderDeps = {}): Provider {
   const options = resolveSwarmOptions(input);
@@ -28,7 +36,7 @@ export function createSwarmProvider(input: SwarmProviderOptionsInput = {}, deps:
       const source = deps.source ?? createSwarmSource({
         endpoint: options.endpoint, timeoutMs, username: options.username, password: options.password, tls: options.tls,
       });
-      while (!signal.aborted) {
+      const refresh = async (): Promise<void> => {
         const listing = await source.list();
         if (signal.aborted) return;
         const mapped = swarmContainers(listing.services, listing.tasks, listing.networks, options.labelPrefix);
@@ -36,21 +44,31 @@ export function createSwarmProvider(input: SwarmProviderOptionsInput = {}, deps:
         snapshot.diagnostics.unshift(...mapped.diagnostics);
         logger.debug('swarm listed', { provider: 'swarm', services: listing.services.length, tasks: mapped.containers.length });
         emit(snapshot);
-        await sleep(options.watch ? refreshMs : Number.POSITIVE_INFINITY, signal);
+      };
+      await refresh();
+      if (!options.watch) return await sleep(Number.POSITIVE_INFINITY, signal);
+      const run = new AbortController();
+      const stop = (): void => run.abort();
+      signal.addEventListener('abort', stop, { once: true });
+      let failure: unknown;
+      const relist = createSerialDebounce(refresh, deps.eventDebounceMs ?? 100, (err) => { failure ??= err; run.abort(); });
+      const events = source.events
+        ? followSwarmEvents(source as Required<SwarmSource>, run.signal, {
+          changed: () => relist.schedule(), logger, retryMs: deps.eventRetryMs ?? 1000, maxRetryMs: Math.max(1000, refreshMs),
+        })
+        : Promise.resolve();
+      try {
+        while (!run.signal.aborted) {
+          await sleep(refreshMs, run.signal);
+          if (!run.signal.aborted) relist.schedule();
+        }
+      } finally {
+        signal.removeEventListener('abort', stop);
+        run.abort();
+        await relist.flush();
+        await events;
       }
+      if (failure !== undefined && !signal.aborted) throw failure;
     },
   };
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = Number.isFinite(ms) ? setTimeout(done, ms) : undefined;
-    function done(): void {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
 }

@@ -1,7 +1,10 @@
 import Docker from 'dockerode';
 import { modemOptions, negotiateApiVersion, type DockerSourceOptions } from '../engine/docker-source.js';
+import type { Readable } from 'node:stream';
+import { parseEvents } from '../engine/docker-events.js';
 import { dockerError } from '../errors.js';
 import type { SwarmService, SwarmTask } from './swarm-data.js';
+import { SWARM_EVENT_FILTERS, type SwarmEventSource } from './swarm-events.js';
 
 /** One listing of a swarm manager: services, their tasks, network names by id. */
 export interface SwarmListing {
@@ -10,27 +13,34 @@ export interface SwarmListing {
   networks: Map<string, string>;
 }
 
-export interface SwarmSource {
+export interface SwarmSource extends Partial<SwarmEventSource> {
   readonly endpoint: string;
   /** rejects with `WHARF_DOCKER_UNAVAILABLE` when the manager is away (or is not a manager) */
   list(): Promise<SwarmListing>;
 }
 
-/** The Docker API over dockerode: `GET /services`, `GET /tasks?desired-state=running`, `GET /networks`. */
+/**
+ * The Docker API over dockerode: `GET /services`, `GET /tasks?desired-state=running`,
+ * `GET /networks`, and `GET /events` (service and container events) on a second client
+ * without a timeout, as the Docker provider does.
+ */
 export function createSwarmSource(options: DockerSourceOptions): SwarmSource {
-  let api: Promise<Docker> | undefined;
-  const connect = async (): Promise<Docker> => {
+  let clients: Promise<{ api: Docker; stream: Docker }> | undefined;
+  const connect = async (): Promise<{ api: Docker; stream: Docker }> => {
     const base = modemOptions(options);
     const probe = new Docker({ ...base, timeout: options.timeoutMs || 10_000 });
     const version = negotiateApiVersion((await probe.version()).ApiVersion);
-    return new Docker({ ...base, version: `v${version}`, ...(options.timeoutMs ? { timeout: options.timeoutMs } : {}) });
+    return {
+      api: new Docker({ ...base, version: `v${version}`, ...(options.timeoutMs ? { timeout: options.timeoutMs } : {}) }),
+      stream: new Docker({ ...base, version: `v${version}` }),
+    };
   };
+  const client = () => (clients ??= connect().catch((err: unknown) => { clients = undefined; throw err; }));
   return {
     endpoint: options.endpoint,
     async list() {
       try {
-        api ??= connect().catch((err: unknown) => { api = undefined; throw err; });
-        const docker = await api;
+        const docker = (await client()).api;
         const [services, tasks, networks] = await Promise.all([
           docker.listServices() as Promise<SwarmService[]>,
           docker.listTasks({ filters: { 'desired-state': ['running'] } }) as Promise<SwarmTask[]>,
@@ -38,7 +48,24 @@ export function createSwarmSource(options: DockerSourceOptions): SwarmSource {
         ]);
         return { services, tasks, networks: new Map(networks.map((n) => [n.Id, n.Name])) };
       } catch (err) {
-        api = undefined;
+        clients = undefined;
+        throw dockerError(options.endpoint, err);
+      }
+    },
+    async events(signal) {
+      const call = new AbortController();
+      const abort = (): void => call.abort();
+      signal.addEventListener('abort', abort, { once: true });
+      try {
+        const { stream } = await client();
+        const raw = (await stream.getEvents({ filters: SWARM_EVENT_FILTERS, abortSignal: call.signal } as never)) as unknown as Readable;
+        return parseEvents(raw, signal, {
+          onEnd: () => signal.removeEventListener('abort', abort),
+          wrapError: (err) => dockerError(options.endpoint, err),
+        });
+      } catch (err) {
+        signal.removeEventListener('abort', abort);
+        clients = undefined;
         throw dockerError(options.endpoint, err);
       }
     },

@@ -133,4 +133,26 @@ describe('runProvider', () => {
     expect(run.startedAt).toHaveLength(1);
     expect(run.state.get().state).toBe('stopped');
   });
+
+  it('an unchanged re-emitted snapshot is no state change and is not forwarded; a changed one is', async () => {
+    const changed = { config: { http: { routers: { r: { rule: 'Host(`a`)', service: 's' } }, services: {}, middlewares: {} } }, diagnostics: [] };
+    let emitOut: EmitSnapshot | undefined;
+    const run = start([async (emit, signal) => {
+      emitOut = emit;
+      await new Promise((r) => signal.addEventListener('abort', r, { once: true }));
+    }]);
+    await new Promise((r) => setTimeout(r, 0));
+    emitOut!(snapshot);
+    const afterFirst = run.changes.length;
+    emitOut!(structuredClone(snapshot));
+    emitOut!(structuredClone(snapshot));
+    expect(run.changes.length).toBe(afterFirst);
+    expect(run.emitted).toHaveLength(1);
+    emitOut!(changed);
+    expect(run.changes.length).toBe(afterFirst + 1);
+    expect(run.changes.at(-1)?.elements?.http.routers).toBe(1);
+    expect(run.emitted).toHaveLength(2);
+    run.ac.abort();
+    await run.done;
+  });
 });

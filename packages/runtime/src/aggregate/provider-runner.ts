@@ -1,5 +1,6 @@
-import { isWharfError, type EmitSnapshot, type Logger, type Provider } from '@wharf/config';
+import { isWharfError, type EmitSnapshot, type Logger, type Provider, type ProviderSnapshot } from '@wharf/config';
 import { RuntimeErrors } from '../errors.js';
+import { deepEqual } from './deep-equal.js';
 import { ProviderStateCell, type ProviderFailure } from './provider-state.js';
 
 /** Restart delays: `initialMs`, doubled per failed start up to `maxMs`. */
@@ -29,16 +30,22 @@ export interface ProviderRunnerOptions {
  * or throwing before the abort means its source went away: the state turns `retrying` (with the
  * provider's coded error), the aggregator keeps its last snapshot, and the provider is started
  * again after the backoff delay. It turns `connected` at its first snapshot after a (re)start.
+ * A connected provider re-emitting the snapshot it sent last (a poll that found nothing new)
+ * changes nothing: no state change (so no `provider-state` event), nothing forwarded; the
+ * state's `lastSnapshotAt` is the time of the last snapshot that changed something.
  */
 export async function runProvider(opts: ProviderRunnerOptions): Promise<void> {
   const backoff = { ...DEFAULT_PROVIDER_BACKOFF, ...opts.backoff };
   const { provider, signal, state, logger } = opts;
   let delay = backoff.initialMs;
   let connectedAt: number | undefined;
+  let last: ProviderSnapshot | undefined;
   const emit: EmitSnapshot = (snapshot) => {
     if (signal.aborted) return;
     connectedAt ??= Date.now();
     const before = state.get();
+    if (before.state === 'connected' && last !== undefined && deepEqual(last, snapshot)) return;
+    last = snapshot;
     state.emitted(snapshot);
     if (before.state === 'retrying') {
       logger.info('provider reconnected', { provider: provider.name, restarts: before.restarts, awayMs: Date.now() - Date.parse(before.since) });
