@@ -13,6 +13,7 @@ export function withTrafficEvents(source: RuntimeSource, traffic: TrafficFeed): 
     view: () => source.view(),
     explainMatch: (query) => source.explainMatch(query),
     providerStates: () => source.providerStates?.() ?? [],
+    certificates: () => source.certificates?.() ?? [],
     subscribe(listener) {
       const stopRuntime = source.subscribe(listener);
       const stopTraffic = traffic.subscribe((snapshot) => listener({ type: 'traffic', snapshot }));

@@ -16,6 +16,7 @@ import { validateConfig } from './validate/validate-config.js';
 import { RouterMemo } from './validate/router-memo.js';
 import { buildView } from './view/build-view.js';
 import { explainMatch } from './view/explain-match.js';
+import { certificatesView } from './view/certificates-view.js';
 import { statusEvents } from './view/status-events.js';
 
 export interface RuntimeOptions {
@@ -158,6 +159,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
       subscribe: (listener) => hub.subscribe(listener),
       explainMatch: (query) => explainMatch(current, query),
       providerStates: () => [...providerStates.values()],
+      certificates: () => certificatesView(current),
     },
     current: () => current,
     reportProviderState(state) {

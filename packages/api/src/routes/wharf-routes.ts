@@ -41,5 +41,11 @@ export function registerWharfRoutes(app: FastifyInstance, prefix: string, opts: 
     const known = new Set([...opts.entryPointNames, ...source.view().entryPoints.map((e) => e.name)]);
     return source.explainMatch(parseMatchQuery(req.query, known));
   });
+  app.get(`${prefix}api/wharf/certificates`, async () => source.certificates?.() ?? []);
+  app.get(`${prefix}api/wharf/certificates/:id`, async (req: FastifyRequest<{ Params: { id: string } }>, reply) => {
+    const found = (source.certificates?.() ?? []).find((c) => c.id === req.params.id);
+    if (found) return found;
+    return reply.code(404).send({ message: `certificate not found: ${req.params.id}` });
+  });
   app.get(`${prefix}api/wharf/openapi.json`, async () => openApiDocument(opts.basePath));
 }

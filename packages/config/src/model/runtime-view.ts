@@ -144,4 +144,33 @@ export interface RuntimeSource {
   explainMatch(query: MatchQuery): MatchExplanation;
   /** every provider's runner state, in precedence order (absent: none known) */
   providerStates?(): ProviderState[];
+  /** the current generation's certificates (absent: TLS not compiled) */
+  certificates?(): WharfCertificate[];
+}
+
+/** Where a certificate of `/api/wharf/certificates` comes from. */
+export type WharfCertificateSource =
+  | { kind: 'file'; path: string }
+  | { kind: 'inline'; provider: string }
+  | { kind: 'resolver'; resolver: string }
+  | { kind: 'default' };
+
+/** One item of `/api/wharf/certificates` (the dashboard's certificates page). */
+export interface WharfCertificate {
+  /** SHA-256 fingerprint, hex (the file path when the certificate could not be parsed) */
+  id: string;
+  subject: string;
+  sans: string[];
+  issuer: string;
+  notBefore: string;
+  notAfter: string;
+  /** hex */
+  serial: string;
+  source: WharfCertificateSource;
+  stores: string[];
+  /** qualified names of the routers whose TLS hosts it serves */
+  routers: string[];
+  status: 'enabled' | 'warning' | 'disabled';
+  warnings: string[];
+  errors: string[];
 }
