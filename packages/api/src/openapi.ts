@@ -55,6 +55,14 @@ function elementPaths(): Json {
     ['udp/routers', 'Router', routerFilters],
     ['udp/services', 'Service', filters],
   ];
+  out['/api/certificates'] = listOp('certificates (Traefik 3.7)', 'Certificate', ['search', 'status', 'sortBy', 'direction']);
+  out['/api/certificates/{id}'] = {
+    get: {
+      summary: 'one certificate by SHA-256 fingerprint',
+      parameters: [{ name: 'id', in: 'path', required: true, description: 'SHA-256 fingerprint, hex', schema: { type: 'string' } }],
+      responses: { '200': { description: 'one certificate', ...json(ref('Certificate')) }, '404': errorResponse('unknown certificate') },
+    },
+  };
   for (const [path, item, f] of kinds) {
     out[`/api/${path}`] = listOp(`list ${path}`, item, f);
     out[`/api/${path}/{name}`] = detailOp(`one of ${path}`, item);
@@ -99,6 +107,7 @@ const components: Json = {
         lastError: { type: 'object', required: ['code', 'message', 'at'] },
       },
     },
+    Certificate: { type: 'object', required: ['name', 'commonName', 'sans', 'notBefore', 'notAfter', 'serialNumber', 'status'], description: "Traefik 3.7's certificate (pkg/api/certificate.go)" },
     WharfCertificate: {
       type: 'object',
       required: ['id', 'subject', 'sans', 'issuer', 'notBefore', 'notAfter', 'serial', 'source', 'stores', 'routers', 'status', 'warnings', 'errors'],

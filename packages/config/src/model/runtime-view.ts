@@ -146,6 +146,8 @@ export interface RuntimeSource {
   providerStates?(): ProviderState[];
   /** the current generation's certificates (absent: TLS not compiled) */
   certificates?(): WharfCertificate[];
+  /** the same certificates as Traefik 3.7's `/api/certificates` items (parsed ones only) */
+  traefikCertificates?(): TraefikCertificate[];
 }
 
 /** Where a certificate of `/api/wharf/certificates` comes from. */
@@ -173,4 +175,27 @@ export interface WharfCertificate {
   status: 'enabled' | 'warning' | 'disabled';
   warnings: string[];
   errors: string[];
+}
+
+/** One item of Traefik 3.7's `/api/certificates` (`pkg/api/certificate.go`). */
+export interface TraefikCertificate {
+  /** SHA-256 fingerprint of the DER certificate, hex */
+  name: string;
+  commonName: string;
+  sans: string[];
+  notBefore: string;
+  notAfter: string;
+  serialNumber: string;
+  issuerOrg?: string;
+  issuerCN?: string;
+  issuerCountry?: string;
+  organization?: string;
+  country?: string;
+  version: string;
+  keyType: string;
+  keySize?: number;
+  signatureAlgorithm: string;
+  certFingerprint: string;
+  publicKeyFingerprint: string;
+  status: 'enabled' | 'warning' | 'expired';
 }

@@ -1,5 +1,5 @@
-import type { WharfCertificate } from '@wharf/config';
-import { reportCertificate } from '@wharf/tls';
+import type { Diagnostic, TraefikCertificate, WharfCertificate } from '@wharf/config';
+import { certificateStatus, reportCertificate, tlsIssues } from '@wharf/tls';
 import type { Generation } from '../compile/generation.js';
 
 const HOST_ARGUMENTS = /Host(?:SNI)?\(([^)]*)\)/g;
@@ -41,4 +41,25 @@ export function certificatesView(gen: Generation, now = Date.now()): WharfCertif
     ...reportCertificate(entry, now),
     routers: [...(servedBy.get(entry.certificate.id) ?? [])].sort(),
   }));
+}
+
+/** The generation's parsed certificates as Traefik 3.7's `/api/certificates` lists them (one per fingerprint). */
+export function traefikCertificatesView(gen: Generation, now = Date.now()): TraefikCertificate[] {
+  const out = new Map<string, TraefikCertificate>();
+  for (const { certificate } of gen.tls?.compiled.certificates.entries ?? []) {
+    const info = certificate.info;
+    if (!info || out.has(info.name)) continue;
+    const { dnsNames: _dns, ipAddresses: _ips, ...traefik } = info;
+    out.set(info.name, { ...traefik, status: certificateStatus(info, now) });
+  }
+  return [...out.values()];
+}
+
+/**
+ * The generation's TLS issues (certificates, stores, option sets) as diagnostics: the merged `tls`
+ * section does not say which provider sent it, so `provider` is `tls` and `source` names the file.
+ */
+export function tlsDiagnostics(gen: Generation): Diagnostic[] {
+  if (!gen.tls) return [];
+  return tlsIssues(gen.tls.compiled).map((issue) => ({ provider: 'tls', source: issue.element, code: issue.code, severity: issue.severity, message: issue.message }));
 }
