@@ -47,7 +47,7 @@ describe('certificates API (integration)', () => {
         routers: { app: { rule: 'Host(`app.test`)', service: 's', entryPoints: ['secure'], tls: {} } },
         services: { s: { loadBalancer: { servers: [{ url: backends[0]!.url }] } } },
       },
-    }, ['--entrypoints.secure.address=127.0.0.1:0']);
+    }, ['--entrypoints.secure.address=127.0.0.1:0', '--metrics.prometheus=true']);
   });
   afterAll(async () => {
     await t?.close();
@@ -92,5 +92,9 @@ describe('certificates API (integration)', () => {
 
     const diagnostics = (await (await fetch(`${t.apiURL()}/api/wharf/diagnostics?search=old.crt`)).json()) as unknown[];
     expect(diagnostics.length).toBeGreaterThan(0);
+
+    const metrics = await (await fetch(`${t.apiURL()}/metrics`)).text();
+    expect(metrics).toMatch(/traefik_tls_certs_not_after\{cn="app\.test",serial="\d+",sans="app\.test"\} \d{10}/);
+    expect(metrics).toContain('traefik_tls_certs_not_after{cn="old.test",serial="1",sans=""} 1577923200');
   });
 });
