@@ -13,6 +13,8 @@ export function withTrafficEvents(source: RuntimeSource, traffic: TrafficFeed): 
     view: () => source.view(),
     explainMatch: (query) => source.explainMatch(query),
     providerStates: () => source.providerStates?.() ?? [],
+    certificates: () => source.certificates?.() ?? [],
+    traefikCertificates: () => source.traefikCertificates?.() ?? [],
     subscribe(listener) {
       const stopRuntime = source.subscribe(listener);
       const stopTraffic = traffic.subscribe((snapshot) => listener({ type: 'traffic', snapshot }));

@@ -55,6 +55,14 @@ function elementPaths(): Json {
     ['udp/routers', 'Router', routerFilters],
     ['udp/services', 'Service', filters],
   ];
+  out['/api/certificates'] = listOp('certificates (Traefik 3.7)', 'Certificate', ['search', 'status', 'sortBy', 'direction']);
+  out['/api/certificates/{id}'] = {
+    get: {
+      summary: 'one certificate by SHA-256 fingerprint',
+      parameters: [{ name: 'id', in: 'path', required: true, description: 'SHA-256 fingerprint, hex', schema: { type: 'string' } }],
+      responses: { '200': { description: 'one certificate', ...json(ref('Certificate')) }, '404': errorResponse('unknown certificate') },
+    },
+  };
   for (const [path, item, f] of kinds) {
     out[`/api/${path}`] = listOp(`list ${path}`, item, f);
     out[`/api/${path}/{name}`] = detailOp(`one of ${path}`, item);
@@ -99,6 +107,15 @@ const components: Json = {
         lastError: { type: 'object', required: ['code', 'message', 'at'] },
       },
     },
+    Certificate: { type: 'object', required: ['name', 'commonName', 'sans', 'notBefore', 'notAfter', 'serialNumber', 'status'], description: "Traefik 3.7's certificate (pkg/api/certificate.go)" },
+    WharfCertificate: {
+      type: 'object',
+      required: ['id', 'subject', 'sans', 'issuer', 'notBefore', 'notAfter', 'serial', 'source', 'stores', 'routers', 'status', 'warnings', 'errors'],
+      properties: {
+        source: { type: 'object', required: ['kind'], properties: { kind: { type: 'string', enum: ['file', 'inline', 'resolver', 'default'] } } },
+        status: { type: 'string', enum: ['enabled', 'warning', 'disabled'] },
+      },
+    },
     MatchExplanation: { type: 'object', required: ['matched', 'tried'] },
     Version: { type: 'object', required: ['Version', 'Codename', 'startDate'] },
     TrafficSnapshot: { type: 'object', required: ['at', 'slotSeconds', 'slots', 'routers', 'services', 'servers'] },
@@ -110,6 +127,14 @@ function wharfPaths(): Json {
   return {
     '/api/wharf/overview': simple('overview with service health counts', ref('WharfOverview')),
     '/api/wharf/diagnostics': listOp('provider diagnostics', 'Diagnostic', ['search']),
+    '/api/wharf/certificates': simple('every certificate of the current generation: names, dates, source, stores, routers served, status, errors', { type: 'array', items: ref('WharfCertificate') }),
+    '/api/wharf/certificates/{id}': {
+      get: {
+        summary: 'one certificate by SHA-256 fingerprint',
+        parameters: [{ name: 'id', in: 'path', required: true, description: 'SHA-256 fingerprint, hex', schema: { type: 'string' } }],
+        responses: { '200': { description: 'one certificate', ...json(ref('WharfCertificate')) }, '404': errorResponse('unknown certificate') },
+      },
+    },
     '/api/wharf/providers': simple('each provider: state (connected / retrying since), last snapshot, element counts, last error, restarts', { type: 'array', items: ref('ProviderState') }),
     '/api/wharf/events': {
       get: {

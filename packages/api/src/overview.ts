@@ -1,4 +1,4 @@
-import { serviceHealthState, type RuntimeView, type ServiceHealth, type ServiceInfo } from '@wharf/config';
+import { serviceHealthState, type RuntimeView, type ServiceHealth, type ServiceInfo, type TraefikCertificate } from '@wharf/config';
 
 export interface SectionCounts {
   total: number;
@@ -10,6 +10,8 @@ export interface Overview {
   http: { routers: SectionCounts; services: SectionCounts; middlewares: SectionCounts };
   tcp: { routers: SectionCounts; services: SectionCounts; middlewares: SectionCounts };
   udp: { routers: SectionCounts; services: SectionCounts };
+  /** Traefik 3.7: warnings = expiring within 14 days, errors = expired */
+  certificates: SectionCounts;
   features: RuntimeView['features'];
   providers: string[];
 }
@@ -44,7 +46,18 @@ export function providerTitles(providers: string[]): string[] {
   return providers.filter((p) => p !== 'internal').map((p) => (p.startsWith('plugin-') ? p : p.charAt(0).toUpperCase() + p.slice(1)));
 }
 
-export function buildOverview(view: RuntimeView): Overview {
+const CERTIFICATE_WARNING_MS = 14 * 24 * 3600 * 1000;
+
+function countCertificates(all: TraefikCertificate[], now: number): SectionCounts {
+  const left = (c: TraefikCertificate): number => Date.parse(c.notAfter) - now;
+  return {
+    total: all.length,
+    warnings: all.filter((c) => left(c) >= 0 && left(c) < CERTIFICATE_WARNING_MS).length,
+    errors: all.filter((c) => left(c) < 0).length,
+  };
+}
+
+export function buildOverview(view: RuntimeView, certificates: TraefikCertificate[] = [], now = Date.now()): Overview {
   return {
     http: { routers: countSection(view.routers), services: countSection(view.services), middlewares: countSection(view.middlewares) },
     tcp: {
@@ -53,6 +66,7 @@ export function buildOverview(view: RuntimeView): Overview {
       middlewares: countSection(view.tcpMiddlewares),
     },
     udp: { routers: countSection(view.udpRouters), services: countSection(view.udpServices) },
+    certificates: countCertificates(certificates, now),
     features: view.features,
     providers: providerTitles(view.providers),
   };
@@ -66,7 +80,7 @@ export function effectiveServiceStatus(service: ServiceInfo): ServiceInfo['statu
   return 'enabled';
 }
 
-export function buildWharfOverview(view: RuntimeView): WharfOverview {
+export function buildWharfOverview(view: RuntimeView, certificates: TraefikCertificate[] = []): WharfOverview {
   const health: HealthCounts = { healthy: 0, degraded: 0, down: 0, unknown: 0 };
   const effective: SectionCounts = { total: 0, warnings: 0, errors: 0 };
   for (const service of Object.values(view.services)) {
@@ -78,7 +92,7 @@ export function buildWharfOverview(view: RuntimeView): WharfOverview {
   }
   const diags = view.diagnostics;
   return {
-    ...buildOverview(view),
+    ...buildOverview(view, certificates),
     generation: view.generation,
     appliedAt: view.appliedAt,
     health,

@@ -6,6 +6,7 @@ import { registerDashboardFiles } from './routes/dashboard-files.js';
 import { registerElementRoutes } from './routes/element-routes.js';
 import { defaultHeartbeatMs, registerEventStream } from './routes/event-stream.js';
 import { registerWharfRoutes } from './routes/wharf-routes.js';
+import { registerCertificateRoutes } from './routes/certificate-routes.js';
 
 function loggerOptions(logger: ApiServerOptions['logger']): { logger?: boolean; loggerInstance?: FastifyBaseLogger } {
   if (typeof logger === 'object') return { loggerInstance: logger };
@@ -28,6 +29,7 @@ export function registerApiRoutes(app: FastifyInstance, options: ApiServerOption
   const { source } = options;
   registerCoreRoutes(app, basePath, { source, entryPoints: options.entryPoints, version: options.version });
   registerElementRoutes(app, basePath, source);
+  registerCertificateRoutes(app, basePath, source);
   registerWharfRoutes(app, basePath, { source, entryPointNames: options.entryPoints.map((e) => e.name), basePath });
   registerEventStream(app, basePath, source, options.heartbeatMs ?? defaultHeartbeatMs);
   if (options.dashboard) {

@@ -16,6 +16,7 @@ import { validateConfig } from './validate/validate-config.js';
 import { RouterMemo } from './validate/router-memo.js';
 import { buildView } from './view/build-view.js';
 import { explainMatch } from './view/explain-match.js';
+import { certificatesView, tlsDiagnostics, traefikCertificatesView } from './view/certificates-view.js';
 import { statusEvents } from './view/status-events.js';
 
 export interface RuntimeOptions {
@@ -151,13 +152,20 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     if (countChanged) hub.emit({ type: 'diagnostics', count: newDiagnostics.length });
   }
 
+  const withTls = (all: Diagnostic[], gen: Generation): Diagnostic[] => {
+    const tls = tlsDiagnostics(gen);
+    return tls.length === 0 ? all : [...all, ...tls];
+  };
+
   return {
     health,
     source: {
-      view: () => buildView(current, { entryPoints: opts.entryPoints, diagnostics, providers, features }),
+      view: () => buildView(current, { entryPoints: opts.entryPoints, diagnostics: withTls(diagnostics, current), providers, features }),
       subscribe: (listener) => hub.subscribe(listener),
       explainMatch: (query) => explainMatch(current, query),
       providerStates: () => [...providerStates.values()],
+      certificates: () => certificatesView(current),
+      traefikCertificates: () => traefikCertificatesView(current),
     },
     current: () => current,
     reportProviderState(state) {

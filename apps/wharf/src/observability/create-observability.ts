@@ -21,7 +21,7 @@ export interface ObservabilityDeps {
    * `view` is read lazily (scrape/route time), so it may forward to a runtime created afterwards;
    * `subscribe`, when given, counts each applied generation as a successful config reload
    */
-  source: Pick<RuntimeSource, 'view'> & Partial<Pick<RuntimeSource, 'subscribe'>>;
+  source: Pick<RuntimeSource, 'view'> & Partial<Pick<RuntimeSource, 'subscribe' | 'traefikCertificates'>>;
   /**
    * accepted for the lead's call site; not needed: traefik_service_server_up is read from the
    * live view at scrape time (so servers that left the configuration disappear)
@@ -81,6 +81,7 @@ function createMetricsFor(config: StaticConfig, deps: ObservabilityDeps): Metric
     addServicesLabels: prom.addServicesLabels,
     openConnections: deps.openConnections,
     diagnostics: () => deps.source.view().diagnostics,
+    certificates: () => deps.source.traefikCertificates?.() ?? [],
     servers: () => serverStates(deps.source.view()),
   });
 }

@@ -34,7 +34,7 @@ export interface CoreRouteOptions {
 export function registerCoreRoutes(app: FastifyInstance, prefix: string, opts: CoreRouteOptions): void {
   const entryPoints = [...opts.entryPoints].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   app.get(`${prefix}api/rawdata`, async () => buildRawdata(opts.source.view()));
-  app.get(`${prefix}api/overview`, async () => buildOverview(opts.source.view()));
+  app.get(`${prefix}api/overview`, async () => buildOverview(opts.source.view(), opts.source.traefikCertificates?.() ?? []));
   app.get(`${prefix}api/version`, async () => opts.version);
   app.get(`${prefix}api/entrypoints`, async (req: FastifyRequest<{ Querystring: Record<string, unknown> }>, reply) => {
     const page = paginate(entryPoints, req.query);

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Diagnostic, RuntimeSource } from '@wharf/config';
+import { elementNotFound } from '../errors.js';
 import { parseMatchQuery } from '../match-query.js';
 import { buildWharfOverview } from '../overview.js';
 import { firstValue, paginate } from '../pagination.js';
@@ -29,7 +30,7 @@ export interface WharfRouteOptions {
 
 export function registerWharfRoutes(app: FastifyInstance, prefix: string, opts: WharfRouteOptions): void {
   const { source } = opts;
-  app.get(`${prefix}api/wharf/overview`, async () => buildWharfOverview(source.view()));
+  app.get(`${prefix}api/wharf/overview`, async () => buildWharfOverview(source.view(), source.traefikCertificates?.() ?? []));
   app.get(`${prefix}api/wharf/diagnostics`, async (req: FastifyRequest<{ Querystring: Query }>, reply) => {
     const page = paginate(filterDiagnostics(source.view().diagnostics, req.query), req.query);
     void reply.header('X-Next-Page', String(page.nextPage));
@@ -40,6 +41,12 @@ export function registerWharfRoutes(app: FastifyInstance, prefix: string, opts: 
   app.get(`${prefix}api/wharf/match`, async (req: FastifyRequest<{ Querystring: Query }>) => {
     const known = new Set([...opts.entryPointNames, ...source.view().entryPoints.map((e) => e.name)]);
     return source.explainMatch(parseMatchQuery(req.query, known));
+  });
+  app.get(`${prefix}api/wharf/certificates`, async () => source.certificates?.() ?? []);
+  app.get(`${prefix}api/wharf/certificates/:id`, async (req: FastifyRequest<{ Params: { id: string } }>) => {
+    const found = (source.certificates?.() ?? []).find((c) => c.id === req.params.id);
+    if (!found) throw elementNotFound('certificate', req.params.id);
+    return found;
   });
   app.get(`${prefix}api/wharf/openapi.json`, async () => openApiDocument(opts.basePath));
 }

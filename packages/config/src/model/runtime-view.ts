@@ -144,4 +144,58 @@ export interface RuntimeSource {
   explainMatch(query: MatchQuery): MatchExplanation;
   /** every provider's runner state, in precedence order (absent: none known) */
   providerStates?(): ProviderState[];
+  /** the current generation's certificates (absent: TLS not compiled) */
+  certificates?(): WharfCertificate[];
+  /** the same certificates as Traefik 3.7's `/api/certificates` items (parsed ones only) */
+  traefikCertificates?(): TraefikCertificate[];
+}
+
+/** Where a certificate of `/api/wharf/certificates` comes from. */
+export type WharfCertificateSource =
+  | { kind: 'file'; path: string }
+  | { kind: 'inline'; provider: string }
+  | { kind: 'resolver'; resolver: string }
+  | { kind: 'default' };
+
+/** One item of `/api/wharf/certificates` (the dashboard's certificates page). */
+export interface WharfCertificate {
+  /** SHA-256 fingerprint, hex (the file path when the certificate could not be parsed) */
+  id: string;
+  subject: string;
+  sans: string[];
+  issuer: string;
+  notBefore: string;
+  notAfter: string;
+  /** hex */
+  serial: string;
+  source: WharfCertificateSource;
+  stores: string[];
+  /** qualified names of the routers whose TLS hosts it serves */
+  routers: string[];
+  status: 'enabled' | 'warning' | 'disabled';
+  warnings: string[];
+  errors: string[];
+}
+
+/** One item of Traefik 3.7's `/api/certificates` (`pkg/api/certificate.go`). */
+export interface TraefikCertificate {
+  /** SHA-256 fingerprint of the DER certificate, hex */
+  name: string;
+  commonName: string;
+  sans: string[];
+  notBefore: string;
+  notAfter: string;
+  serialNumber: string;
+  issuerOrg?: string;
+  issuerCN?: string;
+  issuerCountry?: string;
+  organization?: string;
+  country?: string;
+  version: string;
+  keyType: string;
+  keySize?: number;
+  signatureAlgorithm: string;
+  certFingerprint: string;
+  publicKeyFingerprint: string;
+  status: 'enabled' | 'warning' | 'expired';
 }

@@ -23,6 +23,8 @@ export interface MetricsOptions {
   servers?: () => Iterable<ServerStateLike>;
   /** read at scrape time for wharf_provider_diagnostics */
   diagnostics?: () => readonly Diagnostic[];
+  /** read at scrape time for traefik_tls_certs_not_after (Traefik's names: decimal serial, comma-joined SANs) */
+  certificates?: () => ReadonlyArray<{ commonName: string; serialNumber: string; sans: readonly string[]; notAfter: string }>;
 }
 
 /** A server's health flip, as the runtime's health registry reports it. */

@@ -9,7 +9,18 @@ export interface StateMetrics {
 }
 
 function scrapedGauges(registry: Registry, opts: MetricsOptions): void {
-  const { openConnections, diagnostics } = opts;
+  const { openConnections, diagnostics, certificates } = opts;
+  new Gauge({
+    name: 'traefik_tls_certs_not_after',
+    help: 'Certificate expiration timestamp',
+    labelNames: ['cn', 'serial', 'sans'],
+    registers: [registry],
+    collect() {
+      if (certificates === undefined) return;
+      this.reset();
+      for (const c of certificates()) this.set({ cn: c.commonName, serial: c.serialNumber, sans: c.sans.join(',') }, Math.floor(Date.parse(c.notAfter) / 1000));
+    },
+  });
   new Gauge({
     name: 'traefik_open_connections',
     help: 'How many open connections exist, by entryPoint and protocol.',

@@ -1,0 +1,65 @@
+import type { Diagnostic, TraefikCertificate, WharfCertificate } from '@wharf/config';
+import { certificateStatus, reportCertificate, tlsIssues } from '@wharf/tls';
+import type { Generation } from '../compile/generation.js';
+
+const HOST_ARGUMENTS = /Host(?:SNI)?\(([^)]*)\)/g;
+const QUOTED = /[`"]([^`"]*)[`"]/g;
+
+/** The host names a router's rule (or `tls.domains`) asks TLS for. */
+function tlsHosts(rule: string | undefined, domains: Array<{ main?: string; sans?: string[] }> | undefined): string[] {
+  const hosts: string[] = [];
+  for (const d of domains ?? []) hosts.push(...[d.main ?? '', ...(d.sans ?? [])].filter((h) => h !== ''));
+  for (const call of (rule ?? '').slice(0, 64 * 1024).matchAll(HOST_ARGUMENTS)) {
+    for (const q of (call[1] ?? '').matchAll(QUOTED)) if (q[1]) hosts.push(q[1].toLowerCase());
+  }
+  return hosts;
+}
+
+/**
+ * The generation's certificates for `/api/wharf/certificates`, each with the routers (HTTP and
+ * TCP, with `tls`) whose hosts the default store answers with it.
+ */
+export function certificatesView(gen: Generation, now = Date.now()): WharfCertificate[] {
+  const compiled = gen.tls?.compiled;
+  if (!compiled) return [];
+  const servedBy = new Map<string, Set<string>>();
+  const routers = [
+    ...Object.values(gen.validated.routers).map((r) => ({ name: r.name, config: r.config as { rule?: string; tls?: { domains?: Array<{ main?: string; sans?: string[] }> } } })),
+    ...Object.values(gen.validated.tcpRouters ?? {}).map((r) => ({ name: r.name, config: r.config as { rule?: string; tls?: { domains?: Array<{ main?: string; sans?: string[] }> } } })),
+  ];
+  for (const r of routers) {
+    if (!r.config.tls) continue;
+    for (const host of tlsHosts(r.config.rule, r.config.tls.domains)) {
+      const cert = compiled.certificates.store.match(host) ?? compiled.certificates.store.defaultCertificate;
+      if (!cert) continue;
+      const set = servedBy.get(cert.id) ?? new Set<string>();
+      set.add(r.name);
+      servedBy.set(cert.id, set);
+    }
+  }
+  return compiled.certificates.entries.map((entry) => ({
+    ...reportCertificate(entry, now),
+    routers: [...(servedBy.get(entry.certificate.id) ?? [])].sort(),
+  }));
+}
+
+/** The generation's parsed certificates as Traefik 3.7's `/api/certificates` lists them (one per fingerprint). */
+export function traefikCertificatesView(gen: Generation, now = Date.now()): TraefikCertificate[] {
+  const out = new Map<string, TraefikCertificate>();
+  for (const { certificate } of gen.tls?.compiled.certificates.entries ?? []) {
+    const info = certificate.info;
+    if (!info || out.has(info.name)) continue;
+    const { dnsNames: _dns, ipAddresses: _ips, ...traefik } = info;
+    out.set(info.name, { ...traefik, status: certificateStatus(info, now) });
+  }
+  return [...out.values()];
+}
+
+/**
+ * The generation's TLS issues (certificates, stores, option sets) as diagnostics: the merged `tls`
+ * section does not say which provider sent it, so `provider` is `tls` and `source` names the file.
+ */
+export function tlsDiagnostics(gen: Generation): Diagnostic[] {
+  if (!gen.tls) return [];
+  return tlsIssues(gen.tls.compiled).map((issue) => ({ provider: 'tls', source: issue.element, code: issue.code, severity: issue.severity, message: issue.message }));
+}
