@@ -14,6 +14,13 @@ export interface TcpHandlingOptions {
   /** nothing matched: give the socket (bytes replayed) to the HTTP side, else it is closed */
   toHttp?: (socket: Socket) => void;
   log?: (message: string, err?: unknown) => void;
+  /** connection and byte counters per router/service (the traffic recorder's L4 meter) */
+  meter?: TcpMeter;
+}
+
+/** Structural view of the observability L4 meter (the proxy does not depend on observability). */
+export interface TcpMeter {
+  open(protocol: 'tcp', router: string, service: string): { bytes(bytesIn: number, bytesOut: number): void; end(): void };
 }
 
 const HANDSHAKE_TIMEOUT_MS = 10_000;
@@ -56,6 +63,7 @@ function serveOrFallBack(socket: Socket, route: TcpRoute | undefined, info: TcpC
     release();
     return void socket.destroy();
   }
+  const flow = o.meter?.open('tcp', route.router, route.service);
   const forward = (client: Duplex): void => forwardTcp(client, upstream, {
     addresses: {
       sourceAddress: socket.remoteAddress ?? '',
@@ -64,6 +72,9 @@ function serveOrFallBack(socket: Socket, route: TcpRoute | undefined, info: TcpC
       destinationPort: socket.localPort ?? 0,
     },
     onDone: (err) => {
+      // the raw socket's counts (TLS-terminated: bytes on the wire, handshake included)
+      flow?.bytes(socket.bytesRead, socket.bytesWritten);
+      flow?.end();
       release();
       if (err) o.log?.(`tcp router ${route.router}: ${err.message}`);
     },
@@ -71,6 +82,7 @@ function serveOrFallBack(socket: Socket, route: TcpRoute | undefined, info: TcpC
   if (route.tls !== 'terminate') return forward(socket);
   const options = o.secureOptions?.(route.tlsOptions, socket.localAddress);
   if (!options) {
+    flow?.end();
     release();
     return void socket.destroy();
   }
@@ -82,6 +94,8 @@ function serveOrFallBack(socket: Socket, route: TcpRoute | undefined, info: TcpC
   });
   secure.once('error', () => {
     clearTimeout(timer);
+    flow?.bytes(socket.bytesRead, socket.bytesWritten);
+    flow?.end();
     release();
     secure.destroy();
   });

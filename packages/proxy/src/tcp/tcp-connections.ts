@@ -1,4 +1,6 @@
+import { once } from 'node:events';
 import type { Socket } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { GenerationSource } from '@wharf/runtime';
 import { handleTcpConnection, type TcpHandlingOptions } from './handle-tcp-connection.js';
 
@@ -19,8 +21,12 @@ export interface TcpConnections {
   accept(socket: Socket, toHttp?: (socket: Socket) => void): void;
   /** TCP connections open now */
   open(): number;
-  /** destroys every TCP connection (after the listener stopped accepting) */
-  close(): void;
+  /**
+   * Traefik's lifeCycle for TCP: connections keep flowing during `acceptGraceMs` (the listener
+   * still accepts), then open ones get `graceMs` to finish on their own before they are cut.
+   * Resolves once every TCP connection is gone. No arguments: cut at once.
+   */
+  close(grace?: { acceptGraceMs?: number; graceMs?: number }): Promise<void>;
 }
 
 export function createTcpConnections(o: TcpConnectionsOptions): TcpConnections {
@@ -43,8 +49,14 @@ export function createTcpConnections(o: TcpConnectionsOptions): TcpConnections {
       });
     },
     open: () => sockets.size,
-    close() {
-      for (const s of sockets) s.destroy();
+    async close(grace = {}) {
+      if ((grace.acceptGraceMs ?? 0) > 0) await sleep(grace.acceptGraceMs);
+      const gone = [...sockets].map((s) => (s.destroyed ? undefined : once(s, 'close').catch(() => undefined)));
+      const cut = setTimeout(() => {
+        for (const s of sockets) s.destroy();
+      }, grace.graceMs ?? 0);
+      await Promise.all(gone);
+      clearTimeout(cut);
       sockets.clear();
     },
   };
