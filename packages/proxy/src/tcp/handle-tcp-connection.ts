@@ -14,6 +14,8 @@ export interface TcpHandlingOptions {
   /** nothing matched: give the socket (bytes replayed) to the HTTP side, else it is closed */
   toHttp?: (socket: Socket) => void;
   log?: (message: string, err?: unknown) => void;
+  /** the entrypoint's bound on connections mid-peek: false → closed at once (a half-open flood) */
+  peekSlots?: { take(): boolean; give(): void };
   /** connection and byte counters per router/service (the traffic recorder's L4 meter) */
   meter?: TcpMeter;
 }
@@ -38,8 +40,9 @@ export async function handleTcpConnection(socket: Socket, routes: TcpEntryPointR
   const clientIp = socket.remoteAddress ?? '';
   const plain: TcpConnectionInfo = { sni: '', alpn: [], clientIp, tls: false };
   if (routes.plainOnly) return serveOrFallBack(socket, routes.route(plain), plain, o);
+  if (o.peekSlots && !o.peekSlots.take()) return void socket.destroy();
   socket.resume();
-  const peek = await peekClientHello(socket, { timeoutMs: o.peekTimeoutMs });
+  const peek = await peekClientHello(socket, { timeoutMs: o.peekTimeoutMs }).finally(() => o.peekSlots?.give());
   if (peek.kind === 'closed' || peek.kind === 'timeout' || peek.kind === 'error') return void socket.destroy();
   const info: TcpConnectionInfo = peek.kind === 'hello'
     ? { sni: canonical(peek.hello.sni), alpn: peek.hello.alpn, clientIp, tls: true }

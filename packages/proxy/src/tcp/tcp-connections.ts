@@ -4,7 +4,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { GenerationSource } from '@wharf/runtime';
 import { handleTcpConnection, type TcpHandlingOptions } from './handle-tcp-connection.js';
 
-export interface TcpConnectionsOptions extends Omit<TcpHandlingOptions, 'toHttp' | 'peekTimeoutMs'> {
+export interface TcpConnectionsOptions extends Omit<TcpHandlingOptions, 'toHttp' | 'peekTimeoutMs' | 'peekSlots'> {
+  /** connections reading their first bytes at once, at most (default 1024); the excess is closed */
+  maxPeeking?: number;
   /** entrypoint name */
   name: string;
   generations: GenerationSource;
@@ -31,7 +33,13 @@ export interface TcpConnections {
 
 export function createTcpConnections(o: TcpConnectionsOptions): TcpConnections {
   const sockets = new Set<Socket>();
-  const handling: TcpHandlingOptions = { ...o, peekTimeoutMs: o.peekTimeoutMs ?? 60_000 };
+  let peeking = 0;
+  const maxPeeking = o.maxPeeking ?? 1024;
+  const peekSlots = {
+    take: () => (peeking < maxPeeking ? (peeking += 1, true) : false),
+    give: () => void (peeking -= 1),
+  };
+  const handling: TcpHandlingOptions = { ...o, peekTimeoutMs: o.peekTimeoutMs ?? 60_000, peekSlots };
   return {
     accept(socket, toHttp) {
       const routes = o.generations.current().tcp?.(o.name);

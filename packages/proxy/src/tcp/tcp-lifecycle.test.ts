@@ -81,3 +81,38 @@ describe('TCP meter', () => {
     expect(calls).toEqual([{ router: 'r@file', service: 's@file', bytesIn: 5, bytesOut: 5, ended: true }]);
   });
 });
+
+describe('connections mid-peek', () => {
+  it('a half-open flood beyond maxPeeking is closed; connections that sent their bytes are served', async () => {
+    const echoPort = await listen(createServer((s) => s.end('hi')));
+    const route: TcpRoute = {
+      router: 'r', service: 's', tls: 'none', tlsOptions: 'default', admit: () => () => undefined,
+      pick: () => ({ address: `127.0.0.1:${echoPort}`, host: '127.0.0.1', port: echoPort, tls: false, dialTimeoutMs: 2000, terminationDelayMs: 100 }),
+    };
+    // not plain-only: every connection is peeked first
+    const r: TcpEntryPointRoutes = { plainOnly: false, route: () => route };
+    const tcp = createTcpConnections({ name: 'ep', generations: { current: () => ({ id: 1, route: () => undefined, tcp: () => r }) }, peekTimeoutMs: 5_000, maxPeeking: 4 });
+    const port = await listen(createServer({ allowHalfOpen: true, pauseOnConnect: true }, (s) => tcp.accept(s)));
+    const silent = await Promise.all(Array.from({ length: 4 }, () => connected(port)));
+    // the fifth silent one is over the bound: closed by wharf
+    const extra = await connected(port);
+    await once(extra, 'close');
+    // a port scan (connect + close) frees its slot and disturbs nobody
+    const scan = await connected(port);
+    scan.destroy();
+    // freeing one slot lets a real client through
+    const freed = once(silent[0]!, 'close');
+    silent[0]!.destroy();
+    await freed;
+    await new Promise((res) => setTimeout(res, 50));
+    const client = await connected(port);
+    client.write('plain bytes');
+    let got = '';
+    client.on('data', (d: Buffer) => (got += d.toString()));
+    await once(client, 'close');
+    expect(got).toBe('hi');
+    for (const s of silent.slice(1)) expect(s.destroyed).toBe(false);
+    silent.forEach((s) => s.destroy());
+    await tcp.close();
+  });
+});
