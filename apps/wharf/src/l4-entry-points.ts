@@ -1,6 +1,6 @@
 import type { Socket } from 'node:net';
 import { parseDuration } from '@wharf/config';
-import { createTcpConnections, createUdpEntryPoint, type TcpConnections, type UdpEntryPoint } from '@wharf/proxy';
+import { createTcpConnections, createUdpEntryPoint, type TcpConnections, type TcpMeter, type UdpEntryPoint, type UdpMeter } from '@wharf/proxy';
 import type { GenerationSource } from '@wharf/runtime';
 import type { EntryPointAddress } from './static/address.js';
 import type { ResolvedEntryPoint } from './static/index.js';
@@ -13,7 +13,8 @@ export interface L4Listeners {
   /** the TCP connection seam for the HTTP entrypoint `name` (tcp/divert.ts in the proxy) */
   divert(name: string): (socket: Socket, toHttp: (socket: Socket) => void) => void;
   listenUdp(): Promise<Record<string, { host: string; port: number }>>;
-  closeTcp(): void;
+  /** every entrypoint's TCP connections, with its lifeCycle (accept grace, then graceTimeOut, then cut) */
+  closeTcp(): Promise<void>;
   closeUdp(): Promise<void>;
   /** TCP-routed connections open on `name`; UDP sessions per UDP entrypoint */
   openTcp(name: string): number;
@@ -28,6 +29,7 @@ interface EntryPointEntry {
 
 export function startL4(
   entryPoints: EntryPointEntry[], generations: GenerationSource, log: (name: string, message: string, err?: unknown) => void,
+  meter?: TcpMeter & UdpMeter,
 ): L4Listeners {
   const tcp = new Map<string, TcpConnections>();
   const udp: UdpEntryPoint[] = entryPoints
@@ -38,6 +40,7 @@ export function startL4(
       port: addr.port,
       generations,
       timeoutMs: ms(ep.udp.timeout, 3_000),
+      ...(meter ? { meter } : {}),
       log: (message, err) => log(name, message, err),
     }));
   return {
@@ -53,6 +56,7 @@ export function startL4(
           return tls?.options.has(optionsName) ? tls.serverOptions(optionsName, localAddress) : undefined;
         },
         log: (message, err) => log(name, message, err),
+        ...(meter ? { meter } : {}),
       });
       tcp.set(name, connections);
       return (socket, toHttp) => connections.accept(socket, toHttp);
@@ -65,8 +69,11 @@ export function startL4(
       }
       return out;
     },
-    closeTcp() {
-      for (const c of tcp.values()) c.close();
+    async closeTcp() {
+      await Promise.allSettled([...tcp].map(([name, c]) => {
+        const life = entryPoints.find((x) => x.name === name)?.ep.transport.lifeCycle;
+        return c.close({ acceptGraceMs: ms(life?.requestAcceptGraceTimeout, 0), graceMs: ms(life?.graceTimeOut, 10_000) });
+      }));
     },
     openTcp: (name) => tcp.get(name)?.open() ?? 0,
     openUdp: () => udp.map((u) => ({ entryPoint: u.name, protocol: 'UDP' as const, count: u.openSessions() })),

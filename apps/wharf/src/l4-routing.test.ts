@@ -81,4 +81,13 @@ describe('TCP and UDP routing (file provider, real sockets)', () => {
     expect(await get('/api/udp/services/echo@file')).toMatchObject({ usedBy: ['dns@file'], type: 'loadbalancer' });
     expect((await get('/api/overview'))['tcp']).toMatchObject({ routers: { total: 2, errors: 1 }, services: { total: 1, errors: 0 } });
   });
+
+  it('the traffic snapshot carries TCP and UDP connections and bytes per router and service', async () => {
+    const snap = (await (await fetch(`${t.apiURL()}/api/wharf/traffic`)).json()) as { l4: { routers: Record<string, unknown>; services: Record<string, unknown> } };
+    // the banner test: one TCP connection, 22 bytes back to the client; the UDP test: 4 bytes in, 9 out
+    expect(snap.l4.routers['smtp@file']).toMatchObject({ protocol: 'tcp', total: 1, bytesIn: 0, bytesOut: 22 });
+    expect(snap.l4.services['mail@file']).toMatchObject({ protocol: 'tcp', total: 1, bytesOut: 22 });
+    expect(snap.l4.routers['dns@file']).toMatchObject({ protocol: 'udp', total: 1, bytesIn: 4, bytesOut: 9 });
+    expect(snap.l4.services['echo@file']).toMatchObject({ protocol: 'udp', open: 1, total: 1 });
+  });
 });

@@ -89,7 +89,9 @@ export async function startWharf(config: StaticConfig, opts: StartOptions = {}):
   });
   const info: EntryPointInfo[] = entryPoints.map(({ name, ep }) => ({ name, address: ep.address, http: { middlewares: [...ep.http.middlewares] } }));
   const listeners: EntryPoint[] = [];
-  const l4: L4Listeners = startL4(entryPoints, runtime, (name, message, err) => logger.error({ entryPoint: name, err }, message));
+  // the traffic recorder's L4 meter, bound late (observability needs l4's open-connection counts)
+  const meter = { open: (protocol: 'tcp' | 'udp', router: string, service: string) => obs.traffic.l4.open(protocol, router, service) };
+  const l4: L4Listeners = startL4(entryPoints, runtime, (name, message, err) => logger.error({ entryPoint: name, err }, message), meter);
   const openConnections = () => [
     ...listeners.map((l) => ({ entryPoint: l.name, protocol: 'TCP', count: l.openConnections() + l4.openTcp(l.name) })),
     ...l4.openUdp(),
@@ -103,8 +105,7 @@ export async function startWharf(config: StaticConfig, opts: StartOptions = {}):
   // requestAcceptGraceTimeout, then drains within its graceTimeOut (entry-point-drain.ts)
   const closeAll = async () => {
     internal!.shuttingDown.value = true;
-    l4.closeTcp();
-    await Promise.allSettled([...listeners.map((l) => l.shutdown()), shutdownInternal(internal!.app, config.entryPoints[INTERNAL]), l4.closeUdp()]);
+    await Promise.allSettled([l4.closeTcp(), ...listeners.map((l) => l.shutdown()), shutdownInternal(internal!.app, config.entryPoints[INTERNAL]), l4.closeUdp()]);
     await obs.close();
     await aggregator.close();
     runtime.close();

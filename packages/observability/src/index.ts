@@ -9,6 +9,7 @@ export type { AccessLogFilters } from './access-log/log-filters.js';
 export { createTrafficRecorder } from './traffic/create-traffic-recorder.js';
 export type { TrafficRecorder, TrafficRecorderOptions, TrafficStatsWithInFlight } from './traffic/create-traffic-recorder.js';
 export type { InFlightRow } from './traffic/in-flight.js';
+export type { L4Flow, L4Meter } from './traffic/l4-counters.js';
 export { registerTrafficRoutes } from './traffic/traffic-routes.js';
 export type { TrafficRoutesOptions } from './traffic/traffic-routes.js';
 export { LATENCY_BOUNDS_MS, latencyQuantile } from './traffic/latency-buckets.js';

@@ -9,4 +9,5 @@ export { splitTarget } from './request-target.js';
 export type { SplitTarget } from './request-target.js';
 export { addressText } from './listen.js';
 export { createTcpConnections, type TcpConnections, type TcpConnectionsOptions } from './tcp/tcp-connections.js';
-export { createUdpEntryPoint, type UdpEntryPoint, type UdpEntryPointOptions } from './udp/udp-entry-point.js';
+export { createUdpEntryPoint, type UdpEntryPoint, type UdpEntryPointOptions, type UdpMeter } from './udp/udp-entry-point.js';
+export type { TcpMeter } from './tcp/handle-tcp-connection.js';

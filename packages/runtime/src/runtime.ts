@@ -4,6 +4,7 @@ import type { HealthRegistry } from '@wharf/loadbalancer';
 import type { GeneratedCertificate } from '@wharf/tls';
 import { compileGeneration, type Generation } from './compile/generation.js';
 import { compileL4 } from './l4/compile-l4.js';
+import { TcpGateStore } from './l4/tcp-gates.js';
 import { warmUp } from './compile/warm-up.js';
 import { defaultDeps } from './default-deps.js';
 import type { RuntimeDeps } from './deps.js';
@@ -93,6 +94,7 @@ function generationFactory(opts: RuntimeOptions, deps: RuntimeDeps, health: Heal
   const internalHandlers = new Map<string, HttpHandler>([['noop@internal', noopHandler], ...Object.entries(opts.internalServices ?? {})]);
   let nextId = 0;
   const memo = new RouterMemo();
+  const tcpGates = new TcpGateStore();
   return (config: DynamicConfig): Generation => {
     const validated = validateConfig(config, {
       memo,
@@ -106,7 +108,7 @@ function generationFactory(opts: RuntimeOptions, deps: RuntimeDeps, health: Heal
       ...(opts.defaultCertificate && { tls: { config: config.tls, generated: opts.defaultCertificate } }),
     });
     nextId += 1;
-    const l4 = compileL4(validated, config.tcp);
+    const l4 = compileL4(validated, config.tcp, tcpGates);
     return Object.assign(gen, { tcp: l4.tcp, udpRoute: l4.udpRoute });
   };
 }

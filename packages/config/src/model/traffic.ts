@@ -37,6 +37,15 @@ export interface TrafficSummary {
   series?: TrafficSeriesPoints;
 }
 
+/** Connection and byte counters of one TCP or UDP router or service (since start). */
+export interface L4Counters {
+  protocol: 'tcp' | 'udp';
+  open: number;
+  total: number;
+  bytesIn: number;
+  bytesOut: number;
+}
+
 export interface TrafficSnapshot {
   /** ISO time of the snapshot */
   at: string;
@@ -45,6 +54,8 @@ export interface TrafficSnapshot {
   routers: TrafficSummary[];
   services: TrafficSummary[];
   servers: TrafficSummary[];
+  /** TCP/UDP counters keyed by qualified router and service names */
+  l4?: { routers: Record<string, L4Counters>; services: Record<string, L4Counters> };
 }
 
 /** One row of the HAProxy-style stats table (`GET /api/wharf/traffic/stats`). */

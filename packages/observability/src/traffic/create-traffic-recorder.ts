@@ -1,5 +1,6 @@
 import type { RequestObserver, RequestRecord, RuntimeView } from '@wharf/config';
 import { InFlightTable, type InFlightRow } from './in-flight.js';
+import { createL4Meter, type L4Meter } from './l4-counters.js';
 import { createSnapshotPush } from './snapshot-push.js';
 import { buildStatsRows } from './stats-table.js';
 import { SLOT_MS, SLOTS, TrafficSeries } from './traffic-series.js';
@@ -19,6 +20,8 @@ export type TrafficStatsWithInFlight = TrafficStats & Required<Pick<TrafficStats
 
 export interface TrafficRecorder {
   observer: RequestObserver;
+  /** TCP/UDP connections and bytes (the `l4` part of the snapshot) */
+  l4: L4Meter;
   /** per router, service and server over the last 15 minutes; `series` adds per-slot points */
   snapshot(opts?: { series?: boolean }): TrafficSnapshot;
   /** HAProxy-style per-server table, health from the runtime view */
@@ -80,7 +83,7 @@ function summarize(map: Map<string, TrafficSeries>, current: number, series: boo
   return out.sort((a, b) => a.name.localeCompare(b.name));
 }
 
-function buildSnapshot(store: TrafficStore, now: number, series: boolean): TrafficSnapshot {
+function buildSnapshot(store: TrafficStore, now: number, series: boolean, l4: L4Meter): TrafficSnapshot {
   const current = Math.floor(now / SLOT_MS);
   const servers: TrafficSummary[] = [];
   for (const [service, byUrl] of store.servers) {
@@ -94,6 +97,7 @@ function buildSnapshot(store: TrafficStore, now: number, series: boolean): Traff
     routers: summarize(store.routers, current, series),
     services: summarize(store.services, current, series),
     servers,
+    l4: l4.snapshot(),
   };
 }
 
@@ -101,7 +105,8 @@ function buildSnapshot(store: TrafficStore, now: number, series: boolean): Traff
 export function createTrafficRecorder(opts: TrafficRecorderOptions = {}): TrafficRecorder {
   const clock = opts.clock ?? { now: () => Date.now() };
   const store: TrafficStore = { routers: new Map(), services: new Map(), servers: new Map() };
-  const snapshot = (o: { series?: boolean } = {}) => buildSnapshot(store, clock.now(), o.series ?? false);
+  const l4 = createL4Meter();
+  const snapshot = (o: { series?: boolean } = {}) => buildSnapshot(store, clock.now(), o.series ?? false, l4);
   const push = createSnapshotPush(() => snapshot(), opts.pushIntervalMs ?? 2000, opts.onListenerError);
   const inFlight = new InFlightTable();
   const observer: RequestObserver = {
@@ -116,6 +121,7 @@ export function createTrafficRecorder(opts: TrafficRecorderOptions = {}): Traffi
   };
   return {
     observer,
+    l4,
     snapshot,
     stats(view) {
       const now = clock.now();

@@ -14,6 +14,15 @@ export interface TcpHandlingOptions {
   /** nothing matched: give the socket (bytes replayed) to the HTTP side, else it is closed */
   toHttp?: (socket: Socket) => void;
   log?: (message: string, err?: unknown) => void;
+  /** the entrypoint's bound on connections mid-peek: false → closed at once (a half-open flood) */
+  peekSlots?: { take(): boolean; give(): void };
+  /** connection and byte counters per router/service (the traffic recorder's L4 meter) */
+  meter?: TcpMeter;
+}
+
+/** Structural view of the observability L4 meter (the proxy does not depend on observability). */
+export interface TcpMeter {
+  open(protocol: 'tcp', router: string, service: string): { bytes(bytesIn: number, bytesOut: number): void; end(): void };
 }
 
 const HANDSHAKE_TIMEOUT_MS = 10_000;
@@ -31,8 +40,9 @@ export async function handleTcpConnection(socket: Socket, routes: TcpEntryPointR
   const clientIp = socket.remoteAddress ?? '';
   const plain: TcpConnectionInfo = { sni: '', alpn: [], clientIp, tls: false };
   if (routes.plainOnly) return serveOrFallBack(socket, routes.route(plain), plain, o);
+  if (o.peekSlots && !o.peekSlots.take()) return void socket.destroy();
   socket.resume();
-  const peek = await peekClientHello(socket, { timeoutMs: o.peekTimeoutMs });
+  const peek = await peekClientHello(socket, { timeoutMs: o.peekTimeoutMs }).finally(() => o.peekSlots?.give());
   if (peek.kind === 'closed' || peek.kind === 'timeout' || peek.kind === 'error') return void socket.destroy();
   const info: TcpConnectionInfo = peek.kind === 'hello'
     ? { sni: canonical(peek.hello.sni), alpn: peek.hello.alpn, clientIp, tls: true }
@@ -56,6 +66,7 @@ function serveOrFallBack(socket: Socket, route: TcpRoute | undefined, info: TcpC
     release();
     return void socket.destroy();
   }
+  const flow = o.meter?.open('tcp', route.router, route.service);
   const forward = (client: Duplex): void => forwardTcp(client, upstream, {
     addresses: {
       sourceAddress: socket.remoteAddress ?? '',
@@ -64,6 +75,9 @@ function serveOrFallBack(socket: Socket, route: TcpRoute | undefined, info: TcpC
       destinationPort: socket.localPort ?? 0,
     },
     onDone: (err) => {
+      // the raw socket's counts (TLS-terminated: bytes on the wire, handshake included)
+      flow?.bytes(socket.bytesRead, socket.bytesWritten);
+      flow?.end();
       release();
       if (err) o.log?.(`tcp router ${route.router}: ${err.message}`);
     },
@@ -71,6 +85,7 @@ function serveOrFallBack(socket: Socket, route: TcpRoute | undefined, info: TcpC
   if (route.tls !== 'terminate') return forward(socket);
   const options = o.secureOptions?.(route.tlsOptions, socket.localAddress);
   if (!options) {
+    flow?.end();
     release();
     return void socket.destroy();
   }
@@ -82,6 +97,8 @@ function serveOrFallBack(socket: Socket, route: TcpRoute | undefined, info: TcpC
   });
   secure.once('error', () => {
     clearTimeout(timer);
+    flow?.bytes(socket.bytesRead, socket.bytesWritten);
+    flow?.end();
     release();
     secure.destroy();
   });

@@ -1,8 +1,12 @@
+import { once } from 'node:events';
 import type { Socket } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { GenerationSource } from '@wharf/runtime';
 import { handleTcpConnection, type TcpHandlingOptions } from './handle-tcp-connection.js';
 
-export interface TcpConnectionsOptions extends Omit<TcpHandlingOptions, 'toHttp' | 'peekTimeoutMs'> {
+export interface TcpConnectionsOptions extends Omit<TcpHandlingOptions, 'toHttp' | 'peekTimeoutMs' | 'peekSlots'> {
+  /** connections reading their first bytes at once, at most (default 1024); the excess is closed */
+  maxPeeking?: number;
   /** entrypoint name */
   name: string;
   generations: GenerationSource;
@@ -19,13 +23,23 @@ export interface TcpConnections {
   accept(socket: Socket, toHttp?: (socket: Socket) => void): void;
   /** TCP connections open now */
   open(): number;
-  /** destroys every TCP connection (after the listener stopped accepting) */
-  close(): void;
+  /**
+   * Traefik's lifeCycle for TCP: connections keep flowing during `acceptGraceMs` (the listener
+   * still accepts), then open ones get `graceMs` to finish on their own before they are cut.
+   * Resolves once every TCP connection is gone. No arguments: cut at once.
+   */
+  close(grace?: { acceptGraceMs?: number; graceMs?: number }): Promise<void>;
 }
 
 export function createTcpConnections(o: TcpConnectionsOptions): TcpConnections {
   const sockets = new Set<Socket>();
-  const handling: TcpHandlingOptions = { ...o, peekTimeoutMs: o.peekTimeoutMs ?? 60_000 };
+  let peeking = 0;
+  const maxPeeking = o.maxPeeking ?? 1024;
+  const peekSlots = {
+    take: () => (peeking < maxPeeking ? (peeking += 1, true) : false),
+    give: () => void (peeking -= 1),
+  };
+  const handling: TcpHandlingOptions = { ...o, peekTimeoutMs: o.peekTimeoutMs ?? 60_000, peekSlots };
   return {
     accept(socket, toHttp) {
       const routes = o.generations.current().tcp?.(o.name);
@@ -43,8 +57,14 @@ export function createTcpConnections(o: TcpConnectionsOptions): TcpConnections {
       });
     },
     open: () => sockets.size,
-    close() {
-      for (const s of sockets) s.destroy();
+    async close(grace = {}) {
+      if ((grace.acceptGraceMs ?? 0) > 0) await sleep(grace.acceptGraceMs);
+      const gone = [...sockets].map((s) => (s.destroyed ? undefined : once(s, 'close').catch(() => undefined)));
+      const cut = setTimeout(() => {
+        for (const s of sockets) s.destroy();
+      }, grace.graceMs ?? 0);
+      await Promise.all(gone);
+      clearTimeout(cut);
       sockets.clear();
     },
   };

@@ -64,4 +64,22 @@ describe('UDP entrypoint', () => {
     expect(ep.openSessions()).toBe(0);
     expect(await c.ask(ep.address!.port, '2')).toBe('b:2');
   });
+
+  it('meters sessions and bytes per router and service; a session ends when it expires', async () => {
+    const flows: Array<{ router: string; service: string; bytesIn: number; bytesOut: number; ended: boolean }> = [];
+    const meter = {
+      open(_p: 'udp', router: string, service: string) {
+        const f = { router, service, bytesIn: 0, bytesOut: 0, ended: false };
+        flows.push(f);
+        return { bytes: (i: number, o: number) => ((f.bytesIn += i), (f.bytesOut += o)), end: () => void (f.ended = true) };
+      },
+    };
+    const ep = createUdpEntryPoint({ name: 'dns', host: '127.0.0.1', port: 0, generations: generations([await echo('a')]), timeoutMs: 100, meter });
+    await ep.listen();
+    open.push(ep);
+    const one = await client();
+    expect(await one.ask(ep.address!.port, 'abc')).toBe('a:abc');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(flows).toEqual([{ router: 'r', service: 's', bytesIn: 3, bytesOut: 5, ended: true }]);
+  });
 });

@@ -12,6 +12,13 @@ export interface UdpEntryPointOptions {
   /** sessions beyond this are refused (their datagrams dropped); default 10 000 */
   maxSessions?: number;
   log?: (message: string, err?: unknown) => void;
+  /** session and byte counters per router/service (the traffic recorder's L4 meter) */
+  meter?: UdpMeter;
+}
+
+/** Structural view of the observability L4 meter (a flow per session). */
+export interface UdpMeter {
+  open(protocol: 'udp', router: string, service: string): { bytes(bytesIn: number, bytesOut: number): void; end(): void };
 }
 
 export interface UdpEntryPoint {
@@ -28,6 +35,7 @@ interface Session {
   lastActivity: number;
   /** datagrams that arrived before connect() finished (bounded) */
   pending: Buffer[] | undefined;
+  flow: ReturnType<UdpMeter['open']> | undefined;
 }
 
 const MAX_PENDING = 64;
@@ -48,6 +56,7 @@ export function createUdpEntryPoint(o: UdpEntryPointOptions): UdpEntryPoint {
     const s = sessions.get(key);
     if (!s) return;
     sessions.delete(key);
+    s.flow?.end();
     s.upstream.close();
   };
   const sweep = setInterval(() => {
@@ -58,12 +67,15 @@ export function createUdpEntryPoint(o: UdpEntryPointOptions): UdpEntryPoint {
 
   const open = (key: string, client: RemoteInfo): Session | undefined => {
     if (sessions.size >= maxSessions) return undefined;
-    const server = o.generations.current().udpRoute?.(o.name)?.pick();
-    if (!server) return undefined;
+    const route = o.generations.current().udpRoute?.(o.name);
+    const server = route?.pick();
+    if (!route || !server) return undefined;
     const upstream = createSocket(isIP(server.host) === 6 ? 'udp6' : 'udp4');
-    const session: Session = { upstream, lastActivity: Date.now(), pending: [] };
+    const flow = o.meter?.open('udp', route.router, route.service);
+    const session: Session = { upstream, lastActivity: Date.now(), pending: [], flow };
     upstream.on('message', (reply) => {
       session.lastActivity = Date.now();
+      flow?.bytes(0, reply.length);
       listener.send(reply, client.port, client.address);
     });
     upstream.on('error', (err) => {
@@ -83,6 +95,7 @@ export function createUdpEntryPoint(o: UdpEntryPointOptions): UdpEntryPoint {
     const session = sessions.get(key) ?? open(key, client);
     if (!session) return;
     session.lastActivity = Date.now();
+    session.flow?.bytes(datagram.length, 0);
     if (!session.pending) session.upstream.send(datagram);
     else if (session.pending.length < MAX_PENDING) session.pending.push(datagram);
   });

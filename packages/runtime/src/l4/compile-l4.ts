@@ -4,7 +4,7 @@ import type { TcpEntryPointRoutes, TcpRoute, UdpRoute } from '../types.js';
 import { addError } from '../validate/element-state.js';
 import { L4Messages } from '../validate/l4-shape.js';
 import type { ValidatedConfig } from '../validate/validated.js';
-import { chainGates, createTcpGate, type TcpGate } from './tcp-gates.js';
+import { chainGates, TcpGateStore, type TcpGate } from './tcp-gates.js';
 import { createPickers } from './tcp-services.js';
 
 interface Entry {
@@ -32,14 +32,9 @@ function entryPointRoutes(list: Entry[]): TcpEntryPointRoutes {
   };
 }
 
-function compileTcp(v: ValidatedConfig, transports: TcpConfiguration['serversTransports']): Map<string, TcpEntryPointRoutes> {
+function compileTcp(v: ValidatedConfig, transports: TcpConfiguration['serversTransports'], gates: TcpGateStore): Map<string, TcpEntryPointRoutes> {
   const pickers = createPickers(v.tcpServices, transports ?? {});
-  const gates = new Map<string, TcpGate>();
-  const gate = (name: string): TcpGate => {
-    let g = gates.get(name);
-    if (!g) gates.set(name, (g = createTcpGate(v.tcpMiddlewares[name]!)));
-    return g;
-  };
+  const gate = (name: string): TcpGate => gates.get(v.tcpMiddlewares[name]!);
   const byEntryPoint = new Map<string, Entry[]>();
   for (const r of Object.values(v.tcpRouters)) {
     if (r.status === 'disabled' || !r.parsed) continue;
@@ -58,6 +53,7 @@ function compileTcp(v: ValidatedConfig, transports: TcpConfiguration['serversTra
       byEntryPoint.set(ep, list);
     }
   }
+  gates.sweep();
   return new Map([...byEntryPoint].map(([ep, list]) => [ep, entryPointRoutes(list)]));
 }
 
@@ -82,9 +78,12 @@ function compileUdp(v: ValidatedConfig): Map<string, UdpRoute> {
   return out;
 }
 
-/** TCP and UDP routing of one generation, compiled once, read per connection/session. */
-export function compileL4(v: ValidatedConfig, tcp: TcpConfiguration | undefined): CompiledL4 {
-  const tcpRoutes = compileTcp(v, tcp?.serversTransports);
+/**
+ * TCP and UDP routing of one generation, compiled once, read per connection/session. `gates`
+ * carries TCP middleware state from one generation to the next (a fresh store: none carried).
+ */
+export function compileL4(v: ValidatedConfig, tcp: TcpConfiguration | undefined, gates = new TcpGateStore()): CompiledL4 {
+  const tcpRoutes = compileTcp(v, tcp?.serversTransports, gates);
   const udpRoutes = compileUdp(v);
   return {
     tcp: (ep) => tcpRoutes.get(ep),

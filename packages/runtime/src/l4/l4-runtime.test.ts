@@ -69,6 +69,32 @@ describe('compiled TCP routing', () => {
     expect(route.admit('10.0.0.1')).toBeTypeOf('function');
   });
 
+  it('inFlightConn counts survive a generation swap while the middleware is unchanged, and restart when it changes', () => {
+    const { runtime } = testRuntime({ udpEntryPoints: ['dns'] });
+    const config = (amount: number, other = 's@file') => ({
+      http: { routers: {}, services: {}, middlewares: {} },
+      tcp: {
+        routers: { 'r@file': { rule: 'HostSNI(`*`)', service: other, middlewares: ['one@file'] } },
+        services: { 's@file': lb('10.0.0.1:1'), 't@file': lb('10.0.0.2:1') },
+        middlewares: { 'one@file': { inFlightConn: { amount } } },
+      },
+    });
+    runtime.apply(config(1));
+    const held = runtime.current().tcp!('web')!.route(conn())!.admit('10.0.0.1');
+    expect(held).toBeTypeOf('function');
+    // a reload that leaves the middleware as it was (the router changed): still one in flight
+    runtime.apply(config(1, 't@file'));
+    const next = runtime.current().tcp!('web')!.route(conn())!;
+    expect(next.admit('10.0.0.1')).toBeUndefined();
+    // the connection of the old generation ends: its slot is free in the new one
+    held!();
+    expect(next.admit('10.0.0.1')).toBeTypeOf('function');
+    // a changed middleware starts with fresh counts
+    runtime.apply(config(2, 't@file'));
+    const changed = runtime.current().tcp!('web')!.route(conn())!;
+    expect(changed.admit('10.0.0.1')).toBeTypeOf('function');
+  });
+
   it('serversTransport and proxyProtocol reach the upstream', () => {
     const runtime = apply({
       tcp: {

@@ -16,7 +16,7 @@ function ipAllowList(sourceRange: string[]): TcpGate {
   };
 }
 
-/** At most `amount` simultaneous connections per client IP (counted per generation). */
+/** At most `amount` simultaneous connections per client IP (the count outlives generations: TcpGateStore). */
 function inFlightConn(amount: number): TcpGate {
   const open = new Map<string, number>();
   return (clientIp) => {
@@ -41,10 +41,34 @@ function optionsOf(m: ValidatedTcpMiddleware): Record<string, unknown> {
   return value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {};
 }
 
-export function createTcpGate(m: ValidatedTcpMiddleware): TcpGate {
+function createTcpGate(m: ValidatedTcpMiddleware): TcpGate {
   const opts = optionsOf(m);
   if (m.kind === 'inflightconn') return inFlightConn(Number(opts['amount']));
   return ipAllowList(Array.isArray(opts['sourceRange']) ? (opts['sourceRange'] as string[]) : []);
+}
+
+/**
+ * Gates kept across generations: an unchanged middleware (same name, same options) keeps its
+ * gate, so inFlightConn's counts survive a reload (a client cannot pass the limit by reloading);
+ * a changed one starts afresh. `sweep` after each compile drops the gates nothing uses any more.
+ */
+export class TcpGateStore {
+  private gates = new Map<string, { gate: TcpGate; used: boolean }>();
+
+  get(m: ValidatedTcpMiddleware): TcpGate {
+    const key = `${m.name}\u0000${JSON.stringify(m.config)}`;
+    let e = this.gates.get(key);
+    if (!e) this.gates.set(key, (e = { gate: createTcpGate(m), used: true }));
+    e.used = true;
+    return e.gate;
+  }
+
+  sweep(): void {
+    for (const [key, e] of this.gates) {
+      if (!e.used) this.gates.delete(key);
+      e.used = false;
+    }
+  }
 }
 
 /** Gates in order; a refusal releases what the earlier ones admitted. */
