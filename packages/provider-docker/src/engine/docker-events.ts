@@ -46,3 +46,27 @@ function toEvent(line: string): DockerEvent {
   const msg = JSON.parse(line) as { Action?: string; id?: string; Actor?: { ID?: string; Attributes?: Record<string, string> } };
   return { action: msg.Action ?? '', id: msg.Actor?.ID ?? msg.id ?? '', signal: msg.Actor?.Attributes?.signal };
 }
+
+/** What `GET /events` needs from a dockerode client (the stream client, which has no timeout). */
+export interface EventStreamClient {
+  getEvents(options: object): Promise<unknown>;
+}
+
+/**
+ * `GET /events` with the given filters → parsed events. The HTTP call is aborted with `signal`;
+ * failures (opening or mid-stream) are turned into the source's coded error by `wrapError`.
+ */
+export async function openEventStream(
+  client: EventStreamClient, filters: Record<string, string[]>, signal: AbortSignal, wrapError: (err: unknown) => Error,
+): Promise<AsyncIterable<DockerEvent>> {
+  const call = new AbortController();
+  const abort = (): void => call.abort();
+  signal.addEventListener('abort', abort, { once: true });
+  try {
+    const raw = (await client.getEvents({ filters, abortSignal: call.signal })) as AsyncIterable<unknown> & { destroy(): void };
+    return parseEvents(raw, signal, { onEnd: () => signal.removeEventListener('abort', abort), wrapError });
+  } catch (err) {
+    signal.removeEventListener('abort', abort);
+    throw wrapError(err);
+  }
+}

@@ -1,8 +1,7 @@
 import Docker from 'dockerode';
-import type { Readable } from 'node:stream';
 import type { ContainerData } from '../build/container-data.js';
 import { dockerError } from '../errors.js';
-import { parseEvents, type DockerEvent } from './docker-events.js';
+import { openEventStream, type DockerEvent } from './docker-events.js';
 import { InspectCache } from './inspect-cache.js';
 import { toContainerData } from './inspect-mapping.js';
 
@@ -85,19 +84,11 @@ export function createDockerodeSource(options: DockerSourceOptions): DockerSourc
     async events(signal) {
       const { stream } = await client().catch((err: unknown) => { throw dockerError(options.endpoint, err); });
       const filters = { type: ['container'], event: ['start', 'die', 'kill', 'stop', 'health_status'] };
-      const call = new AbortController();
-      const abort = (): void => call.abort();
-      signal.addEventListener('abort', abort, { once: true });
       try {
-        const raw = (await stream.getEvents({ filters, abortSignal: call.signal } as never)) as unknown as Readable;
-        return parseEvents(raw, signal, {
-          onEnd: () => signal.removeEventListener('abort', abort),
-          wrapError: (err) => dockerError(options.endpoint, err),
-        });
+        return await openEventStream(stream, filters, signal, (err) => dockerError(options.endpoint, err));
       } catch (err) {
-        signal.removeEventListener('abort', abort);
         clients = undefined;
-        throw dockerError(options.endpoint, err);
+        throw err;
       }
     },
   };

@@ -1,7 +1,6 @@
 import Docker from 'dockerode';
 import { modemOptions, negotiateApiVersion, type DockerSourceOptions } from '../engine/docker-source.js';
-import type { Readable } from 'node:stream';
-import { parseEvents } from '../engine/docker-events.js';
+import { openEventStream } from '../engine/docker-events.js';
 import { dockerError } from '../errors.js';
 import type { SwarmService, SwarmTask } from './swarm-data.js';
 import { SWARM_EVENT_FILTERS, type SwarmEventSource } from './swarm-events.js';
@@ -53,20 +52,12 @@ export function createSwarmSource(options: DockerSourceOptions): SwarmSource {
       }
     },
     async events(signal) {
-      const call = new AbortController();
-      const abort = (): void => call.abort();
-      signal.addEventListener('abort', abort, { once: true });
       try {
-        const { stream } = await client();
-        const raw = (await stream.getEvents({ filters: SWARM_EVENT_FILTERS, abortSignal: call.signal } as never)) as unknown as Readable;
-        return parseEvents(raw, signal, {
-          onEnd: () => signal.removeEventListener('abort', abort),
-          wrapError: (err) => dockerError(options.endpoint, err),
-        });
+        const { stream } = await client().catch((err: unknown) => { throw dockerError(options.endpoint, err); });
+        return await openEventStream(stream, SWARM_EVENT_FILTERS, signal, (err) => dockerError(options.endpoint, err));
       } catch (err) {
-        signal.removeEventListener('abort', abort);
         clients = undefined;
-        throw dockerError(options.endpoint, err);
+        throw err;
       }
     },
   };
