@@ -18,3 +18,4 @@ export type { DockerScenario, ScenarioOptions, ApiDiagnostic } from './scenario.
 export { startSocketProxy } from './socket-proxy.js';
 export type { SocketProxy } from './socket-proxy.js';
 export { restartDockerd } from './dockerd-restart.js';
+export { requestLoop } from './request-loop.js';

@@ -5,7 +5,7 @@ import { freePort } from '../../src/free-port.js';
 import { buildImages } from '../../src/images.js';
 import { runCommand } from '../../src/run-command.js';
 import { waitFor } from '../../src/wait-for.js';
-import { requestLoop } from '../swarm/wharf-container.js';
+import { requestLoop } from '../../src/request-loop.js';
 
 const docker = await ensureDocker();
 

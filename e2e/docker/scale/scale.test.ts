@@ -1,30 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureDocker } from '../../src/docker-available.js';
-import { httpGet } from '../../src/http-get.js';
+import { requestLoop } from '../../src/request-loop.js';
 import { serviceServers, startScenario, type DockerScenario } from '../../src/scenario.js';
 import { waitFor } from '../../src/wait-for.js';
 
 const docker = await ensureDocker();
-
-/** Sequential requests until stopped; counts every non-200 answer or transport error. */
-function steadyLoad(url: string) {
-  let running = true;
-  const failures: string[] = [];
-  let total = 0;
-  const done = (async () => {
-    const deadline = Date.now() + 120_000;
-    while (running && Date.now() < deadline) {
-      total += 1;
-      try {
-        const res = await httpGet(url, { timeoutMs: 10_000 });
-        if (res.status !== 200) failures.push(`${res.status} ${res.body.slice(0, 120)}`);
-      } catch (err) {
-        failures.push((err as Error).message);
-      }
-    }
-  })();
-  return { stop: async () => { running = false; await done; return { total, failures }; } };
-}
 
 describe.skipIf(!docker.available)('docker: scaling follows events, stopping replicas drain first', () => {
   let s: DockerScenario;
@@ -44,7 +24,7 @@ describe.skipIf(!docker.available)('docker: scaling follows events, stopping rep
   });
 
   it('scale 5 → 2 under steady load loses no request', async () => {
-    const load = steadyLoad(`${s.wharf.url('web')}/`);
+    const load = requestLoop(`${s.wharf.url('web')}/`);
     await new Promise((r) => setTimeout(r, 500));
     await s.project.run(['up', '-d', '--no-recreate', '--scale', 'whoami=2']);
     await waitFor(async () => (await servers()).length === 2, { timeoutMs: 15_000, description: '2 servers' });

@@ -7,7 +7,8 @@ import { ensureDocker } from '../../src/docker-available.js';
 import { buildImages } from '../../src/images.js';
 import { runCommand } from '../../src/run-command.js';
 import { waitFor } from '../../src/wait-for.js';
-import { requestLoop, runWharfContainer, type WharfContainer } from './wharf-container.js';
+import { requestLoop } from '../../src/request-loop.js';
+import { runWharfContainer, type WharfContainer } from './wharf-container.js';
 
 const docker = await ensureDocker();
 

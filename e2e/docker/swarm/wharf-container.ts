@@ -1,5 +1,4 @@
 import { freePort } from '../../src/free-port.js';
-import { httpGet, whoamiHostname } from '../../src/http-get.js';
 import { runCommand } from '../../src/run-command.js';
 
 /** wharf (the `wharf:local` image) running in a container, its entrypoint `web` and API published on loopback. */
@@ -40,32 +39,5 @@ export async function runWharfContainer(image: string, name: string, network: st
     async remove() {
       await runCommand('docker', ['rm', '-f', name], { allowFailure: true });
     },
-  };
-}
-
-/** Sequential requests until stopped; every non-200 answer or transport error is a failure; hostnames seen. */
-export function requestLoop(url: string) {
-  let running = true;
-  const failures: string[] = [];
-  const hosts = new Set<string>();
-  let total = 0;
-  const done = (async () => {
-    const deadline = Date.now() + 120_000;
-    while (running && Date.now() < deadline) {
-      total += 1;
-      try {
-        const res = await httpGet(url, { timeoutMs: 10_000 });
-        if (res.status !== 200) failures.push(`${res.status} ${res.body.slice(0, 120)}`);
-        else hosts.add(whoamiHostname(res.body) ?? '');
-      } catch (err) {
-        failures.push((err as Error).message);
-      }
-    }
-  })();
-  return {
-    hosts,
-    /** forget the hostnames seen so far */
-    resetHosts: () => hosts.clear(),
-    stop: async () => { running = false; await done; return { total, failures }; },
   };
 }
