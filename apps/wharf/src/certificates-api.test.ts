@@ -86,7 +86,7 @@ describe('certificates API (integration)', () => {
     const all = (await (await fetch(`${t.apiURL()}/api/certificates`)).json()) as Array<Record<string, any>>;
     expect(all.find((c) => c.name === app.id)).toMatchObject({ commonName: 'app.test', sans: ['app.test'], status: 'enabled', keyType: 'ECDSA', signatureAlgorithm: 'ECDSA-SHA256' });
     expect(all.find((c) => c.commonName === 'old.test')?.status).toBe('expired');
-    expect((await (await fetch(`${t.apiURL()}/api/certificates/${app.id}`)).json()).name).toBe(app.id);
+    expect(((await (await fetch(`${t.apiURL()}/api/certificates/${app.id}`)).json()) as { name: string }).name).toBe(app.id);
     const overview = (await (await fetch(`${t.apiURL()}/api/overview`)).json()) as { certificates: { total: number; errors: number } };
     expect(overview.certificates.errors).toBe(1);
 

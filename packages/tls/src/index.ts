@@ -15,4 +15,4 @@ export * from './tls-generation.js';
 export type { ClientHello } from './client-hello/parse-hello-body.js';
 export * from './client-hello/read-client-hello.js';
 export * from './client-hello/peek-client-hello.js';
-export * from './certificates/certificate-report.js';
+export * from './store/certificate-report.js';

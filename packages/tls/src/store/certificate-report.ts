@@ -1,6 +1,6 @@
 import type { WharfCertificate, WharfCertificateSource } from '@wharf/config';
-import type { CertificateEntry } from '../store/compile-certificates.js';
-import { isInlinePem } from './file-or-content.js';
+import type { CertificateEntry } from './compile-certificates.js';
+import { isInlinePem } from '../certificates/file-or-content.js';
 
 /** wharf's status: less than 14 days left is a warning (Traefik's overview counts these). */
 export const CERTIFICATE_WARNING_MS = 14 * 24 * 3600 * 1000;

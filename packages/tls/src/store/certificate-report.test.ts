@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateDefaultCertificate, type GeneratedCertificate } from './default-certificate.js';
+import { generateDefaultCertificate, type GeneratedCertificate } from '../certificates/default-certificate.js';
 import { makeCa, makeLeaf, writeTemp, type TestCa } from '../testing/certificates.js';
 import { compileTls } from '../tls-generation.js';
 import { reportCertificate } from './certificate-report.js';
