@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, startPebble, type Pebble } from './testing/pebble.js';
+import { freePort, startPebble, type Pebble } from '@wharf/test-daemons';
 import type { WhoamiServer } from '@wharf/whoami';
 import { startBackends, startTestWharf, waitFor, type TestWharf } from './testing/harness.js';
 

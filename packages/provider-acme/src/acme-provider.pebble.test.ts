@@ -10,7 +10,7 @@ import { HttpChallengeStore } from './obtain/challenges.js';
 import { parseAcmeJson, decodePem } from './storage/acme-json.js';
 import { Value } from '@sinclair/typebox/value';
 import { AcmeResolverOptionsSchema, type AcmeResolverOptions } from './options.js';
-import { freePort, startPebble, type Pebble } from './testing/pebble.js';
+import { freePort, startPebble, type Pebble } from '@wharf/test-daemons';
 
 let pebble: Pebble;
 let http: Server;

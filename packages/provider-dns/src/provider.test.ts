@@ -5,7 +5,7 @@ import type { ProviderSnapshot } from '@wharf/config';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DnsProviderOptionsInput } from './options.js';
 import { createDnsProvider, type DnsProvider } from './provider.js';
-import { DNSMASQ_BINARY, startDnsmasq, type Dnsmasq } from './testing/dnsmasq.js';
+import { DNSMASQ_BINARY, startDnsmasq, type Dnsmasq } from '@wharf/test-daemons';
 
 if (!DNSMASQ_BINARY) {
   if (process.env.CI) throw new Error('dnsmasq is required in CI for the DNS provider tests');

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { DnsProviderOptionsInput } from './options.js';
 import { createDnsProvider } from './provider.js';
 import { resolveDnsOptions } from './resolve-options.js';
-import { DNSMASQ_BINARY, startDnsmasq } from './testing/dnsmasq.js';
+import { DNSMASQ_BINARY, startDnsmasq } from '@wharf/test-daemons';
 
 const FAST = { resolveRetries: 2, timeout: '150ms', hold: { valid: '0s', obsolete: '0s', nx: '1s', refused: '1s', timeout: '1s', other: '1s' } };
 const cleanups: Array<() => Promise<void>> = [];

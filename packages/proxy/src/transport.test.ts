@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createServer, request, type Server } from 'node:http';
-import { createServer as createNetServer } from 'node:net';
+import { freePort } from '@wharf/test-daemons';
 import { startWhoami, type WhoamiServer } from '@wharf/whoami';
 import type { RequestRecord } from '@wharf/config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,13 +14,6 @@ let probe: Server;
 let probeClosedEarly = 0;
 const records: RequestRecord[] = [];
 
-async function freePort(): Promise<number> {
-  const s = createNetServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const port = (s.address() as { port: number }).port;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
 
 beforeAll(async () => {
   w = await startWhoami({ name: 'w1' });

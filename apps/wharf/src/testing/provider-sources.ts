@@ -1,6 +1,5 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -8,6 +7,7 @@ import type { DynamicConfig, Provider } from '@wharf/config';
 import { createDockerProvider, createSwarmProvider, DockerUnavailableError, type ContainerData, type DockerEvent, type DockerSource, type SwarmListing } from '@wharf/provider-docker';
 import { createFileProvider } from '@wharf/provider-file';
 import { createEtcdProvider, createRedisProvider, putEtcdTree, putRedisTree } from '@wharf/provider-kv';
+import { daemon, freePort } from '@wharf/test-daemons';
 import { ETCD, REDIS } from './kv-stores.js';
 
 const run = promisify(execFile);
@@ -39,44 +39,6 @@ const config = (n: number): DynamicConfig => ({
     middlewares: {},
   },
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    }).on('error', reject);
-  });
-}
-
-async function listening(port: number, child: ChildProcess): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    if (child.exitCode !== null) throw new Error(`daemon exited with ${child.exitCode}`);
-    const ok = await new Promise<boolean>((r) => connect(port, '127.0.0.1').once('connect', function (this: import('node:net').Socket) { this.destroy(); r(true); }).once('error', () => r(false)));
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`nothing listens on ${port}`);
-}
-
-/** A restartable daemon on loopback (SIGKILL is "the source goes away"). */
-function daemon(bin: string, args: string[], port: number) {
-  let child: ChildProcess | undefined;
-  return {
-    async start() {
-      child = spawn(bin, args, { stdio: 'ignore' });
-      await listening(port, child);
-    },
-    async stop() {
-      const c = child;
-      child = undefined;
-      if (!c || c.exitCode !== null) return;
-      const exited = new Promise((r) => c.once('exit', r));
-      c.kill('SIGKILL');
-      await exited;
-    },
-  };
-}
 
 const fileCase: ProviderCase = {
   name: 'file',

@@ -2,7 +2,7 @@ import { Etcd3 } from 'etcd3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProviderSnapshot } from '@wharf/config';
 import { run } from '../testing/collect.js';
-import { freePort } from '../testing/daemon.js';
+import { freePort } from '@wharf/test-daemons';
 import { ETCD, startEtcd } from '../testing/stores.js';
 import { createEtcdProvider, getEtcdTree, putEtcdTree } from './etcd-provider.js';
 

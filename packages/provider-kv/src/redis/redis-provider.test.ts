@@ -2,7 +2,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProviderSnapshot } from '@wharf/config';
 import { run } from '../testing/collect.js';
-import { freePort } from '../testing/daemon.js';
+import { freePort } from '@wharf/test-daemons';
 import { REDIS, startRedis } from '../testing/stores.js';
 import { createRedisProvider, getRedisTree, putRedisTree } from './redis-provider.js';
 

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findBinary } from './daemon.js';
+import { findBinary } from '@wharf/test-daemons';
 
 export const OPENSSL = findBinary('openssl', 'KV TLS');
 

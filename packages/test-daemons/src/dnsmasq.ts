@@ -1,14 +1,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { promises as dns } from 'node:dns';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
+import { killChild } from './daemon.js';
+import { binaryPath } from './find-binary.js';
+import { freePort } from './free-port.js';
 
 /** Debian's dnsmasq, when installed (tests skip visibly without it, except in CI). */
-export const DNSMASQ_BINARY = ['/usr/sbin/dnsmasq', '/usr/bin/dnsmasq'].find((p) => existsSync(p));
+export const DNSMASQ_BINARY = binaryPath('dnsmasq');
 
 export interface DnsmasqRecords {
   /** hosts-file lines (`10.0.0.1 web.test`), re-read on SIGHUP */
@@ -33,17 +34,6 @@ export interface Dnsmasq {
   /** kill; the port closes (ECONNREFUSED on loopback) */
   stop(): Promise<void>;
   close(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 async function answers(port: number): Promise<boolean> {
@@ -72,16 +62,8 @@ async function launch(port: number, hostsFile: string, records: DnsmasqRecords):
     if (await answers(port)) return proc;
     await delay(50);
   }
-  await kill(proc);
+  await killChild(proc);
   throw new Error(`dnsmasq did not answer on 127.0.0.1:${port}: ${stderr.trim()}`);
-}
-
-async function kill(proc: ChildProcess | undefined): Promise<void> {
-  if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
-  const exited = new Promise((resolve) => proc.once('exit', resolve));
-  proc.kill('SIGCONT');
-  proc.kill('SIGKILL');
-  await exited;
 }
 
 async function writeHosts(file: string, hosts: string): Promise<void> {
@@ -107,7 +89,7 @@ export async function startDnsmasq(initial: DnsmasqRecords): Promise<Dnsmasq> {
   const stop = async () => {
     const proc = child;
     child = undefined;
-    await kill(proc);
+    await killChild(proc);
   };
   return {
     get port() {

@@ -1,26 +1,20 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Agent, get } from 'node:https';
+import { freePort } from './free-port.js';
 
 export interface Pebble {
   directoryUrl: string;
   /** PEM of the certificate pebble's ACME listener serves (trusted through caCertificates) */
   caFile: string;
   dir: string;
+  /** pebble's management API (`/roots/0`, `/intermediates/0`: the per-run issuing chain) */
+  managementUrl: string;
+  /** PEM of the root pebble signs issued certificates under (its per-run CA) */
+  issuingRoot(): Promise<string>;
   stop(): Promise<void>;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
 }
 
 function ping(url: string, ca: string): Promise<boolean> {
@@ -29,7 +23,19 @@ function ping(url: string, ca: string): Promise<boolean> {
   });
 }
 
-/** Start pebble-challtestsrv (DNS → 127.0.0.1) and pebble on loopback, validating HTTP-01 on `httpPort`. */
+function download(url: string, ca: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    get(url, { agent: new Agent({ ca }) }, (res) => {
+      let body = '';
+      res.setEncoding('utf8').on('data', (d: string) => { body += d; }).on('end', () => (res.statusCode === 200 ? resolve(body) : reject(new Error(`${url}: ${res.statusCode}`))));
+    }).on('error', reject);
+  });
+}
+
+/**
+ * Let's Encrypt's test CA (Debian pebble + pebble-challtestsrv answering every name with 127.0.0.1)
+ * on loopback, validating HTTP-01 on `httpPort` and TLS-ALPN-01 on `tlsPort`.
+ */
 export async function startPebble(opts: { httpPort: number; tlsPort?: number }): Promise<Pebble> {
   const dir = await mkdtemp(join(tmpdir(), 'pebble-'));
   const caFile = join(dir, 'cert.pem');
@@ -48,6 +54,7 @@ export async function startPebble(opts: { httpPort: number; tlsPort?: number }):
     }),
   ];
   const directoryUrl = `https://127.0.0.1:${listen}/dir`;
+  const managementUrl = `https://127.0.0.1:${management}`;
   const ca = await readFile(caFile, 'utf8');
   const stop = async () => {
     await Promise.all(children.map((c) => new Promise<void>((resolve) => {
@@ -57,7 +64,7 @@ export async function startPebble(opts: { httpPort: number; tlsPort?: number }):
     })));
   };
   for (let i = 0; i < 100; i++) {
-    if (await ping(directoryUrl, ca)) return { directoryUrl, caFile, dir, stop };
+    if (await ping(directoryUrl, ca)) return { directoryUrl, caFile, dir, managementUrl, issuingRoot: () => download(`${managementUrl}/roots/0`, ca), stop };
     await new Promise((r) => setTimeout(r, 100));
   }
   await stop();

@@ -1,0 +1,6 @@
+export { freePort } from './free-port.js';
+export { binaryPath, findBinary, requireBinary } from './find-binary.js';
+export { daemon, killChild, waitForPort, type Daemon } from './daemon.js';
+export { startEtcd, startRedis, type KvDaemon } from './kv-stores.js';
+export { startDnsmasq, DNSMASQ_BINARY, type Dnsmasq, type DnsmasqRecords } from './dnsmasq.js';
+export { startPebble, type Pebble } from './pebble.js';
