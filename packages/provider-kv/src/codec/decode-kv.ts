@@ -12,7 +12,7 @@ import {
   type ProviderSnapshot,
 } from '@wharf/config';
 import { KvDiagnosticCode, type KvPair } from './kv-pair.js';
-import { keyFor, toPlain, type KvKeyMap } from './kv-plain.js';
+import { keyFor, keyMapOf, toPlain, type KvKeyMap } from './kv-plain.js';
 import { buildKvTree, type KvBranch, type KvNode, type KvTreeIssue } from './kv-tree.js';
 
 type SchemaNode = TSchema & {
@@ -86,17 +86,17 @@ function decodeSection(walk: Walk, target: Record<string, unknown>, ids: Section
   const record = schema.patternProperties ? Object.values(schema.patternProperties)[0] : undefined;
   const path = `${ids.protocol}.${ids.section}`;
   if (record === undefined) {
-    const keys: KvKeyMap = new Map();
-    const plain = toPlain(node, path, keys);
+    const plain = toPlain(node, path);
+    const keys = lazyKeys(node, path);
     if (schema.type === 'array' && schema.items && Array.isArray(plain)) {
       // a list section (`tls/certificates/0/…`): each item stands or falls on its own
       const items = plain.map((item, i) => decodeWithSchema(schema.items!, item, { path: joinPath(path, i) }));
-      for (const { issues } of items) for (const issue of issues) report(walk, issue, keys);
+      for (const { issues } of items) for (const issue of issues) report(walk, issue, keys());
       target[ids.section] = items.flatMap(({ value }) => (value === undefined ? [] : [value]));
       return;
     }
     const { value, issues } = decodeWithSchema(schema, plain, { path });
-    for (const issue of issues) report(walk, issue, keys);
+    for (const issue of issues) report(walk, issue, keys());
     if (value !== undefined) target[ids.section] = value;
     return;
   }
@@ -114,11 +114,18 @@ function decodeSection(walk: Walk, target: Record<string, unknown>, ids: Section
       walk.diagnostics.push(diagnostic(walk.opts, { code: CONFIG_BAD_NAME, key: element.key, message, element: ref }));
       continue;
     }
-    const keys: KvKeyMap = new Map();
-    const { value, issues } = decodeWithSchema(record, toPlain(element, elementPath, keys), { path: elementPath });
-    for (const issue of issues) report(walk, issue, keys, ref);
+    const { value, issues } = decodeWithSchema(record, toPlain(element, elementPath), { path: elementPath });
+    if (issues.length > 0) {
+      const keys = keyMapOf(element, elementPath);
+      for (const issue of issues) report(walk, issue, keys, ref);
+    }
     if (value !== undefined) bucket[name] = value;
   }
+}
+
+function lazyKeys(node: KvNode, path: string): () => KvKeyMap {
+  let keys: KvKeyMap | undefined;
+  return () => (keys ??= keyMapOf(node, path));
 }
 
 function report(walk: Walk, issue: { code: string; path: string; message: string; suggestion?: string }, keys: KvKeyMap, element?: Diagnostic['element']): void {

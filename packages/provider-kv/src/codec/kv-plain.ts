@@ -10,13 +10,14 @@ const INDEX = /^\d+$/;
 export type KvKeyMap = Map<string, string>;
 
 /**
- * A KV node as plain data for the schema decoder. A scalar list becomes an array of its values,
+ * A KV node as plain data for the schema decoder (and, given `keys`, the key of every path in it:
+ * most trees decode without an issue, so the decoder asks for keys only then). A scalar list becomes an array of its values,
  * each split at commas (Traefik joins the siblings with commas and its decoder splits them again,
  * so `entrypoints/0=web,websecure` is two entrypoints there too); a branch whose children are all
  * digits becomes an array in the tree's (lexical key) order; any other branch an object.
  */
-export function toPlain(node: KvNode, path: string, keys: KvKeyMap): unknown {
-  keys.set(path, node.key);
+export function toPlain(node: KvNode, path: string, keys?: KvKeyMap): unknown {
+  keys?.set(path, node.key);
   if (node.kind === 'leaf') return node.value;
   if (node.kind === 'list') {
     const out: string[] = [];
@@ -24,7 +25,7 @@ export function toPlain(node: KvNode, path: string, keys: KvKeyMap): unknown {
       for (const part of item.value.split(',')) {
         const value = part.trim();
         if (value === '') continue;
-        keys.set(joinPath(path, out.length), item.key);
+        keys?.set(joinPath(path, out.length), item.key);
         out.push(value);
       }
     }
@@ -32,10 +33,17 @@ export function toPlain(node: KvNode, path: string, keys: KvKeyMap): unknown {
   }
   const children = [...node.children.values()];
   if (children.length > 0 && children.every((c) => INDEX.test(c.name))) {
-    return children.map((c, i) => toPlain(c.node, joinPath(path, i), keys));
+    return children.map((c, i) => toPlain(c.node, keys ? joinPath(path, i) : path, keys));
   }
   // fromEntries defines own properties: a segment named `__proto__` stays plain data
-  return Object.fromEntries(children.map(({ name, node: child }) => [name, toPlain(child, joinPath(path, name), keys)]));
+  return Object.fromEntries(children.map(({ name, node: child }) => [name, toPlain(child, keys ? joinPath(path, name) : path, keys)]));
+}
+
+/** The key map of a node (what `toPlain` records when given one), built only when an issue needs a key. */
+export function keyMapOf(node: KvNode, path: string): KvKeyMap {
+  const keys: KvKeyMap = new Map();
+  toPlain(node, path, keys);
+  return keys;
 }
 
 /**
