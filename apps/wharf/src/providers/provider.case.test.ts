@@ -75,8 +75,10 @@ describe.each(providerCases)('provider contract: $name', (kase) => {
     expect(state(w).elements?.diagnostics).toBeGreaterThan(0);
   });
 
-  const lossTest = kase.open && kase.name !== 'file' ? it : it.skip;
-  lossTest('survives its source going away: keeps the last snapshot, says retrying, reconnects and resumes', async () => {
+  // a file source does not go away and come back: a removed watched directory ends the provider
+  // with WHARF_FILE_WATCH (provider-file's own tests), so the file case has no such test
+  const lossTest = kase.name === 'file' ? undefined : test;
+  lossTest?.('survives its source going away: keeps the last snapshot, says retrying, reconnects and resumes', async () => {
     source = await kase.open!();
     w = watch(source);
     const name = source.provider.name;
