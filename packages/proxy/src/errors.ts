@@ -12,6 +12,8 @@ export const ProxyErrors = {
   badRequest: defineError('WHARF_BAD_REQUEST', 400, (detail: string) => `bad request: ${detail}`),
   /** a compiled handler threw instead of answering */
   handlerFailed: defineError('WHARF_HANDLER_FAILED', 500, (detail: string) => `handler failed: ${detail}`),
+  /** a TLS request whose Host routes to a router with other TLS options than its handshake used (Traefik's SNI check) */
+  misdirected: defineError('WHARF_TLS_MISDIRECTED', 421, (host: string) => `host ${host} needs other TLS options than the connection was made with`),
   /** the server URL of a forward target is not a usable http:// URL */
   badServerURL: defineError('WHARF_BAD_SERVER_URL', 502, (url: string) => `bad server URL: ${url}`),
 } as const;

@@ -8,6 +8,7 @@ import { applyForwardedHeaders } from './forwarded-headers.js';
 import { ProxyErrors } from './errors.js';
 import { stripConnectionListed } from './hop-by-hop.js';
 import { hostProblem } from './host-check.js';
+import { tlsOptionsUsed } from './incoming/tls-options-used.js';
 import { noteOutcome, observeRequest } from './request-record.js';
 import { entryPointPath } from './request-path.js';
 import { OPTIONS_ASTERISK, splitTarget, targetProblem, type SplitTarget } from './request-target.js';
@@ -112,6 +113,13 @@ export function createRequestHandler(ctx: RequestHandlerContext): RequestHandle 
     writeText(ex.res, status, text);
   }
 
+  /** 421: the connection was made for a host with other TLS options (RFC 9110 §15.5.20: retry on a new connection) */
+  function misdirect(ex: Exchange): void {
+    // not logged (a client could fill the log): the access log and metrics carry the code
+    if (observed) noteOutcome(ex, ProxyErrors.misdirected.code);
+    writeText(ex.res, 421, 'Misdirected Request\n');
+  }
+
   return function handle(req, res, isUpgrade) {
     const startedAt = performance.now();
     const url = req.url ?? '/';
@@ -144,6 +152,9 @@ export function createRequestHandler(ctx: RequestHandlerContext): RequestHandle 
       return fail(ex, err);
     }
     if (route === undefined) return writeText(res, 404, '404 page not found\n');
+    // Traefik's SNI check: the Host's router must use the option set the handshake used, else a
+    // client could present an SNI without client authentication and reach a host that requires it
+    if (route.tlsOptions !== undefined && route.tlsOptions !== tlsOptionsUsed(req.socket)) return misdirect(ex);
     if (deniedEscapes !== undefined && deniedEscapeIn(ex.path, deniedEscapes) !== undefined) return reject(ex, 400, 'Bad Request');
     dispatch(ex, route);
   };

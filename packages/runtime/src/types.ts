@@ -11,6 +11,12 @@ export interface RouteMatch {
   /** qualified service name */
   service: string;
   handler: HttpHandler;
+  /**
+   * A TLS route: the option set its router resolved to on this entrypoint. A request on a
+   * connection whose handshake used another set is refused with 421 (domain fronting: an SNI
+   * without client authentication must not reach a host that requires it).
+   */
+  tlsOptions?: string;
 }
 
 /**

@@ -48,21 +48,21 @@ interface Answer {
 }
 
 /** one HTTP/1.1 request over TLS, raw (so the served certificate can be read) */
-function httpsGet(port: number, host: string, o: ConnectionOptions = {}): Promise<Answer> {
+function httpsGet(port: number, host: string, o: ConnectionOptions = {}, hostHeader = host): Promise<Answer> {
   return new Promise((resolve) => {
     const socket = connect({ host: '127.0.0.1', port, servername: host, rejectUnauthorized: false, ALPNProtocols: ['http/1.1'], ...o });
     let data = '';
     let cn: string | undefined;
     socket.on('secureConnect', () => {
       cn = socket.getPeerX509Certificate()?.subject.replace(/^.*CN=/s, '');
-      socket.write(`GET /x HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`);
+      socket.write(`GET /x HTTP/1.1\r\nHost: ${hostHeader}\r\nConnection: close\r\n\r\n`);
     });
     socket.on('data', (c) => (data += c));
     socket.on('error', (err) => resolve({ error: (err as NodeJS.ErrnoException).code ?? err.message, cn }));
     socket.on('close', () => {
       const [head, body] = data.split('\r\n\r\n');
       if (!head) return resolve({ error: 'closed', cn });
-      resolve({ status: Number(head.split(' ')[1]), cn, alpn: socket.alpnProtocol ?? false, body: body ? (JSON.parse(body.slice(body.indexOf('{'), body.lastIndexOf('}') + 1)) as Record<string, unknown>) : undefined });
+      resolve({ status: Number(head.split(' ')[1]), cn, alpn: socket.alpnProtocol ?? false, body: body?.includes('{') ? (JSON.parse(body.slice(body.indexOf('{'), body.lastIndexOf('}') + 1)) as Record<string, unknown>) : undefined });
     });
   });
 }
@@ -148,6 +148,39 @@ describe('TLS entrypoint', () => {
     const withCert = await httpsGet(port, 'app.example.test', { cert: client.certPem, key: client.keyPem });
     expect(withCert).toMatchObject({ status: 200, body: { router: 'mtls@file', clientCert: true } });
     expect((await httpsGet(port, 'app.example.test')).status).toBeUndefined();
+  });
+
+  it('domain fronting: a Host whose router needs other TLS options than the SNI got is 421, over HTTP/1.1 and HTTP/2', async () => {
+    const { files } = certs();
+    const { ca, client } = opensslClientPair();
+    const { port } = await start({
+      http: {
+        routers: {
+          'admin@file': { rule: 'Host(`admin.example.test`)', service: 'echo@internal', tls: { options: 'mtls' } },
+          'app@file': { rule: 'Host(`app.example.test`) || Host(`b.example.test`)', service: 'echo@internal', tls: {} },
+        },
+        services: {},
+        middlewares: {},
+      },
+      tls: { certificates: [{ certFile: files['wild.crt']!, keyFile: files['wild.key']! }], options: { 'mtls@file': { clientAuth: { caFiles: [ca.certFile], clientAuthType: 'RequireAndVerifyClientCert' } } } },
+    });
+    // no client certificate: SNI app.example.test (default options), Host admin.example.test (mtls)
+    expect(await httpsGet(port, 'app.example.test', {}, 'admin.example.test')).toMatchObject({ status: 421 });
+    // with the right SNI and a certificate it is served; a Host with the same options as the SNI's too
+    expect(await httpsGet(port, 'admin.example.test', { cert: client.certPem, key: client.keyPem })).toMatchObject({ status: 200, body: { router: 'admin@file' } });
+    expect(await httpsGet(port, 'app.example.test', {}, 'b.example.test')).toMatchObject({ status: 200, body: { router: 'app@file' } });
+    // HTTP/2 connection reuse for another host: the same check per stream
+    const session = h2connect(`https://127.0.0.1:${port}`, { servername: 'app.example.test', rejectUnauthorized: false });
+    stops.push(() => void session.close());
+    const status = (authority: string) => new Promise<number>((resolve, reject) => {
+      const stream = session.request({ ':path': '/', ':authority': authority });
+      stream.on('response', (h) => resolve(Number(h[':status'])));
+      stream.on('error', reject);
+      stream.resume();
+      stream.end();
+    });
+    expect(await status('admin.example.test')).toBe(421);
+    expect(await status('b.example.test')).toBe(200);
   });
 
   it('entrypoint http.tls makes every router TLS; HTTP/2 goes through the same routing', async () => {

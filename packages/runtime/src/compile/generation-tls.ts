@@ -8,6 +8,8 @@ export interface GenerationTls {
   readonly compiled: TlsGeneration;
   /** the option set a handshake on `entryPoint` with this SNI uses (`default` when none applies) */
   optionsFor(entryPoint: string, serverName: string | undefined): { options: string } | { broken: string };
+  /** the option set a TLS router resolved to on `entryPoint` (`default` after a conflict), as Traefik's `ResolvedOptions` */
+  routerOptions(router: string, entryPoint: string): string;
 }
 
 /**
@@ -52,6 +54,9 @@ export function compileGenerationTls(
     compiled,
     optionsFor(entryPoint, serverName) {
       return byEntryPoint.get(entryPoint)?.forServerName(serverName) ?? { options: TLS_DEFAULT_OPTIONS_NAME };
+    },
+    routerOptions(router, entryPoint) {
+      return resolved.routers.get(router)?.byEntryPoint.get(entryPoint) ?? TLS_DEFAULT_OPTIONS_NAME;
     },
   };
 }

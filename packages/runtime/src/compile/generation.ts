@@ -1,4 +1,4 @@
-import type { HttpExchange, HttpHandler, HttpResponse, HttpStep, TlsConfiguration, Transport } from '@wharf/config';
+import { TLS_DEFAULT_OPTIONS_NAME, type HttpExchange, type HttpHandler, type HttpResponse, type HttpStep, type TlsConfiguration, type Transport } from '@wharf/config';
 import { tlsIssues, type GeneratedCertificate } from '@wharf/tls';
 import { compileGenerationTls, effectiveTls, type GenerationTls } from './generation-tls.js';
 import type { HealthRegistry } from '@wharf/loadbalancer';
@@ -124,7 +124,7 @@ export function compileGeneration(opts: CompileOptions): Generation {
   const entries = new Map<string, Array<RouteEntry<CompiledRoute>>>(opts.entryPoints.flatMap((ep) => [[ep.name, []], [tlsTable(ep.name), []]]));
   for (const r of Object.values(validated.routers)) {
     if (r.status === 'disabled' || !r.parsed) continue;
-    compileRouter(r, { opts, services, middlewares, tracking, entries });
+    compileRouter(r, { opts, services, middlewares, tracking, entries, tls });
   }
   const tables = new Map([...entries].map(([ep, list]) => [ep, opts.deps.createRouteTable(list)]));
   return {
@@ -158,6 +158,7 @@ interface RouterCompileContext {
   middlewares: ReturnType<typeof createMiddlewareRegistry>;
   tracking: Tracking;
   entries: Map<string, Array<RouteEntry<CompiledRoute>>>;
+  tls: GenerationTls | undefined;
 }
 
 function compileRouter(r: ValidatedRouter, c: RouterCompileContext): void {
@@ -172,15 +173,16 @@ function compileRouter(r: ValidatedRouter, c: RouterCompileContext): void {
     const middlewares = r.config.middlewares ?? [];
     const steps = c.middlewares.steps(middlewares, r.name);
     const step = steps.length === 0 ? undefined : composeSteps(steps);
-    const built: Array<[string, CompiledRoute]> = [];
+    const built: Array<[EntryPointSpec, CompiledRoute]> = [];
     for (const ep of c.opts.entryPoints) {
       if (!r.using.includes(ep.name)) continue;
       const handler = tracked(c.tracking, r.name, serviceName, step, svc);
-      built.push([ep.name, { router: r.name, service: serviceName, handler, middlewares, compiled: svc }]);
+      const route: CompiledRoute = { router: r.name, service: serviceName, handler, middlewares, compiled: svc };
+      if (effectiveTls(r, ep) !== undefined) route.tlsOptions = c.tls?.routerOptions(r.name, ep.name) ?? TLS_DEFAULT_OPTIONS_NAME;
+      built.push([ep, route]);
     }
     for (const [ep, value] of built) {
-      const spec = c.opts.entryPoints.find((e) => e.name === ep)!;
-      const key = effectiveTls(r, spec) !== undefined ? tlsTable(ep) : ep;
+      const key = value.tlsOptions !== undefined ? tlsTable(ep.name) : ep.name;
       c.entries.get(key)?.push({ name: r.name, priority: r.priority, rule: r.parsed!, value });
     }
   } catch (err) {
