@@ -1,4 +1,4 @@
-import type { EntryPointInfo, HttpHandler, RequestObserver } from '@wharf/config';
+import type { Diagnostic, DynamicConfig, EntryPointInfo, HttpHandler, RequestObserver } from '@wharf/config';
 import { parseDuration } from '@wharf/config';
 import { createHttpProber, createLoadBalancer } from '@wharf/loadbalancer';
 import { createEntryPoint, createTransport, type EntryPoint } from '@wharf/proxy';
@@ -14,6 +14,7 @@ import { createLogger, type Logger } from './logger.js';
 import { createProviders } from './providers/index.js';
 import { createAcmeWiring } from './acme.js';
 import { toLogger } from './logger-adapter.js';
+import { watchCertificateFiles } from './tls/certificate-files-watch.js';
 import type { StaticConfig } from './static/index.js';
 
 export interface RunningWharf {
@@ -108,14 +109,27 @@ export async function startWharf(config: StaticConfig, opts: StartOptions = {}):
     await Promise.allSettled([l4.closeTcp(), ...listeners.map((l) => l.shutdown()), shutdownInternal(internal!.app, config.entryPoints[INTERNAL]), l4.closeUdp()]);
     await obs.close();
     await aggregator.close();
+    certificateFiles.close();
     runtime.close();
     await transport.close();
   };
+  // a certificate file replaced on disk applies without a configuration change: the last merged
+  // configuration is compiled again (its files are read anew)
+  let applied: { config: DynamicConfig; diagnostics: Diagnostic[] } | undefined;
+  const certificateFiles = watchCertificateFiles({
+    onChange: (files) => {
+      if (applied === undefined) return;
+      log.info('certificate files changed: reloading TLS', { files });
+      runtime.apply(applied.config, applied.diagnostics);
+    },
+  });
   const aggregator = createAggregator({
     providers,
     throttleMs: ms(config.providers.providersThrottleDuration, 2000),
     onConfig: (next, diagnostics) => {
+      applied = { config: next, diagnostics };
       runtime.apply(next, diagnostics);
+      certificateFiles.watch(next.tls);
     },
     onProviderState: (state) => runtime.reportProviderState(state),
     logger: log,

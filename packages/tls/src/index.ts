@@ -3,6 +3,7 @@ export * from './certificates/canonical-ip.js';
 export * from './certificates/certificate-info.js';
 export * from './certificates/default-certificate.js';
 export * from './certificates/file-or-content.js';
+export * from './certificates/certificate-files.js';
 export * from './certificates/load-certificate.js';
 export * from './store/certificate-store.js';
 export * from './store/compile-certificates.js';
