@@ -3,9 +3,10 @@ import { stringify } from 'yaml';
 /**
  * The embedded demo's dynamic configuration (Traefik file-provider format): `/` balanced over
  * the three local whoami backends with health checks, sticky cookies and retries, plus a few
- * routes that show middlewares. Users edit the written file and watch it reload live.
+ * routes that show middlewares; the same over HTTPS on `websecure` (HTTP/2, the generated default
+ * certificate) and a TCP router to an echo server. Users edit the written file and watch it reload live.
  */
-export function demoDynamicConfig(backends: string[]): string {
+export function demoDynamicConfig(backends: string[], echo: string): string {
   const config = {
     http: {
       routers: {
@@ -20,6 +21,12 @@ export function demoDynamicConfig(backends: string[]): string {
           entryPoints: ['web'],
           service: 'whoami-sticky',
           middlewares: ['strip-sticky'],
+        },
+        'whoami-secure': {
+          rule: 'PathPrefix(`/`)',
+          entryPoints: ['websecure'],
+          service: 'whoami',
+          tls: {},
         },
         'api-json': {
           rule: 'Path(`/json`)',
@@ -51,6 +58,10 @@ export function demoDynamicConfig(backends: string[]): string {
         'to-api': { replacePath: { path: '/api' } },
         'security-headers': { headers: { frameDeny: true, contentTypeNosniff: true, customResponseHeaders: { 'X-Served-By': 'wharf' } } },
       },
+    },
+    tcp: {
+      routers: { echo: { rule: 'HostSNI(`*`)', entryPoints: ['tcp'], service: 'echo' } },
+      services: { echo: { loadBalancer: { servers: [{ address: echo }] } } },
     },
   };
   return `# wharf demo: edit me, changes are live within a second\n${stringify(config)}`;

@@ -1,61 +1,45 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { startWhoami, type WhoamiServer } from '@wharf/whoami';
-import { formatStaticConfigError, loadStaticConfig } from '../static/index.js';
-import { startWharf } from '../wharf.js';
-import { demoDynamicConfig } from './demo-config.js';
+import { resolve } from 'node:path';
+import { formatStaticConfigError } from '../static/index.js';
+import { startDemo, type RunningDemo } from './start-demo.js';
 
 /**
- * `npm start`: three local whoami backends, a watched demo file, wharf on :8000 with the
- * dashboard on :8080. Extra flags are passed through (e.g. `npm start -- --log.level=DEBUG`).
+ * `npm start`: three local whoami backends and a TCP echo, a watched demo file, wharf on :8000
+ * (HTTP), :8443 (HTTPS + HTTP/2), :9000 (TCP) with the dashboard on :8080. Extra flags are passed
+ * through (e.g. `npm start -- --log.level=DEBUG`).
  */
 async function main(): Promise<void> {
-  const dir = resolve(process.env.WHARF_DEMO_DIR ?? '.wharf-demo');
-  mkdirSync(dir, { recursive: true });
-  const backends: WhoamiServer[] = [];
-  for (let i = 1; i <= 3; i++) backends.push(await startWhoami({ host: '127.0.0.1', port: 0, name: `whoami-${i}` }));
-  const file = join(dir, 'dynamic.yml');
-  writeFileSync(file, demoDynamicConfig(backends.map((b) => b.url)));
-
-  const web = process.env.WHARF_DEMO_WEB ?? ':8000';
-  const api = process.env.WHARF_DEMO_API ?? ':8080';
-  const argv = [
-    `--entrypoints.web.address=${web}`,
-    `--entrypoints.traefik.address=${api}`,
-    '--api.insecure=true',
-    '--ping=true',
-    '--metrics.prometheus=true',
-    `--providers.file.filename=${file}`,
-    '--providers.providersThrottleDuration=200ms',
-    '--log.level=INFO',
-    ...process.argv.slice(2),
-  ];
-  let config;
+  const env = process.env;
+  let demo: RunningDemo;
   try {
-    config = loadStaticConfig({ argv, env: {}, cwd: process.cwd() });
+    demo = await startDemo(resolve(env.WHARF_DEMO_DIR ?? '.wharf-demo'), {
+      web: env.WHARF_DEMO_WEB ?? ':8000',
+      websecure: env.WHARF_DEMO_WEBSECURE ?? ':8443',
+      tcp: env.WHARF_DEMO_TCP ?? ':9000',
+      api: env.WHARF_DEMO_API ?? ':8080',
+    }, process.argv.slice(2));
   } catch (err) {
     process.stderr.write(`${formatStaticConfigError(err)}\n`);
     process.exit(2);
   }
-  const wharf = await startWharf(config);
-  const webPort = wharf.addresses.web?.port;
-  const apiPort = wharf.addresses.traefik?.port;
+  const { addresses } = demo.wharf;
+  const [web, websecure, tcp, api] = [addresses.web?.port, addresses.websecure?.port, addresses.tcp?.port, addresses.traefik?.port];
   process.stdout.write(
     [
       '',
       'wharf demo is up',
-      `  traffic    http://localhost:${webPort}/          (balanced over ${backends.map((b) => b.name).join(', ')})`,
-      `  sticky     http://localhost:${webPort}/sticky    (cookie wharf_demo pins one backend)`,
-      `  dashboard  http://localhost:${apiPort}/dashboard/`,
-      `  API        http://localhost:${apiPort}/api/http/routers`,
-      `  live file  ${file}   (edit it: routes change without a restart)`,
-      `  flip a backend's health: curl -X POST -d 500 ${backends[0]!.url}/health`,
+      `  traffic    http://localhost:${web}/          (balanced over ${demo.backends.map((b) => b.name).join(', ')})`,
+      `  sticky     http://localhost:${web}/sticky    (cookie wharf_demo pins one backend)`,
+      `  https      curl -k --http2 https://localhost:${websecure}/   (TLS + HTTP/2, the generated default certificate)`,
+      `  tcp        nc localhost ${tcp}               (a TCP router to an echo server)`,
+      `  dashboard  http://localhost:${api}/dashboard/`,
+      `  API        http://localhost:${api}/api/http/routers`,
+      `  live file  ${demo.file}   (edit it: routes change without a restart)`,
+      `  flip a backend's health: curl -X POST -d 500 ${demo.backends[0]!.url}/health`,
       '',
     ].join('\n'),
   );
   const stop = async () => {
-    await wharf.close();
-    await Promise.all(backends.map((b) => b.close()));
+    await demo.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());
