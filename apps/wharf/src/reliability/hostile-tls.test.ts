@@ -162,6 +162,29 @@ describe('hostile-TLS corpus against a running wharf', () => {
     }
   });
 
+  it('[h2] a browser-sized header list is served; one over 32 KiB is refused and the next request still works', async () => {
+    const session = h2connect(`https://127.0.0.1:${port}`, { servername: 'public.test', rejectUnauthorized: false });
+    session.on('error', () => undefined);
+    const status = (extra: Record<string, string>) =>
+      new Promise<number>((resolve) => {
+        const stream = session.request({ ':path': '/', ':authority': 'public.test', ...extra });
+        stream.on('response', (h) => resolve(Number(h[':status'])));
+        stream.on('error', () => resolve(0));
+        stream.on('close', () => resolve(0));
+        stream.resume();
+        stream.end();
+      });
+    const browser = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`x-browser-${i}`, 'v'.repeat(40)]));
+    try {
+      // Node's http2 server treated "no limit" (0 pairs) as its minimum of 4: any real client was reset
+      expect(await status({ 'user-agent': 'Mozilla/5.0', accept: '*/*', ...browser })).toBe(200);
+      expect(await status({ 'x-huge': 'h'.repeat(40 * 1024) })).not.toBe(200);
+    } finally {
+      session.close();
+    }
+    expect(await https('public.test', 'public.test')).toEqual({ status: 200 });
+  });
+
   it('[fronting] the mTLS host by its own SNI without a client certificate: handshake refused', async () => {
     expect(await https('admin.test', 'admin.test')).toEqual({ closed: true });
   });

@@ -20,6 +20,10 @@ export interface ConnectionFront {
   readonly sessions: Set<ServerHttp2Session>;
 }
 
+/** HTTP/2 request header bounds (see installConnectionFront) */
+const H2_MAX_HEADER_LIST_BYTES = 32 * 1024;
+const H2_MAX_HEADER_PAIRS = 4096;
+
 /**
  * Puts the TLS split in front of the entrypoint's HTTP server without bending it: the server keeps
  * listening (its drain and timeouts unchanged), its own connection listener is taken out and
@@ -32,7 +36,10 @@ export function installConnectionFront(server: Server, o: ConnectionFrontOptions
   const httpConnection = original[0]!;
   server.removeListener('connection', httpConnection);
   const sessions = new Set<ServerHttp2Session>();
-  const h2 = createH2Server({ maxHeaderListPairs: 0 });
+  // Node's minimum is 4 pairs (0 means 4, not "unlimited"): a real client's headers need room.
+  // The HTTP/1.1 side forwards any number of headers within a 16 KiB head; HTTP/2 gets the same
+  // bound on the decoded list (plus HPACK's 32 bytes per entry) and a pair count it cannot reach
+  const h2 = createH2Server({ maxHeaderListPairs: H2_MAX_HEADER_PAIRS, settings: { maxHeaderListSize: H2_MAX_HEADER_LIST_BYTES } });
   h2.on('request', o.onH2Request);
   h2.on('session', (session: ServerHttp2Session) => {
     sessions.add(session);
