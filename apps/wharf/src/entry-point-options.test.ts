@@ -22,6 +22,7 @@ describe('entrypoint static options → proxy options', () => {
           allowEncodedHash: true,
         },
       },
+      http2: { maxConcurrentStreams: 250 },
       transport: {
         readTimeoutMs: 60_000,
         writeTimeoutMs: 0,
@@ -32,6 +33,11 @@ describe('entrypoint static options → proxy options', () => {
         graceTimeoutMs: 10_000,
       },
     });
+  });
+
+  it('takes http2.maxConcurrentStreams and refuses 0', () => {
+    expect(web(['--entrypoints.web.http2.maxconcurrentstreams=16']).http2).toEqual({ maxConcurrentStreams: 16 });
+    expect(() => web(['--entrypoints.web.http2.maxconcurrentstreams=0'])).toThrow(/maxconcurrentstreams/i);
   });
 
   it("reads Traefik's flag names, case-insensitively", () => {

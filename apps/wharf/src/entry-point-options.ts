@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseDuration } from '@wharf/config';
-import type { EntryPointHttpOptions, EntryPointTransportOptions } from '@wharf/proxy';
+import type { EntryPointHttp2Options, EntryPointHttpOptions, EntryPointTransportOptions } from '@wharf/proxy';
 import type { FastifyInstance } from 'fastify';
 import type { ResolvedEntryPoint } from './static/index.js';
 
@@ -9,10 +9,11 @@ function ms(value: string | number): number {
 }
 
 /** An entrypoint's static `http.*` and `transport.*` as the proxy's options (Traefik names, ms). */
-export function entryPointOptions(ep: ResolvedEntryPoint): { http: EntryPointHttpOptions; transport: EntryPointTransportOptions } {
+export function entryPointOptions(ep: ResolvedEntryPoint): { http: EntryPointHttpOptions; http2: EntryPointHttp2Options; transport: EntryPointTransportOptions } {
   const t = ep.transport;
   return {
     http: { sanitizePath: ep.http.sanitizePath, encodedCharacters: { ...ep.http.encodedCharacters } },
+    http2: { maxConcurrentStreams: ep.http2.maxConcurrentStreams },
     transport: {
       readTimeoutMs: ms(t.respondingTimeouts.readTimeout),
       writeTimeoutMs: ms(t.respondingTimeouts.writeTimeout),

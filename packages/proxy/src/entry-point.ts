@@ -21,6 +21,12 @@ export interface EntryPointHttpOptions {
   encodedCharacters?: EncodedCharactersOptions;
 }
 
+/** Entrypoint `http2.*` options (Traefik names and defaults). */
+export interface EntryPointHttp2Options {
+  /** `http2.maxConcurrentStreams`: streams a client may have open on one connection; default 250 */
+  maxConcurrentStreams?: number;
+}
+
 /** Entrypoint `transport.*` options (Traefik names and defaults), durations in ms; 0 = none. */
 export interface EntryPointTransportOptions {
   /** `respondingTimeouts.readTimeout`: the whole request (head and body) must arrive within; default 60 000 */
@@ -49,6 +55,7 @@ export interface EntryPointOptions {
   forwardedHeaders?: ForwardedHeadersOptions;
   http?: EntryPointHttpOptions;
   transport?: EntryPointTransportOptions;
+  http2?: EntryPointHttp2Options;
   /** where request-path failures are logged; default console.error */
   log?: (message: string, err?: unknown) => void;
   /** TCP routing on this port: every fresh socket goes here first (tcp/divert.ts) */
@@ -151,6 +158,7 @@ export function createEntryPoint(options: EntryPointOptions): EntryPoint {
     name: options.name,
     generations: options.generations,
     readTimeoutMs: t.readTimeoutMs ?? 60_000,
+    maxConcurrentStreams: options.http2?.maxConcurrentStreams ?? 250,
     onH2Request: (h2req, h2res) => {
       const { req, res } = asHttp1Request(h2req, h2res);
       handle(req, res, false);

@@ -1,5 +1,5 @@
 export { createEntryPoint } from './entry-point.js';
-export type { EntryPoint, EntryPointHttpOptions, EntryPointOptions, EntryPointTransportOptions } from './entry-point.js';
+export type { EntryPoint, EntryPointHttp2Options, EntryPointHttpOptions, EntryPointOptions, EntryPointTransportOptions } from './entry-point.js';
 export type { EncodedCharactersOptions } from './encoded-characters.js';
 export { createTransport } from './transport.js';
 export type { ClosableTransport, TransportOptions } from './transport.js';

@@ -185,6 +185,16 @@ describe('hostile-TLS corpus against a running wharf', () => {
     expect(await https('public.test', 'public.test')).toEqual({ status: 200 });
   });
 
+  it('[h2] a client may open 250 concurrent streams per connection (Traefik\'s default; Node\'s own is 2³²−1)', async () => {
+    const session = h2connect(`https://127.0.0.1:${port}`, { servername: 'public.test', rejectUnauthorized: false });
+    try {
+      await new Promise<void>((resolve) => session.once('remoteSettings', () => resolve()));
+      expect(session.remoteSettings.maxConcurrentStreams).toBe(250);
+    } finally {
+      session.close();
+    }
+  });
+
   it('[fronting] the mTLS host by its own SNI without a client certificate: handshake refused', async () => {
     expect(await https('admin.test', 'admin.test')).toEqual({ closed: true });
   });

@@ -78,5 +78,11 @@ export const EntryPointSchema = Type.Object({
     },
     { default: {} },
   ),
+  http2: Type.Object(
+    {
+      maxConcurrentStreams: Type.Integer({ default: 250, minimum: 1, maximum: 2 ** 31 - 1, description: 'HTTP/2 streams a client may have open at once on one connection' }),
+    },
+    { default: {} },
+  ),
   udp: Type.Object({ timeout: Dur('3s', 'a UDP session (one client address) closes after this long without a datagram either way') }, { default: {} }),
 });
