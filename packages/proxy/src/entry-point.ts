@@ -158,6 +158,7 @@ export function createEntryPoint(options: EntryPointOptions): EntryPoint {
     name: options.name,
     generations: options.generations,
     readTimeoutMs: t.readTimeoutMs ?? 60_000,
+    idleTimeoutMs: t.idleTimeoutMs ?? 180_000,
     maxConcurrentStreams: options.http2?.maxConcurrentStreams ?? 250,
     onH2Request: (h2req, h2res) => {
       const { req, res } = asHttp1Request(h2req, h2res);

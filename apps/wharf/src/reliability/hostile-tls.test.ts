@@ -46,7 +46,7 @@ beforeAll(async () => {
         options: { mtls: { clientAuth: { caFiles: [join(dir, 'ca.crt')], clientAuthType: 'RequireAndVerifyClientCert' } } },
       },
     },
-    ['--entrypoints.websecure.address=127.0.0.1:0', '--entrypoints.websecure.transport.respondingtimeouts.readtimeout=1s'],
+    ['--entrypoints.websecure.address=127.0.0.1:0', '--entrypoints.websecure.transport.respondingtimeouts.readtimeout=1s', '--entrypoints.websecure.transport.respondingtimeouts.idletimeout=2s'],
   );
   port = t.wharf.addresses['websecure']!.port;
 });
@@ -193,6 +193,16 @@ describe('hostile-TLS corpus against a running wharf', () => {
     } finally {
       session.close();
     }
+  });
+
+  it('[h2] an idle HTTP/2 connection is closed at idleTimeout (2 s here), as an idle HTTP/1.1 one', async () => {
+    const session = h2connect(`https://127.0.0.1:${port}`, { servername: 'public.test', rejectUnauthorized: false });
+    session.on('error', () => undefined);
+    const started = Date.now();
+    const closed = new Promise<number>((resolve) => session.once('close', () => resolve(Date.now() - started)));
+    const ms = await closed;
+    expect(ms).toBeGreaterThan(1_500);
+    expect(ms).toBeLessThan(6_000);
   });
 
   it('[fronting] the mTLS host by its own SNI without a client certificate: handshake refused', async () => {

@@ -11,6 +11,8 @@ export interface ConnectionFrontOptions {
   generations: GenerationSource;
   /** the ClientHello must arrive within this (`respondingTimeouts.readTimeout`); 0 → 60 s */
   readTimeoutMs: number;
+  /** `respondingTimeouts.idleTimeout`: an HTTP/2 connection with nothing going on this long is closed (GOAWAY); 0 = never */
+  idleTimeoutMs: number;
   /** `http2.maxConcurrentStreams` (Traefik's default 250; Node's own is 2³²−1) */
   maxConcurrentStreams: number;
   /** an HTTP/2 request, made to look like an HTTP/1.1 one (Host from `:authority`, no pseudo-headers) */
@@ -46,6 +48,8 @@ export function installConnectionFront(server: Server, o: ConnectionFrontOptions
   h2.on('session', (session: ServerHttp2Session) => {
     sessions.add(session);
     session.once('close', () => sessions.delete(session));
+    // as HTTP/1.1 keep-alive: close() sends GOAWAY and lets open streams finish
+    if (o.idleTimeoutMs > 0) session.setTimeout(o.idleTimeoutMs, () => session.close());
     session.on('error', () => undefined);
   });
   const terminate = createTlsTermination({
