@@ -157,6 +157,15 @@ describe('hostile-TLS corpus against a running wharf', () => {
     try {
       expect(await status('admin.test')).toBe(421);
       expect(await status('public.test')).toBe(200);
+      // a Host header beside :authority does not choose the router (:authority wins, as Go and HAProxy)
+      const both = await new Promise<number>((resolve, reject) => {
+        const stream = session.request({ ':path': '/', ':authority': 'public.test', host: 'admin.test' });
+        stream.on('response', (h) => resolve(Number(h[':status'])));
+        stream.on('error', reject);
+        stream.resume();
+        stream.end();
+      });
+      expect(both).toBe(200);
     } finally {
       session.close();
     }
