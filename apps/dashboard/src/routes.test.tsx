@@ -1,5 +1,7 @@
 import type { ReactElement } from 'react';
 import { describe, expect, it } from 'vitest';
+import { CertificatePage } from './pages/certificate-page.js';
+import { CertificatesPage } from './pages/certificates-page.js';
 import { DiagnosticsPage } from './pages/diagnostics-page.js';
 import { ListPage } from './pages/list-page.js';
 import { GenericDetailPage, MiddlewarePage } from './pages/middleware-page.js';
@@ -22,6 +24,9 @@ describe('dashboard pages', () => {
     expect(pageFor('/diagnostics')?.type).toBe(DiagnosticsPage);
     expect(pageFor('/tester')?.type).toBe(RouteTesterPage);
     expect(pageFor('/stats')?.type).toBe(StatsPage);
+    const query = new URLSearchParams('status=warning');
+    expect(pageFor('/certificates', query)).toMatchObject({ type: CertificatesPage, props: { query } });
+    expect(pageFor('/certificates/%2Fcerts%2Fa.pem')).toMatchObject({ type: CertificatePage, props: { id: '/certs/a.pem' } });
   });
 
   it('maps every protocol and kind to its list, with the query', () => {

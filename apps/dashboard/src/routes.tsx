@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+import { CertificatePage } from './pages/certificate-page.js';
+import { CertificatesPage } from './pages/certificates-page.js';
 import type { ListKind } from './nav/element-href.js';
 import { createRouteTable, type Route } from './nav/route-table.js';
 import { DiagnosticsPage } from './pages/diagnostics-page.js';
@@ -21,6 +23,8 @@ const pages: Route<ReactNode>[] = [
   { path: '/providers', page: () => <ProvidersPage /> },
   { path: '/tester', page: () => <RouteTesterPage /> },
   { path: '/stats', page: () => <StatsPage /> },
+  { path: '/certificates', page: (_p, query) => <CertificatesPage query={query} /> },
+  { path: '/certificates/*id', page: (p) => <CertificatePage id={p.id} /> },
   { path: '/:proto/:kind', where: { proto: protos, kind: kinds }, page: (p, query) => <ListPage proto={p.proto} kind={p.kind as ListKind} query={query} /> },
   { path: '/http/routers/*name', page: (p) => <RouterPage proto="http" name={p.name} /> },
   { path: '/http/services/*name', page: (p) => <ServicePage proto="http" name={p.name} /> },

@@ -25,7 +25,7 @@ function serverCount(i: Item): number {
   return lb?.servers?.length ?? 0;
 }
 
-export const columns: Record<ListKind, Column[]> = {
+const columns: Record<ListKind, Column[]> = {
   routers: [
     status,
     { label: 'TLS', render: (i) => (i.tls ? <span className="chip" title={`TLS options: ${i.tls.options ?? 'default'}`}>TLS</span> : '') },
@@ -60,6 +60,11 @@ export const columns: Record<ListKind, Column[]> = {
   ],
   middlewares: [status, nameCol('middlewares'), { label: 'Type', sortBy: 'type', render: (i) => i.type }, provider],
 };
+
+/** The columns of a protocol's list of `kind`. */
+export function columnsFor(_proto: string, kind: ListKind): Column[] {
+  return columns[kind];
+}
 
 /** `svc` referenced by a router of provider `p` means `svc@p` (Traefik's qualification). */
 export function qualify(name: string, providerName: string | undefined): string {

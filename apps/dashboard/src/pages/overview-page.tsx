@@ -106,6 +106,7 @@ export function OverviewPage() {
       <Protocol name="http" sections={o.http} o={o} />
       <div className="grid">
         <HealthCard o={o} />
+        <StatsCard title="Certificates" counts={o.certificates} listPath="/certificates" />
         <section className="card stats" aria-label="Diagnostics summary">
           <h3>
             <a href={hrefFor('/diagnostics')}>Diagnostics</a> <span className="muted">{o.diagnostics.total}</span>
