@@ -3,7 +3,7 @@ import { nameSegment } from '../api/api-base.js';
 import { ErrorList } from '../components/error-list.js';
 import { Failure, Loading } from '../components/states.js';
 import { useApi } from '../live/use-api.js';
-import { Definition } from './detail-parts.js';
+import { Definition } from '../components/definition.js';
 import { CertificateStatus, Expiry, ServedRouters } from '../certificates/certificate-parts.js';
 import { sourceText } from '../certificates/expiry.js';
 

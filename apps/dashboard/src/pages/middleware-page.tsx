@@ -4,7 +4,8 @@ import { useApi } from '../live/use-api.js';
 import { OptionsView } from '../components/options-view.js';
 import { StatusBadge } from '../components/status-badge.js';
 import { Failure, Loading } from '../components/states.js';
-import { Definition, Problems, UsedBy } from './detail-parts.js';
+import { Definition } from '../components/definition.js';
+import { Problems, UsedBy } from './detail-parts.js';
 
 const infoKeys = new Set(['name', 'provider', 'status', 'error', 'usedBy', 'type']);
 

@@ -5,7 +5,9 @@ import { ServerStateBadge, StatusBadge } from '../components/status-badge.js';
 import { Failure, Loading } from '../components/states.js';
 import { detailHref } from '../nav/element-href.js';
 import { RouterTraffic } from '../traffic/element-traffic.js';
-import { Definition, Problems } from './detail-parts.js';
+import { RouterTlsCard } from '../certificates/router-tls.js';
+import { Definition } from '../components/definition.js';
+import { Problems } from './detail-parts.js';
 import { qualify } from './list-columns.js';
 
 function ServersStep({ service }: { service: ServiceInfo }) {
@@ -89,10 +91,9 @@ export function RouterPage({ proto, name }: { proto: string; name: string }) {
           ['Priority', r.priorityStr ?? r.priority],
           ['Entrypoints', (r.using ?? []).join(', ')],
           ['Service', r.service],
-          ['TLS options', r.tls?.options],
-          ['Cert resolver', r.tls?.certResolver],
         ]}
       />
+      <RouterTlsCard router={r.name} tls={r.tls} />
       <Problems name={r.name} errors={r.error} />
     </div>
   );

@@ -6,7 +6,8 @@ import { HealthBadge, ServerStateBadge, StatusBadge } from '../components/status
 import { Failure, Loading } from '../components/states.js';
 import { detailHref } from '../nav/element-href.js';
 import { ServiceTraffic } from '../traffic/element-traffic.js';
-import { Definition, Problems, UsedBy } from './detail-parts.js';
+import { Definition } from '../components/definition.js';
+import { Problems, UsedBy } from './detail-parts.js';
 
 function ServersTable({ service }: { service: ServiceInfo }) {
   const servers = service.loadBalancer?.servers ?? [];
