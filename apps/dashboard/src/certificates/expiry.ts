@@ -1,10 +1,10 @@
 import type { WharfCertificate } from '@wharf/config';
 
 /** Less than this left is a warning, as Traefik's overview counts certificates (14 days). */
-export const EXPIRY_WARNING_DAYS = 14;
+const EXPIRY_WARNING_DAYS = 14;
 const DAY_MS = 24 * 3600 * 1000;
 
-export type ExpiryState = 'valid' | 'expiring' | 'expired' | 'unknown';
+type ExpiryState = 'valid' | 'expiring' | 'expired' | 'unknown';
 
 export interface Expiry {
   state: ExpiryState;

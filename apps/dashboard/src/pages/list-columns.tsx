@@ -2,6 +2,7 @@ import { qualify as qualifyName, serviceHealthState, serversUpLabel, type Middle
 import type { ReactNode } from 'react';
 import { HealthBadge, StatusBadge } from '../components/status-badge.js';
 import { detailHref, type ListKind } from '../nav/element-href.js';
+import { L4Cell } from '../traffic/l4-traffic.js';
 
 type Item = RouterInfo & ServiceInfo & MiddlewareInfo;
 
@@ -61,9 +62,13 @@ const columns: Record<ListKind, Column[]> = {
   middlewares: [status, nameCol('middlewares'), { label: 'Type', sortBy: 'type', render: (i) => i.type }, provider],
 };
 
+/** TCP/UDP routers and services: live connections and bytes from the traffic snapshot. */
+const connections = (kind: 'routers' | 'services'): Column => ({ label: 'Connections', render: (i) => <L4Cell kind={kind} name={i.name} /> });
+
 /** The columns of a protocol's list of `kind`. */
-export function columnsFor(_proto: string, kind: ListKind): Column[] {
-  return columns[kind];
+export function columnsFor(proto: string, kind: ListKind): Column[] {
+  if (proto === 'http' || kind === 'middlewares') return columns[kind];
+  return [...columns[kind], connections(kind)];
 }
 
 /** `svc` referenced by a router of provider `p` means `svc@p` (Traefik's qualification). */
