@@ -36,7 +36,7 @@ describe('certificates page', () => {
     expect(order).toEqual([broken.id, old.id, internal.id, shop.id]);
     const shopRow = within(row(shop.id));
     expect(shopRow.getByRole('link', { name: 'shop.example.com' }).getAttribute('href')).toBe(`#/certificates/${shop.id}`);
-    expect(shopRow.getByText('www.shop.example.com').className).toBe('chip');
+    expect(shopRow.getByText('www.shop.example.com').className).toBe('chip chip-long');
     expect(shopRow.getByText('Example Issuing CA')).toBeTruthy();
     expect(shopRow.getByText('/etc/wharf/certs/shop.pem')).toBeTruthy();
     expect(shopRow.getByText('Success')).toBeTruthy();
@@ -67,6 +67,15 @@ describe('certificates page', () => {
     await waitFor(() => expect(within(row(shop.id)).getByRole('link', { name: 'db@file' }).getAttribute('href')).toBe('#/tcp/routers/db%40file'));
     expect(within(row(shop.id)).getByRole('link', { name: 'api@file' }).getAttribute('href')).toBe('#/http/routers/api%40file');
     expect(within(row(internal.id)).getByText('none')).toBeTruthy();
+  });
+
+  it('shows the first three SANs and counts the rest', async () => {
+    const sans = ['a.example', 'b.example', 'c.example', 'd.example', 'e.example'];
+    api.override('/api/wharf/certificates', [{ ...shop, sans }]);
+    show('#/certificates');
+    await screen.findByRole('table', { name: 'Certificates' });
+    expect([...row(shop.id).querySelectorAll('.chip-long')].map((c) => c.getAttribute('title'))).toEqual(sans.slice(0, 3));
+    expect(within(row(shop.id)).getByText('+2 more').getAttribute('title')).toBe('d.example, e.example');
   });
 
   it('filters by status (from the query) and search', async () => {

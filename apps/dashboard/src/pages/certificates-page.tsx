@@ -7,13 +7,28 @@ import { ElementTable, StatusFilters, type TableColumn } from './element-table.j
 import { CertificateStatus, certificateHref, Expiry, ServedRouters } from '../certificates/certificate-parts.js';
 import { certificateState, sourceText } from '../certificates/expiry.js';
 
+const SHOWN_SANS = 3;
+
+/** The first SANs as chips (long names cut, full in the title), then "+N more". */
+function Sans({ sans }: { sans: string[] }) {
+  const rest = sans.length - SHOWN_SANS;
+  return (
+    <>
+      {sans.slice(0, SHOWN_SANS).map((s) => (
+        <span key={s} className="chip chip-long" title={s}>{s}</span>
+      ))}
+      {rest > 0 ? <span className="muted" title={sans.slice(SHOWN_SANS).join(', ')}>+{rest} more</span> : null}
+    </>
+  );
+}
+
 const columns: TableColumn<WharfCertificate>[] = [
   { label: 'Status', render: (c) => <CertificateStatus c={c} /> },
   { label: 'Subject', render: (c) => <a href={certificateHref(c.id)}>{c.subject || <span className="muted">unreadable</span>}</a> },
-  { label: 'SANs', render: (c) => c.sans.map((s) => <span key={s} className="chip">{s}</span>) },
+  { label: 'SANs', render: (c) => <Sans sans={c.sans} /> },
   { label: 'Issuer', render: (c) => c.issuer },
   { label: 'Expires', render: (c) => <Expiry notAfter={c.notAfter} /> },
-  { label: 'Source', render: (c) => <code>{sourceText(c.source)}</code> },
+  { label: 'Source', render: (c) => <code className="source">{sourceText(c.source)}</code> },
   { label: 'Routers', render: (c) => <ServedRouters routers={c.routers} /> },
 ];
 

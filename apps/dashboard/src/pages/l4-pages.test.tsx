@@ -75,7 +75,8 @@ describe('TCP and UDP lists', () => {
     cleanup();
     show('#/udp/services');
     expect(await screen.findByRole('heading', { name: 'UDP Services' })).toBeTruthy();
-    expect(await within(await waitFor(() => row('dns@file'))).findByText('Warning')).toBeTruthy();
+    await waitFor(() => expect(row('dns@file')).toBeDefined());
+    expect(within(row('dns@file')).getByText('Warning')).toBeTruthy();
   });
 
   it('lists TCP middlewares, and the nav has TCP and UDP sections', async () => {
