@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { WhoamiServer } from '@wharf/whoami';
 
 /** A self-signed EC certificate for `host`, valid `days` (openssl from Debian), written into `dir`. */
-export function makeCertificate(dir: string, host: string, days: number): { certFile: string; keyFile: string } {
+function makeCertificate(dir: string, host: string, days: number): { certFile: string; keyFile: string } {
   const certFile = join(dir, `${host}.crt`);
   const keyFile = join(dir, `${host}.key`);
   execFileSync('openssl', [
