@@ -189,6 +189,8 @@ describe.skipIf(!availability.run)('dashboard in a real browser', () => {
     await page.goto(`${wharf.apiURL}/dashboard/#/tcp/routers`);
     await page.locator('tr[data-name="db@file"] [data-label="Connections"]', { hasText: /^0 open · 1 total · \d/ }).waitFor({ timeout: 10_000 });
     await shot('tcp-routers');
+    await page.goto(`${wharf.apiURL}/dashboard/#/`);
+    await page.getByRole('region', { name: 'TCP connections' }).getByText('Total since start 1').waitFor({ timeout: 10_000 });
   });
 
   it('works under a sub-path behind stripPrefix (api@internal on a user entrypoint)', async () => {

@@ -89,6 +89,19 @@ describe('TCP and UDP lists', () => {
   });
 });
 
+describe('overview', () => {
+  it('sums live TCP connections and UDP sessions over the routers of each protocol', async () => {
+    show('#/');
+    const tcp = await screen.findByRole('region', { name: 'TCP connections' });
+    expect(tcp.textContent).toBe('Live connectionsOpen 2Total since start 40In 1.5 KiB · out 3.0 MiB');
+    expect(screen.getByRole('region', { name: 'UDP sessions' }).textContent).toBe('Live sessionsOpen 1Total since start 9In 900 B · out 2.3 KiB');
+    act(() => {
+      for (const es of instances) es.emit('traffic', { type: 'traffic', snapshot: l4Traffic(compactTraffic(trafficFixture, '2026-11-25T00:30:02.000Z'), 3) });
+    });
+    expect(tcp.querySelector('[data-metric="open"]')!.textContent).toBe('Open 6');
+  });
+});
+
 describe('TCP and UDP details', () => {
   it('TCP router: flow to the servers with UP/DOWN, live connections and bytes', async () => {
     show('#/tcp/routers/db%40file');

@@ -44,3 +44,22 @@ export function L4Cell({ kind, name }: { kind: L4Kind; name: string }) {
     </span>
   );
 }
+
+/** Overview card: open and total connections (UDP: sessions) and bytes over every router of a protocol, live. */
+export function L4Totals({ protocol }: { protocol: 'tcp' | 'udp' }) {
+  const { traffic } = useTraffic();
+  if (!traffic?.l4) return null;
+  const mine = Object.values(traffic.l4.routers).filter((c) => c.protocol === protocol);
+  const sum = (k: 'open' | 'total' | 'bytesIn' | 'bytesOut'): number => mine.reduce((n, c) => n + c[k], 0);
+  const what = protocol === 'udp' ? 'sessions' : 'connections';
+  return (
+    <section className="card stats" aria-label={`${protocol.toUpperCase()} ${what}`}>
+      <h3>Live {what}</h3>
+      <ul className="legend">
+        <li className="dot-enabled" data-metric="open">Open {formatCount(sum('open'))}</li>
+        <li className="muted">Total since start {formatCount(sum('total'))}</li>
+        <li className="muted">In {formatBytes(sum('bytesIn'))} · out {formatBytes(sum('bytesOut'))}</li>
+      </ul>
+    </section>
+  );
+}
