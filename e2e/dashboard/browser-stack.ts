@@ -8,7 +8,7 @@ import { launchBrowser } from './browser.js';
 
 export const ARTIFACTS = resolve(REPO_ROOT, 'e2e/artifacts');
 
-/** The built wharf over a watched file with two whoami backends, plus a Chromium page. */
+/** The built wharf over a watched file (in `dir`) with two whoami backends, plus a Chromium page. */
 export interface BrowserStack {
   dir: string;
   configFile: string;
@@ -22,16 +22,18 @@ export interface BrowserStack {
 
 export async function startBrowserStack(
   prefix: string,
-  dynamicConfig: (a: WhoamiServer, b: WhoamiServer) => string,
+  dynamicConfig: (a: WhoamiServer, b: WhoamiServer, dir: string) => string,
   viewport = { width: 1280, height: 800 },
+  /** entry points on free loopback ports (default ['web']) */
+  entryPoints: string[] = ['web'],
 ): Promise<BrowserStack> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const dir = mkdtempSync(join(tmpdir(), `wharf-${prefix}-e2e-`));
   const configFile = join(dir, 'dynamic.yml');
   const a = await startWhoami({ name: 'alpha' });
   const b = await startWhoami({ name: 'beta' });
-  writeFileSync(configFile, dynamicConfig(a, b));
-  const wharf = await startWharf([`--providers.file.filename=${configFile}`, '--providers.providersThrottleDuration=50ms']);
+  writeFileSync(configFile, dynamicConfig(a, b, dir));
+  const wharf = await startWharf([`--providers.file.filename=${configFile}`, '--providers.providersThrottleDuration=50ms'], {}, { entryPoints });
   const browser = await launchBrowser();
   const page = await browser.newPage({ viewport });
   return {

@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { connect, type Socket } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { WhoamiServer } from '@wharf/whoami';
 import type { Page } from 'playwright-core';
@@ -6,23 +7,36 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, type WharfProcess } from '../src/index.js';
 import { browserAvailability } from './browser.js';
 import { ARTIFACTS, startBrowserStack, type BrowserStack } from './browser-stack.js';
+import { edgeConfig } from './edge-config.js';
 
 /**
  * The dashboard against the real binary: file provider + two whoami backends on loopback,
- * Debian chromium through playwright-core. Live updates are checked without any reload.
+ * Debian chromium through playwright-core. Live updates are checked without any reload. An HTTPS
+ * router with a certificate made by openssl and a TCP router to whoami cover the TLS and L4 pages.
  */
 const availability = browserAvailability();
 if (!availability.run) console.warn(`\n⚠ ${availability.message}\n`);
 
 const DOCS_SHOT = resolve(REPO_ROOT, 'docs/dashboard.png');
+const DOCS_CERTIFICATES_SHOT = resolve(REPO_ROOT, 'docs/dashboard-certificates.png');
+/** the README screenshots are refreshed on demand only, so e2e runs leave the checkout clean */
+const updateDocsShots = process.env.UPDATE_DASHBOARD_SCREENSHOT === '1';
 
-function dynamicConfig(a: WhoamiServer, b: WhoamiServer, extraRouter: boolean): string {
+/** A docs screenshot without the focus ring the keyboard test left on the brand link. */
+async function docsShot(page: Page, path: string): Promise<void> {
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.screenshot({ path });
+}
+
+type Edge = ReturnType<typeof edgeConfig>;
+
+function dynamicConfig(a: WhoamiServer, b: WhoamiServer, extraRouter: boolean, edge: Edge): string {
   const extra = extraRouter
     ? `    added:\n      rule: "Host(\`added.localhost\`)"\n      service: whoami\n      entryPoints: [web]\n`
     : '';
-  return `http:
+  return `${edge.top}http:
   routers:
-    whoami:
+${edge.http}    whoami:
       rule: "Host(\`whoami.localhost\`)"
       service: whoami
       entryPoints: [web]
@@ -59,9 +73,14 @@ describe.skipIf(!availability.run)('dashboard in a real browser', () => {
   let wharf: WharfProcess;
   let page: Page;
   let stack: BrowserStack;
+  let edge: Edge;
 
   beforeAll(async () => {
-    stack = await startBrowserStack('dash', (x, y) => dynamicConfig(x, y, false));
+    const config = (x: WhoamiServer, y: WhoamiServer, dir: string): string => {
+      edge = edgeConfig(dir, x);
+      return dynamicConfig(x, y, false, edge);
+    };
+    stack = await startBrowserStack('dash', config, undefined, ['web', 'websecure', 'pg']);
     ({ configFile, a, b, wharf, page } = stack);
   });
 
@@ -89,7 +108,7 @@ describe.skipIf(!availability.run)('dashboard in a real browser', () => {
     await page.locator('tr[data-name="whoami@file"]').waitFor();
     expect(await page.locator('tr[data-name="added@file"]').count()).toBe(0);
     await page.evaluate(() => Object.assign(window, { wharfNoReload: true }));
-    writeFileSync(configFile, dynamicConfig(a, b, true));
+    writeFileSync(configFile, dynamicConfig(a, b, true, edge));
     await page.locator('tr[data-name="added@file"]').waitFor({ timeout: 20_000 });
     expect(await page.evaluate(() => (window as unknown as { wharfNoReload?: boolean }).wharfNoReload)).toBe(true);
     await shot('routers');
@@ -110,13 +129,13 @@ describe.skipIf(!availability.run)('dashboard in a real browser', () => {
     await page.goto(`${wharf.apiURL}/dashboard/#/http/routers/whoami%40file`);
     await page.getByRole('region', { name: 'Router flow' }).getByText('DOWN').waitFor({ timeout: 10_000 });
     await shot('router-flow');
-    // the README screenshot is refreshed on demand only, so e2e runs leave the checkout clean
-    if (process.env.UPDATE_DASHBOARD_SCREENSHOT === '1') await page.screenshot({ path: DOCS_SHOT });
+    if (updateDocsShots) await docsShot(page, DOCS_SHOT);
   });
 
   it('route tester explains which router takes a request', async () => {
     await page.goto(`${wharf.apiURL}/dashboard/#/tester`);
-    await page.getByRole('option', { name: 'web' }).waitFor({ state: 'attached' });
+    await page.getByRole('option', { name: 'web', exact: true }).waitFor({ state: 'attached' });
+    await page.getByLabel('Entrypoint').selectOption('web');
     await page.getByLabel('URL').fill('http://whoami.localhost/api/x');
     await page.getByRole('button', { name: 'Test' }).click();
     const result = page.getByRole('region', { name: 'Match result' });
@@ -125,6 +144,53 @@ describe.skipIf(!availability.run)('dashboard in a real browser', () => {
     expect(text).toContain('whoami@file');
     expect(text).toContain('strip@file');
     await shot('tester');
+  });
+
+  it('lists the HTTPS router\'s certificate with its expiry warning, its detail and the router\'s TLS card', async () => {
+    await page.goto(`${wharf.apiURL}/dashboard/#/certificates`);
+    const row = page.locator('tbody tr', { hasText: 'secure.localhost' });
+    // 10 days of validity, minus the seconds since openssl made it
+    await row.getByText('expires soon · in 9 days').waitFor({ timeout: 10_000 });
+    await row.getByRole('link', { name: 'secure@file' }).waitFor();
+    expect(await row.textContent()).toContain('secure.localhost.crt');
+    await shot('certificates');
+    if (updateDocsShots) await docsShot(page, DOCS_CERTIFICATES_SHOT);
+    await row.getByRole('link', { name: 'secure.localhost' }).click();
+    const details = page.getByRole('region', { name: 'Certificate details' });
+    await details.getByText('Warning').waitFor();
+    expect(await details.textContent()).toContain('secure.localhost.crt');
+    await page.goto(`${wharf.apiURL}/dashboard/#/http/routers/secure%40file`);
+    const tls = page.getByRole('region', { name: 'TLS' });
+    await tls.getByRole('link', { name: 'secure.localhost' }).waitFor();
+    expect(await tls.textContent()).toContain('Optionsdefault');
+    await shot('router-tls');
+  });
+
+  it('shows a TCP router\'s connections open, then closed, live', async () => {
+    const port = Number(new URL(wharf.url('pg')).port);
+    const socket: Socket = connect(port, '127.0.0.1');
+    const response = new Promise<string>((resolve) => {
+      let body = '';
+      socket.on('data', (c: Buffer) => { body += c.toString(); });
+      socket.on('close', () => resolve(body));
+    });
+    // half a request: whoami waits for the rest, so the connection stays open
+    socket.write('GET / HTTP/1.1\r\nHost: tcp.localhost\r\n');
+    await page.goto(`${wharf.apiURL}/dashboard/#/tcp/routers/db%40file`);
+    const conns = page.getByRole('region', { name: 'Connections' });
+    await conns.locator('[data-metric="open"]', { hasText: /^1$/ }).waitFor({ timeout: 10_000 });
+    await page.getByRole('region', { name: 'Router flow' }).getByText('UP').waitFor();
+    await shot('tcp-router');
+    socket.write('Connection: close\r\n\r\n');
+    expect(await response).toContain('Name: alpha');
+    await conns.locator('[data-metric="open"]', { hasText: /^0$/ }).waitFor({ timeout: 10_000 });
+    expect(await conns.locator('[data-metric="total"]').textContent()).toBe('1');
+    expect(await conns.locator('[data-metric="bytesOut"]').textContent()).not.toBe('0 B');
+    await page.goto(`${wharf.apiURL}/dashboard/#/tcp/routers`);
+    await page.locator('tr[data-name="db@file"] [data-label="Connections"]', { hasText: /^0 open · 1 total · \d/ }).waitFor({ timeout: 10_000 });
+    await shot('tcp-routers');
+    await page.goto(`${wharf.apiURL}/dashboard/#/`);
+    await page.getByRole('region', { name: 'TCP connections' }).getByText('Total since start 1').waitFor({ timeout: 10_000 });
   });
 
   it('works under a sub-path behind stripPrefix (api@internal on a user entrypoint)', async () => {

@@ -1,8 +1,10 @@
 import type { ReactElement } from 'react';
 import { describe, expect, it } from 'vitest';
+import { CertificatePage } from './pages/certificate-page.js';
+import { CertificatesPage } from './pages/certificates-page.js';
 import { DiagnosticsPage } from './pages/diagnostics-page.js';
 import { ListPage } from './pages/list-page.js';
-import { GenericDetailPage, MiddlewarePage } from './pages/middleware-page.js';
+import { MiddlewarePage } from './pages/middleware-page.js';
 import { OverviewPage } from './pages/overview-page.js';
 import { RouteTesterPage } from './pages/route-tester-page.js';
 import { RouterPage } from './pages/router-page.js';
@@ -22,6 +24,9 @@ describe('dashboard pages', () => {
     expect(pageFor('/diagnostics')?.type).toBe(DiagnosticsPage);
     expect(pageFor('/tester')?.type).toBe(RouteTesterPage);
     expect(pageFor('/stats')?.type).toBe(StatsPage);
+    const query = new URLSearchParams('status=warning');
+    expect(pageFor('/certificates', query)).toMatchObject({ type: CertificatesPage, props: { query } });
+    expect(pageFor('/certificates/%2Fcerts%2Fa.pem')).toMatchObject({ type: CertificatePage, props: { id: '/certs/a.pem' } });
   });
 
   it('maps every protocol and kind to its list, with the query', () => {
@@ -41,9 +46,13 @@ describe('dashboard pages', () => {
     expect(pageFor('/http/middlewares/a/b@file')).toMatchObject({ type: MiddlewarePage, props: { proto: 'http', name: 'a/b@file' } });
   });
 
-  it('maps TCP and UDP details to the generic detail page', () => {
-    expect(pageFor('/tcp/routers/db@file')).toMatchObject({ type: GenericDetailPage, props: { proto: 'tcp', kind: 'routers', name: 'db@file' } });
-    expect(pageFor('/udp/services/dns@docker')).toMatchObject({ type: GenericDetailPage, props: { proto: 'udp', kind: 'services', name: 'dns@docker' } });
+  it('maps TCP and UDP details to the same pages as HTTP, with their protocol', () => {
+    expect(pageFor('/tcp/routers/db@file')).toMatchObject({ type: RouterPage, props: { proto: 'tcp', name: 'db@file' } });
+    expect(pageFor('/tcp/services/db@file')).toMatchObject({ type: ServicePage, props: { proto: 'tcp', name: 'db@file' } });
+    expect(pageFor('/tcp/middlewares/allow@file')).toMatchObject({ type: MiddlewarePage, props: { proto: 'tcp', name: 'allow@file' } });
+    expect(pageFor('/udp/services/dns@docker')).toMatchObject({ type: ServicePage, props: { proto: 'udp', name: 'dns@docker' } });
+    expect(pageFor('/udp/routers/dns@docker')).toMatchObject({ type: RouterPage, props: { proto: 'udp', name: 'dns@docker' } });
+    expect(pageFor('/udp/middlewares/x@file')).toBeUndefined();
   });
 
   it('finds no page for unknown paths', () => {

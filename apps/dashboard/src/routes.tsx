@@ -1,9 +1,11 @@
 import type { ReactNode } from 'react';
+import { CertificatePage } from './pages/certificate-page.js';
+import { CertificatesPage } from './pages/certificates-page.js';
 import type { ListKind } from './nav/element-href.js';
 import { createRouteTable, type Route } from './nav/route-table.js';
 import { DiagnosticsPage } from './pages/diagnostics-page.js';
 import { ListPage } from './pages/list-page.js';
-import { GenericDetailPage, MiddlewarePage } from './pages/middleware-page.js';
+import { MiddlewarePage } from './pages/middleware-page.js';
 import { OverviewPage } from './pages/overview-page.js';
 import { ProvidersPage } from './pages/providers-page.js';
 import { RouteTesterPage } from './pages/route-tester-page.js';
@@ -21,11 +23,13 @@ const pages: Route<ReactNode>[] = [
   { path: '/providers', page: () => <ProvidersPage /> },
   { path: '/tester', page: () => <RouteTesterPage /> },
   { path: '/stats', page: () => <StatsPage /> },
+  { path: '/certificates', page: (_p, query) => <CertificatesPage query={query} /> },
+  { path: '/certificates/*id', page: (p) => <CertificatePage id={p.id} /> },
   { path: '/:proto/:kind', where: { proto: protos, kind: kinds }, page: (p, query) => <ListPage proto={p.proto} kind={p.kind as ListKind} query={query} /> },
-  { path: '/http/routers/*name', page: (p) => <RouterPage proto="http" name={p.name} /> },
-  { path: '/http/services/*name', page: (p) => <ServicePage proto="http" name={p.name} /> },
-  { path: '/http/middlewares/*name', page: (p) => <MiddlewarePage proto="http" name={p.name} /> },
-  { path: '/:proto/:kind/*name', where: { proto: ['tcp', 'udp'], kind: kinds }, page: (p) => <GenericDetailPage proto={p.proto} kind={p.kind} name={p.name} /> },
+  { path: '/:proto/routers/*name', where: { proto: protos }, page: (p) => <RouterPage proto={p.proto} name={p.name} /> },
+  { path: '/:proto/services/*name', where: { proto: protos }, page: (p) => <ServicePage proto={p.proto} name={p.name} /> },
+  // UDP has no middlewares
+  { path: '/:proto/middlewares/*name', where: { proto: ['http', 'tcp'] }, page: (p) => <MiddlewarePage proto={p.proto} name={p.name} /> },
 ];
 
 export const matchPage = createRouteTable(pages);

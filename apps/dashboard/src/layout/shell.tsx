@@ -10,6 +10,7 @@ interface VersionInfo {
 
 const navGroups: Array<{ title: string; links: Array<[string, string]> }> = [
   { title: '', links: [['#/', 'Overview'], ['#/stats', 'Stats'], ['#/diagnostics', 'Diagnostics'], ['#/providers', 'Providers'], ['#/tester', 'Route tester']] },
+  { title: 'TLS', links: [['#/certificates', 'Certificates']] },
   { title: 'HTTP', links: [['#/http/routers', 'Routers'], ['#/http/services', 'Services'], ['#/http/middlewares', 'Middlewares']] },
   { title: 'TCP', links: [['#/tcp/routers', 'Routers'], ['#/tcp/services', 'Services'], ['#/tcp/middlewares', 'Middlewares']] },
   { title: 'UDP', links: [['#/udp/routers', 'Routers'], ['#/udp/services', 'Services']] },

@@ -57,6 +57,7 @@ describe('LiveProvider', () => {
     expect(topicOf('api/wharf/diagnostics')).toBe('diagnostics');
     expect(topicOf('api/wharf/overview')).toBe('overview');
     expect(topicOf('api/wharf/match')).toBe('manual');
+    expect(topicOf('api/wharf/certificates/ab')).toBe('certificates');
     expect(topicOf('api/version')).toBe('static');
   });
 });

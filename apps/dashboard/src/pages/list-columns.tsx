@@ -2,6 +2,7 @@ import { qualify as qualifyName, serviceHealthState, serversUpLabel, type Middle
 import type { ReactNode } from 'react';
 import { HealthBadge, StatusBadge } from '../components/status-badge.js';
 import { detailHref, type ListKind } from '../nav/element-href.js';
+import { L4Cell } from '../traffic/l4-traffic.js';
 
 type Item = RouterInfo & ServiceInfo & MiddlewareInfo;
 
@@ -25,7 +26,7 @@ function serverCount(i: Item): number {
   return lb?.servers?.length ?? 0;
 }
 
-export const columns: Record<ListKind, Column[]> = {
+const columns: Record<ListKind, Column[]> = {
   routers: [
     status,
     { label: 'TLS', render: (i) => (i.tls ? <span className="chip" title={`TLS options: ${i.tls.options ?? 'default'}`}>TLS</span> : '') },
@@ -60,6 +61,15 @@ export const columns: Record<ListKind, Column[]> = {
   ],
   middlewares: [status, nameCol('middlewares'), { label: 'Type', sortBy: 'type', render: (i) => i.type }, provider],
 };
+
+/** TCP/UDP routers and services: live connections and bytes from the traffic snapshot. */
+const connections = (kind: 'routers' | 'services'): Column => ({ label: 'Connections', render: (i) => <L4Cell kind={kind} name={i.name} /> });
+
+/** The columns of a protocol's list of `kind`. */
+export function columnsFor(proto: string, kind: ListKind): Column[] {
+  if (proto === 'http' || kind === 'middlewares') return columns[kind];
+  return [...columns[kind], connections(kind)];
+}
 
 /** `svc` referenced by a router of provider `p` means `svc@p` (Traefik's qualification). */
 export function qualify(name: string, providerName: string | undefined): string {

@@ -4,15 +4,10 @@ import { useApi } from '../live/use-api.js';
 import { Empty, Failure, Loading } from '../components/states.js';
 import type { ListKind } from '../nav/element-href.js';
 import { hrefFor, navigate } from '../nav/hash-location.js';
-import { columns } from './list-columns.js';
+import { columnsFor } from './list-columns.js';
+import { ElementTable, StatusFilters, type TableColumn } from './element-table.js';
 
 const pageSize = 100;
-const statusFilters: Array<[string, string]> = [
-  ['', 'All status'],
-  ['enabled', 'Success'],
-  ['warning', 'Warnings'],
-  ['disabled', 'Errors'],
-];
 
 type Item = RouterInfo & ServiceInfo & MiddlewareInfo;
 
@@ -39,9 +34,6 @@ export function ListPage({ proto, kind, query }: { proto: string; kind: ListKind
     health: kind === 'services' ? q['health'] : undefined,
     per_page: pageSize * pages,
   });
-  const cols = columns[kind];
-  const title = `${proto.toUpperCase()} ${kind.charAt(0).toUpperCase()}${kind.slice(1)}`;
-
   const sortHeader = (sortBy: string, label: string) => {
     const active = (q['sortBy'] ?? 'name') === sortBy;
     const dir = active && q['direction'] === 'desc' ? 'desc' : 'asc';
@@ -53,21 +45,19 @@ export function ListPage({ proto, kind, query }: { proto: string; kind: ListKind
     );
   };
 
+  const cols: TableColumn<Item>[] = columnsFor(proto, kind).map((c) => ({
+    label: c.label,
+    header: c.sortBy ? sortHeader(c.sortBy, c.label) : undefined,
+    ariaSort: ariaSort(q, c.sortBy),
+    render: (item) => c.render(item, proto),
+  }));
+  const title = `${proto.toUpperCase()} ${kind.charAt(0).toUpperCase()}${kind.slice(1)}`;
+
   return (
     <div className="page">
       <h1>{title}</h1>
       <div className="toolbar" role="toolbar" aria-label="Filters">
-        {statusFilters.map(([value, label]) => (
-          <button
-            key={value || 'all'}
-            type="button"
-            className={`btn${(q['status'] ?? '') === value ? ' active' : ''}`}
-            aria-pressed={(q['status'] ?? '') === value}
-            onClick={() => setQuery({ status: value || undefined })}
-          >
-            {label}
-          </button>
-        ))}
+        <StatusFilters status={q['status'] ?? ''} onChange={(status) => setQuery({ status })} />
         <input type="search" placeholder="Search" aria-label="Search" value={search} onChange={(e) => setSearch(e.target.value)} />
         {(['health', 'serviceName', 'middlewareName'] as const)
           .filter((k) => q[k])
@@ -81,30 +71,7 @@ export function ListPage({ proto, kind, query }: { proto: string; kind: ListKind
       {!list.data && !list.error ? <Loading /> : null}
       {list.data && list.data.length === 0 ? <Empty /> : null}
       {list.data && list.data.length > 0 ? (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                {cols.map((c) => (
-                  <th key={c.label} scope="col" aria-sort={ariaSort(q, c.sortBy)}>
-                    {c.sortBy ? sortHeader(c.sortBy, c.label) : c.label}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.map((item) => (
-                <tr key={item.name} data-name={item.name}>
-                  {cols.map((c) => (
-                    <td key={c.label} data-label={c.label}>
-                      {c.render(item, proto)}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ElementTable columns={cols} items={list.data} rowKey={(i) => i.name} />
       ) : null}
       {list.nextPage !== undefined && list.nextPage !== 1 ? (
         <button type="button" className="btn" onClick={() => setPages((p) => p + 1)}>

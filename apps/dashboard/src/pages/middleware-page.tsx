@@ -4,11 +4,12 @@ import { useApi } from '../live/use-api.js';
 import { OptionsView } from '../components/options-view.js';
 import { StatusBadge } from '../components/status-badge.js';
 import { Failure, Loading } from '../components/states.js';
-import { Definition, Problems, UsedBy } from './detail-parts.js';
+import { Definition } from '../components/definition.js';
+import { Problems, UsedBy } from './detail-parts.js';
 
 const infoKeys = new Set(['name', 'provider', 'status', 'error', 'usedBy', 'type']);
 
-/** Middleware detail: the options under its type key, rendered generically. */
+/** HTTP or TCP middleware detail: the options under its type key, rendered generically. */
 export function MiddlewarePage({ proto, name }: { proto: string; name: string }) {
   const res = useApi<MiddlewareInfo>(`api/${proto}/middlewares/${nameSegment(name)}`);
   if (res.error) return <Failure message={res.error} />;
@@ -32,24 +33,6 @@ export function MiddlewarePage({ proto, name }: { proto: string; name: string })
       </section>
       <UsedBy routers={m.usedBy ?? []} proto={proto} />
       <Problems name={m.name} errors={m.error} />
-    </div>
-  );
-}
-
-/** TCP/UDP elements: every field, generically. */
-export function GenericDetailPage({ proto, kind, name }: { proto: string; kind: string; name: string }) {
-  const res = useApi<Record<string, unknown> & { name: string; error?: string[] }>(`api/${proto}/${kind}/${nameSegment(name)}`);
-  if (res.error) return <Failure message={res.error} />;
-  if (!res.data) return <Loading />;
-  return (
-    <div className="page">
-      <h1>
-        {proto.toUpperCase()} {kind.replace(/s$/, '')} {res.data.name}
-      </h1>
-      <section className="card">
-        <OptionsView value={res.data} />
-      </section>
-      <Problems name={res.data.name} errors={res.data.error} />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useApi } from '../live/use-api.js';
 import { hrefFor } from '../nav/hash-location.js';
 import { Loading, Failure } from '../components/states.js';
+import { L4Totals } from '../traffic/l4-traffic.js';
 import { TrafficOverview } from '../traffic/traffic-overview.js';
 
 function StatsCard({ title, counts, listPath, children }: { title: string; counts: SectionCounts; listPath: string; children?: ReactNode }) {
@@ -33,7 +34,7 @@ function StatsCard({ title, counts, listPath, children }: { title: string; count
   );
 }
 
-function Protocol({ name, sections, o }: { name: string; sections: Record<string, SectionCounts>; o?: WharfOverview }) {
+function Protocol({ name, sections, o, children }: { name: string; sections: Record<string, SectionCounts>; o?: WharfOverview; children?: ReactNode }) {
   return (
     <section aria-label={name.toUpperCase()}>
       <h2>{name.toUpperCase()}</h2>
@@ -43,6 +44,7 @@ function Protocol({ name, sections, o }: { name: string; sections: Record<string
             {o && kind === 'services' ? <HealthWarning o={o} /> : null}
           </StatsCard>
         ))}
+        {children}
       </div>
     </section>
   );
@@ -106,6 +108,7 @@ export function OverviewPage() {
       <Protocol name="http" sections={o.http} o={o} />
       <div className="grid">
         <HealthCard o={o} />
+        <StatsCard title="Certificates" counts={o.certificates} listPath="/certificates" />
         <section className="card stats" aria-label="Diagnostics summary">
           <h3>
             <a href={hrefFor('/diagnostics')}>Diagnostics</a> <span className="muted">{o.diagnostics.total}</span>
@@ -116,8 +119,12 @@ export function OverviewPage() {
           </ul>
         </section>
       </div>
-      <Protocol name="tcp" sections={o.tcp} />
-      <Protocol name="udp" sections={o.udp} />
+      <Protocol name="tcp" sections={o.tcp}>
+        <L4Totals protocol="tcp" />
+      </Protocol>
+      <Protocol name="udp" sections={o.udp}>
+        <L4Totals protocol="udp" />
+      </Protocol>
       <section aria-label="Features">
         <h2>Features</h2>
         <div className="grid">

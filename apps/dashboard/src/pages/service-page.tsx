@@ -1,4 +1,4 @@
-import { serverState, serviceHealthState, serversUpLabel, type ServiceInfo } from '@wharf/config';
+import { serviceHealthState, serversUpLabel, type ServiceInfo, type TcpServiceInfo } from '@wharf/config';
 import { nameSegment } from '../api/api-base.js';
 import { useApi } from '../live/use-api.js';
 import { OptionsView } from '../components/options-view.js';
@@ -6,11 +6,16 @@ import { HealthBadge, ServerStateBadge, StatusBadge } from '../components/status
 import { Failure, Loading } from '../components/states.js';
 import { detailHref } from '../nav/element-href.js';
 import { ServiceTraffic } from '../traffic/element-traffic.js';
-import { Definition, Problems, UsedBy } from './detail-parts.js';
+import { L4Traffic } from '../traffic/l4-traffic.js';
+import { serverRows, type AnyServiceInfo } from './server-rows.js';
+import { Definition } from '../components/definition.js';
+import { Problems, UsedBy } from './detail-parts.js';
 
-function ServersTable({ service }: { service: ServiceInfo }) {
-  const servers = service.loadBalancer?.servers ?? [];
-  const health = new Map((service.health?.servers ?? []).map((s) => [s.url, s]));
+function ServersTable({ service, proto }: { service: AnyServiceInfo; proto: string }) {
+  const servers = serverRows(service);
+  const health = new Map((('health' in service ? service.health?.servers : undefined) ?? []).map((s) => [s.url, s]));
+  const http = proto === 'http';
+  const keyLabel = http ? 'URL' : 'Address';
   return (
     <section className="card" aria-label="Servers">
       <h2>Servers</h2>
@@ -18,21 +23,23 @@ function ServersTable({ service }: { service: ServiceInfo }) {
         <table>
           <thead>
             <tr>
-              <th scope="col">URL</th>
+              <th scope="col">{keyLabel}</th>
               <th scope="col">Status</th>
-              <th scope="col">Weight</th>
-              <th scope="col">Last check</th>
+              <th scope="col">{http ? 'Weight' : 'TLS'}</th>
+              {http ? <th scope="col">Last check</th> : null}
             </tr>
           </thead>
           <tbody>
             {servers.map((s) => (
-              <tr key={s.url} data-server={s.url}>
-                <td data-label="URL"><code>{s.url}</code></td>
-                <td data-label="Status"><ServerStateBadge state={serverState(service, s.url)} /></td>
-                <td data-label="Weight">{s.weight ?? 1}</td>
-                <td data-label="Last check" className="muted">
-                  {[health.get(s.url)?.lastResult, health.get(s.url)?.reason].filter(Boolean).join(' · ')}
-                </td>
+              <tr key={s.key} data-server={s.key}>
+                <td data-label={keyLabel}><code>{s.key}</code></td>
+                <td data-label="Status">{s.state ? <ServerStateBadge state={s.state} /> : <span className="muted">not tracked</span>}</td>
+                {http ? <td data-label="Weight">{s.weight ?? 1}</td> : <td data-label="TLS">{s.tls ? 'yes' : 'no'}</td>}
+                {http ? (
+                  <td data-label="Last check" className="muted">
+                    {[health.get(s.key)?.lastResult, health.get(s.key)?.reason].filter(Boolean).join(' · ')}
+                  </td>
+                ) : null}
               </tr>
             ))}
           </tbody>
@@ -57,17 +64,20 @@ function Children({ title, items, proto }: { title: string; items: Array<{ name:
   );
 }
 
+/** A service of any protocol; HTTP-only parts (strategy, sticky, mirroring, failover) stay absent for TCP/UDP. */
 export function ServicePage({ proto, name }: { proto: string; name: string }) {
-  const res = useApi<ServiceInfo>(`api/${proto}/services/${nameSegment(name)}`);
+  const res = useApi<AnyServiceInfo>(`api/${proto}/services/${nameSegment(name)}`);
   if (res.error) return <Failure message={res.error} />;
-  const s = res.data;
-  if (!s) return <Loading />;
+  if (!res.data) return <Loading />;
+  // the shared health rules read only `health` and `serverStatus`, which TCP services carry too
+  const s = res.data as ServiceInfo;
   const lb = s.loadBalancer;
+  const tcpLb = proto === 'tcp' ? (res.data as TcpServiceInfo).loadBalancer : undefined;
   const upLabel = serversUpLabel(s);
   const health = serviceHealthState(s);
   return (
     <div className="page">
-      <h1>Service {s.name}</h1>
+      <h1>{proto === 'http' ? '' : `${proto.toUpperCase()} `}Service {s.name}</h1>
       <Definition
         title="Service details"
         rows={[
@@ -76,11 +86,18 @@ export function ServicePage({ proto, name }: { proto: string; name: string }) {
           ['Type', s.type],
           ['Provider', s.provider],
           ['Strategy', lb?.strategy],
-          ['Pass Host header', lb ? String(lb.passHostHeader ?? true) : undefined],
+          ['Pass Host header', lb && proto === 'http' ? String(lb.passHostHeader ?? true) : undefined],
+          ['Servers transport', tcpLb?.serversTransport],
+          ['Proxy protocol', tcpLb?.proxyProtocol ? `version ${tcpLb.proxyProtocol.version ?? 2}` : undefined],
+          ['Termination delay', tcpLb?.terminationDelay !== undefined ? `${tcpLb.terminationDelay} ms` : undefined],
         ]}
       />
-      {lb ? <ServersTable service={s} /> : null}
-      {proto === 'http' ? <ServiceTraffic name={s.name} servers={(lb?.servers ?? []).map((x) => ({ url: x.url, state: serverState(s, x.url) }))} /> : null}
+      {lb ? <ServersTable service={res.data} proto={proto} /> : null}
+      {proto === 'http' ? (
+        <ServiceTraffic name={s.name} servers={serverRows(s).map((x) => ({ url: x.key, ...(x.state ? { state: x.state } : {}) }))} />
+      ) : (
+        <L4Traffic kind="services" name={s.name} />
+      )}
       {lb?.healthCheck ? (
         <section className="card" aria-label="Health check">
           <h2>Health check</h2>

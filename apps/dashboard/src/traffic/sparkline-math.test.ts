@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { areaPath, linePath, maxSeries, scaleSeries, seriesMax, sumSeries } from './sparkline-math.js';
-import { formatMs, formatPercent, formatRps } from './traffic-format.js';
+import { formatBytes, formatMs, formatPercent, formatRps } from './traffic-format.js';
 
 const box = { width: 102, height: 52, pad: 1 }; // inner 100 × 50
 
@@ -65,5 +65,11 @@ describe('formats', () => {
     expect(formatPercent(0)).toBe('0%');
     expect(formatPercent(0.0123)).toBe('1.23%');
     expect(formatPercent(0.5)).toBe('50.0%');
+    expect(formatBytes(0)).toBe('0 B');
+    expect(formatBytes(Number.NaN)).toBe('0 B');
+    expect(formatBytes(1023)).toBe('1023 B');
+    expect(formatBytes(1536)).toBe('1.5 KiB');
+    expect(formatBytes(200 * 1024 * 1024)).toBe('200 MiB');
+    expect(formatBytes(2 ** 60)).toBe('1048576 TiB');
   });
 });

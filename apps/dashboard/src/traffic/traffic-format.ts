@@ -20,3 +20,16 @@ export function formatPercent(ratio: number): string {
 }
 
 export const formatCount = (v: number): string => (Number.isFinite(v) ? Math.round(v).toLocaleString('en-US') : '0');
+
+/** Bytes in binary units: `512 B`, `1.5 KiB`, `12.0 MiB`. */
+export function formatBytes(v: number): string {
+  if (!Number.isFinite(v) || v <= 0) return '0 B';
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let n = v;
+  let u = 0;
+  while (n >= 1024 && u < units.length - 1) {
+    n /= 1024;
+    u += 1;
+  }
+  return u === 0 ? `${Math.round(n)} B` : `${n.toFixed(n >= 100 ? 0 : 1)} ${units[u]}`;
+}

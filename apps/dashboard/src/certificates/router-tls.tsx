@@ -1,0 +1,53 @@
+import type { TcpRouterTls, WharfCertificate } from '@wharf/config';
+import { Definition } from '../components/definition.js';
+import { useApi } from '../live/use-api.js';
+import { certificateHref, CertificateStatus, Expiry } from './certificate-parts.js';
+
+/** A router's `tls` block: HTTP routers have options/certResolver/domains, TCP routers also passthrough. */
+type RouterTls = TcpRouterTls;
+
+function Domains({ domains }: { domains: NonNullable<RouterTls['domains']> }) {
+  return (
+    <ul className="plain">
+      {domains.map((d, i) => (
+        <li key={`${d.main ?? ''}${i}`}>
+          <code>{d.main ?? '—'}</code> {(d.sans ?? []).map((s) => <span key={s} className="chip">{s}</span>)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The certificates whose `routers` name this router (the default store's answer for its hosts). */
+function ServingCertificates({ router }: { router: string }) {
+  const all = useApi<WharfCertificate[]>('api/wharf/certificates');
+  if (!all.data) return all.error ? <span className="muted">unavailable: {all.error}</span> : <span className="muted">…</span>;
+  const mine = all.data.filter((c) => c.routers.includes(router));
+  if (mine.length === 0) return <span className="muted">none matched (the default certificate answers)</span>;
+  return (
+    <ul className="plain">
+      {mine.map((c) => (
+        <li key={c.id} data-certificate={c.id}>
+          <CertificateStatus c={c} /> <a href={certificateHref(c.id)}>{c.subject || c.id}</a> <Expiry notAfter={c.notAfter} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The TLS card of a router page; nothing for a plaintext router. */
+export function RouterTlsCard({ router, tls }: { router: string; tls: RouterTls | undefined }) {
+  if (!tls) return null;
+  return (
+    <Definition
+      title="TLS"
+      rows={[
+        ['Mode', tls.passthrough ? 'passthrough (encrypted bytes forwarded as is)' : 'terminated by wharf'],
+        ['Options', tls.passthrough ? undefined : <code>{tls.options ?? 'default'}</code>],
+        ['Cert resolver', tls.certResolver],
+        ['Domains', tls.domains && tls.domains.length > 0 ? <Domains domains={tls.domains} /> : undefined],
+        ['Certificates', tls.passthrough ? undefined : <ServingCertificates router={router} />],
+      ]}
+    />
+  );
+}
