@@ -7,8 +7,8 @@
 // Profile: node --cpu-prof --cpu-prof-dir=/tmp/prof bench/micro/runtime-apply.mjs
 import { parseArgs } from 'node:util';
 import { createRuntime, defaultDeps, validateConfig } from '@wharf/runtime';
-// as apps/wharf does: TLS on, with the generated default certificate (by path: not a bench dependency)
-import { generateDefaultCertificate } from '../../packages/tls/dist/index.js';
+// as apps/wharf does: TLS on, with the generated default certificate
+import { generateDefaultCertificate } from '@wharf/tls';
 
 const { values } = parseArgs({ options: { routers: { type: 'string', default: '1000' }, runs: { type: 'string', default: '15' } } });
 const N = Math.min(Math.max(Number(values.routers), 1), 20_000);
