@@ -5,13 +5,15 @@
 //   handshakes   wrk -t1 -c32 with `Connection: close`: each request is a new TCP connection and a
 //                full TLS handshake (wrk keeps no session: no ticket or ID resumption)
 //   http/2       h2load -t1 -c4 -m8 (32 streams in flight), when nghttp2-client is installed
-// A third row, node:http2's secure server answering by itself (no proxy), is Node's TLS ceiling.
+// Two more rows: node:http2's secure server answering by itself (no proxy), Node's TLS ceiling;
+// and the same wharf on plain HTTP (keep-alive only), what TLS adds to wharf within the run.
 // Rounds interleave the two servers; each keeps its best round (req/s) and lowest CPU per request.
 // Usage: node bench/edge-tls.mjs [--duration 5] [--warmup 1] [--rounds 2]
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { request as httpRequest } from 'node:http';
 import { connect } from 'node:tls';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -96,6 +98,29 @@ ${backends.map((b, i) => `  server s${i} 127.0.0.1:${b.port}`).join('\n')}
       ready: async () => (await probe(port)).status === 200,
     });
   },
+  // the same wharf without TLS (keep-alive only): what TLS adds to wharf, in the same run
+  async 'wharf, plain HTTP'(backends) {
+    const port = allocPort();
+    const w = await startWharf({
+      port,
+      entryPoints: { web: `127.0.0.1:${port}` },
+      dynamic: {
+        http: {
+          routers: { bench: { rule: 'PathPrefix(`/`)', service: 'whoami', entryPoints: ['web'] } },
+          services: { whoami: { loadBalancer: { servers: backends.map((b) => ({ url: `http://127.0.0.1:${b.port}` })), passHostHeader: true } } },
+        },
+      },
+      ready: () => new Promise((resolve) => {
+        const req = httpRequest({ port, host: '127.0.0.1', path: '/bench', agent: false }, (res) => {
+          res.resume();
+          resolve(res.statusCode === 200);
+        });
+        req.on('error', () => resolve(false));
+        req.end();
+      }),
+    });
+    return { ...w, scheme: 'http', only: ['keep-alive'] };
+  },
   async 'node https, no proxy'() {
     const port = allocPort();
     const script = fileURLToPath(new URL('./servers/https-floor.mjs', import.meta.url));
@@ -106,12 +131,12 @@ ${backends.map((b, i) => `  server s${i} 127.0.0.1:${b.port}`).join('\n')}
 
 const h2 = hasH2load();
 const tests = {
-  'keep-alive': (port) => runWrk({ port, scheme: 'https', connections: 32, durationS }),
+  'keep-alive': (port, scheme) => runWrk({ port, scheme, connections: 32, durationS }),
   handshakes: (port) => runWrk({ port, scheme: 'https', connections: 32, durationS, headers: ['Connection: close'] }),
   ...(h2 && { 'http/2': (port) => runH2load({ port, durationS, warmupS }) }),
 };
 const warm = {
-  'keep-alive': (port) => runWrk({ port, scheme: 'https', connections: 32, durationS: warmupS }),
+  'keep-alive': (port, scheme) => runWrk({ port, scheme, connections: 32, durationS: warmupS }),
   handshakes: (port) => runWrk({ port, scheme: 'https', connections: 32, durationS: warmupS, headers: ['Connection: close'] }),
   'http/2': async () => undefined, // h2load warms up itself (--warm-up-time)
 };
@@ -124,12 +149,13 @@ for (let round = 1; round <= rounds; round++) {
     process.stderr.write(`edge-tls: round ${round}/${rounds}: ${name}…\n`);
     const s = await start(backends);
     try {
-      negotiated[name] = await probe(s.port);
+      if (s.scheme !== 'http') negotiated[name] = await probe(s.port);
       for (const [test, run] of Object.entries(tests)) {
+        if (s.only && !s.only.includes(test)) continue;
         let r;
         try {
-          await warm[test](s.port);
-          r = await withCpu(s.pid, () => run(s.port));
+          await warm[test](s.port, s.scheme ?? 'https');
+          r = await withCpu(s.pid, () => run(s.port, s.scheme ?? 'https'));
         } catch (err) {
           r = { rps: Number.NaN, p50: Number.NaN, p99: Number.NaN, cpuUsPerReq: Number.NaN, error: String(err.message ?? err).slice(0, 80) };
         }
@@ -151,7 +177,9 @@ const out = {};
 console.log(`\nHTTPS edge, ECDSA P-256 certificate, 3 whoami backends, best of ${rounds} interleaved round(s) of ${durationS} s, node ${process.version}`);
 for (const [name, n] of Object.entries(negotiated)) console.log(`  ${name} negotiates: ${n.protocol} ${n.cipher} ${n.group ?? ''}`);
 for (const test of Object.keys(tests)) {
-  const rows = withRatios(Object.keys(servers).map((s) => best.get(`${test}\u0000${s}`)));
+  const rows = withRatios(Object.keys(servers).map((s) => best.get(`${test}\u0000${s}`)).filter(Boolean)
+    // ×base on the wharf row: HTTPS against the same wharf on plain HTTP
+    .map((r) => (r.name === 'wharf' && test === 'keep-alive' ? { ...r, base: 'wharf, plain HTTP' } : r)));
   out[test] = rows;
   const what = test === 'handshakes' ? 'new TLS connection per request (req/s = handshakes/s)' : test === 'http/2' ? 'h2load -c4 -m8 (p50/p99: -, mean shown as p50)' : 'wrk -c32 keep-alive';
   console.log(`\n${test}: ${what}\n`);
