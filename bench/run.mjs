@@ -6,7 +6,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { cpuSplit } from './lib/proc-cpu.mjs';
-import { allocPort, killAll, startProcess } from './lib/process.mjs';
+import { startWhoami } from './lib/backends.mjs';
+import { killAll } from './lib/process.mjs';
 import { table, withRatios } from './lib/report.mjs';
 import { runWrk } from './lib/wrk.mjs';
 import { rows } from './rows/index.mjs';
@@ -27,17 +28,6 @@ const askedRounds = Math.min(Math.max(Number(values.rounds), 1), 10);
 
 process.on('exit', killAll);
 for (const s of ['SIGINT', 'SIGTERM']) process.on(s, () => process.exit(130));
-
-async function startBackends(n) {
-  const main = fileURLToPath(new URL('../apps/whoami/dist/main.js', import.meta.url));
-  const out = [];
-  for (let i = 1; i <= n; i++) {
-    const port = allocPort();
-    const p = await startProcess(process.execPath, [main, '--port', String(port), '--name', `w${i}`, '--host', '127.0.0.1'], { port });
-    out.push({ port, pid: p.pid, stop: p.stop });
-  }
-  return out;
-}
 
 async function measure(row, backends) {
   const started = await row.start({ backends });
@@ -68,7 +58,7 @@ function keepBest(prior, r) {
 
 // Rounds interleave the rows so a noisy neighbour hits every row alike; each row keeps its
 // best round (highest req/s), the one least disturbed by the shared machine.
-const backends = await startBackends(3);
+const backends = await startWhoami(3);
 const best = new Map();
 const only = values.only?.split(',');
 const selected = rows.filter((row) => only === undefined || only.some((o) => row.name.includes(o)) || row.name === 'haproxy');

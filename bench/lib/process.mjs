@@ -4,8 +4,8 @@ import { connect } from 'node:net';
 
 const started = new Set();
 
-/** Spawns `cmd args`; resolves once `port` accepts connections (bounded by timeoutMs). */
-export async function startProcess(cmd, args, { port, timeoutMs = 10_000, env } = {}) {
+/** Spawns `cmd args`; resolves once `port` accepts connections, or `ready()` is true (bounded by timeoutMs). */
+export async function startProcess(cmd, args, { port, timeoutMs = 10_000, env, ready = () => canConnect(port) } = {}) {
   const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   started.add(child);
   let output = '';
@@ -13,11 +13,11 @@ export async function startProcess(cmd, args, { port, timeoutMs = 10_000, env } 
   child.stderr.on('data', (d) => (output += d));
   child.on('exit', () => started.delete(child));
   const deadline = Date.now() + timeoutMs;
-  while (!(await canConnect(port))) {
+  while (!(await ready())) {
     if (child.exitCode !== null) throw new Error(`${cmd} exited early (${child.exitCode}): ${output.slice(-500)}`);
     if (Date.now() > deadline) {
       await stopProcess(child);
-      throw new Error(`${cmd} not listening on ${port} after ${timeoutMs} ms: ${output.slice(-500)}`);
+      throw new Error(`${cmd} not ready (port ${port}) after ${timeoutMs} ms: ${output.slice(-500)}`);
     }
     await new Promise((r) => setTimeout(r, 50));
   }

@@ -27,11 +27,12 @@ function parseWrk(out) {
   };
 }
 
-/** wrk against 127.0.0.1:port; bounded by duration + 15 s. */
-export function runWrk({ port, path = '/bench', host, threads = 1, connections = 32, durationS = 5 }) {
+/** wrk against `scheme`://127.0.0.1:port (http or https), extra `headers` lines; bounded by duration + 15 s. */
+export function runWrk({ port, path = '/bench', host, threads = 1, connections = 32, durationS = 5, scheme = 'http', headers = [] }) {
   const args = [`-t${threads}`, `-c${connections}`, `-d${durationS}s`, '--latency', '--timeout', '5s'];
   if (host !== undefined) args.push('-H', `Host: ${host}`);
-  args.push(`http://127.0.0.1:${port}${path}`);
+  for (const h of headers) args.push('-H', h);
+  args.push(`${scheme}://127.0.0.1:${port}${path}`);
   return new Promise((resolve, reject) => {
     execFile('wrk', args, { timeout: (durationS + 15) * 1000 }, (err, stdout, stderr) => {
       if (err) reject(new Error(`wrk failed: ${err.message} ${stderr}`));

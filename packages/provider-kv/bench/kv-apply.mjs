@@ -5,6 +5,10 @@
 // path) writes 1,000 routers + 1,000 services; the clock runs from the write's acknowledgement
 // until a request for the router written last is routed. Then: every rule changed, one key
 // changed on the full tree, and every key deleted (until the last router answers 404).
+// Where the time goes, from wharf's DEBUG log: `snapshots` the provider emitted since the write
+// began, `lastSnapshotMs` when the last one reached the aggregator (after the acknowledgement:
+// provider watch + decode), `compileMs` the runtime's validate + compile of the generation built
+// from it; the rest of `appliedMs` is the swap and the bench's polling request.
 // Usage: node packages/provider-kv/bench/kv-apply.mjs [--routers 1000] [--only etcd|redis] [--json out.json]
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -33,10 +37,19 @@ const freePort = () => new Promise((resolve, reject) => {
 });
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-function start(bin, args) {
-  const child = spawn(bin, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+/** `onLine(line)`: each stdout line (wharf's log), else stdout is ignored */
+function start(bin, args, onLine) {
+  const child = spawn(bin, args, { stdio: ['ignore', onLine ? 'pipe' : 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d) => { stderr = (stderr + d).slice(-4000); });
+  if (onLine) {
+    let partial = '';
+    child.stdout.on('data', (d) => {
+      const lines = (partial + d).split('\n');
+      partial = lines.pop().slice(-4000);
+      for (const line of lines) onLine(line);
+    });
+  }
   children.add(child);
   child.on('exit', () => children.delete(child));
   return { child, stderr: () => stderr, stop: () => new Promise((r) => { if (child.exitCode !== null) return r(); child.once('exit', r); child.kill('SIGTERM'); }) };
@@ -119,19 +132,41 @@ async function measure(kind, backend) {
   for (let i = 0; i < 100; i++) {
     try { await put(options, { http: { routers: {}, services: {}, middlewares: {} } }); break; } catch { await sleep(100); }
   }
+  // wharf's DEBUG log says when each snapshot arrived and how long each generation took to compile
+  const events = [];
+  const onLine = (line) => {
+    const at = Date.parse(line.slice(0, 24));
+    const received = /DBG configuration received provider="?[\w-]+"? routers=(\d+)/.exec(line);
+    const compiled = /DBG generation compiled generation=(\d+) routers=(\d+) compileMs=(\d+)/.exec(line);
+    if (received) events.push({ at, kind: 'received', routers: Number(received[1]) });
+    else if (compiled) events.push({ at, kind: 'compiled', routers: Number(compiled[2]), compileMs: Number(compiled[3]) });
+  };
   const wharf = start(process.execPath, [WHARF, `--providers.${kind}.endpoints=127.0.0.1:${store.port}`, '--providers.providersThrottleDuration=0s',
-    `--entrypoints.web.address=127.0.0.1:${web}`, '--log.level=ERROR']);
+    `--entrypoints.web.address=127.0.0.1:${web}`, '--log.level=DEBUG'], onLine);
   const rows = [];
   try {
     await until(async () => (await status(web, 'none.bench')) === 404, 60_000, 'wharf to listen');
     const last = N - 1;
     const step = async (name, config, check) => {
       const t0 = performance.now();
+      const wall0 = Date.now();
       const result = await put(options, config);
       const written = performance.now();
+      const wallWritten = Date.now();
       await until(check, 30_000, name);
       const applied = performance.now() - written;
-      rows.push({ store: kind, step: name, keys: result.keys, written: result.written, deleted: result.deleted, writeMs: Math.round(written - t0), appliedMs: Math.round(applied) });
+      await sleep(50); // the last log lines
+      // where the time after the write went: the last snapshot's arrival, then its compile
+      const during = events.filter((e) => e.at >= wall0);
+      const lastReceived = during.filter((e) => e.kind === 'received').at(-1);
+      const compiles = during.filter((e) => e.kind === 'compiled' && (lastReceived === undefined || e.at >= lastReceived.at));
+      rows.push({
+        store: kind, step: name, keys: result.keys, written: result.written, deleted: result.deleted, writeMs: Math.round(written - t0), appliedMs: Math.round(applied),
+        snapshots: during.filter((e) => e.kind === 'received').length,
+        lastSnapshotMs: lastReceived ? lastReceived.at - wallWritten : undefined,
+        compileMs: compiles[0]?.compileMs,
+      });
+      events.length = 0;
     };
     await step(`${N} routers added`, tree(backend, 'r'), async () => (await status(web, `r${last}.bench`)) === 200);
     await step(`${N} rules changed`, tree(backend, 'v'), async () => (await status(web, `v${last}.bench`)) === 200);
