@@ -5,6 +5,7 @@ import type { GeneratedCertificate } from '@wharf/tls';
 import { compileGeneration, type Generation } from './compile/generation.js';
 import { compileL4 } from './l4/compile-l4.js';
 import { TcpGateStore } from './l4/tcp-gates.js';
+import { TcpHealthStore } from './l4/tcp-health.js';
 import { warmUp } from './compile/warm-up.js';
 import { defaultDeps } from './default-deps.js';
 import type { RuntimeDeps } from './deps.js';
@@ -73,9 +74,13 @@ function pruneHealth(health: HealthRegistry, config: DynamicConfig): void {
   const prune = (health as { prune?: (keep: (service: string, url: string) => boolean) => number }).prune;
   if (!prune) return;
   const services = config.http?.services ?? {};
+  const tcpServices = config.tcp?.services ?? {};
   prune.call(health, (service, url) => {
     const servers = services[service]?.loadBalancer?.servers;
-    return Array.isArray(servers) && servers.some((s) => s?.url === url);
+    if (Array.isArray(servers) && servers.some((s) => s?.url === url)) return true;
+    // TCP servers are keyed by address (no scheme, so never confused with an HTTP server URL)
+    const tcp = tcpServices[service]?.loadBalancer?.servers;
+    return Array.isArray(tcp) && tcp.some((s) => s?.address === url);
   });
 }
 
@@ -95,6 +100,7 @@ function generationFactory(opts: RuntimeOptions, deps: RuntimeDeps, health: Heal
   let nextId = 0;
   const memo = new RouterMemo();
   const tcpGates = new TcpGateStore();
+  const tcpHealth = new TcpHealthStore();
   return (config: DynamicConfig): Generation => {
     const validated = validateConfig(config, {
       memo,
@@ -108,8 +114,8 @@ function generationFactory(opts: RuntimeOptions, deps: RuntimeDeps, health: Heal
       ...(opts.defaultCertificate && { tls: { config: config.tls, generated: opts.defaultCertificate } }),
     });
     nextId += 1;
-    const l4 = compileL4(validated, config.tcp, tcpGates);
-    return Object.assign(gen, { tcp: l4.tcp, udpRoute: l4.udpRoute });
+    const l4 = compileL4(validated, config.tcp, { gates: tcpGates, health: { registry: health, store: tcpHealth, signal: gen.lifecycle.signal } });
+    return Object.assign(gen, { tcp: l4.tcp, udpRoute: l4.udpRoute, l4 });
   };
 }
 

@@ -4,7 +4,7 @@ import { summarizeHealth } from '../services/compiled-service.js';
 import type { Generation } from '../compile/generation.js';
 import type { EntryPointSpec } from '../validate/validated.js';
 import { middlewareInfo, routerInfo, serviceInfo } from './element-info.js';
-import { tcpMiddlewareInfo, tcpRouterInfo, tcpServiceInfo, udpRouterInfo, udpServiceInfo } from './l4-info.js';
+import { tcpHealthDiagnostics, tcpMiddlewareInfo, tcpRouterInfo, tcpServiceInfo, udpRouterInfo, udpServiceInfo, withTcpServerHealth } from './l4-info.js';
 
 export interface ViewContext {
   entryPoints: EntryPointSpec[];
@@ -105,6 +105,8 @@ function staticView(gen: Generation): StaticView {
 /** The API's read model of one generation (element infos cached; server health read live per call). */
 export function buildView(gen: Generation, ctx: ViewContext): RuntimeView {
   const s = staticView(gen);
+  const tcpServices = mapValues(s.tcpServices, (info) => withTcpServerHealth(info, gen.l4?.tcpServers(info.name)));
+  const down = tcpHealthDiagnostics(tcpServices);
   return {
     generation: gen.id,
     appliedAt: gen.appliedAt,
@@ -113,7 +115,8 @@ export function buildView(gen: Generation, ctx: ViewContext): RuntimeView {
     routers: withProviderErrors(s.routers, ctx.diagnostics),
     middlewares: { ...s.middlewares },
     services: mapValues(s.services, (info) => withLiveHealth(gen, info)),
-    diagnostics: ctx.diagnostics,
+    tcpServices,
+    diagnostics: down.length === 0 ? ctx.diagnostics : [...ctx.diagnostics, ...down],
     providers: ctx.providers,
     features: ctx.features,
   };
