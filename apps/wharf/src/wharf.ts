@@ -8,6 +8,7 @@ import { generateDefaultCertificate } from '@wharf/tls';
 import { entryPointOptions, shutdownInternal } from './entry-point-options.js';
 import { createInternalEntryPoint, type InternalEntryPoint } from './internal-entry-point.js';
 import { createInternalProvider } from './internal-redirections.js';
+import { internalView } from './internal-view.js';
 import { withTrafficEvents } from './live-source.js';
 import { createObservability, type Observability } from './observability/index.js';
 import { createLogger, type Logger } from './logger.js';
@@ -86,6 +87,7 @@ export async function startWharf(config: StaticConfig, opts: StartOptions = {}):
     logger: log,
     providers: providers.map((p) => p.name),
     features: { tracing: '', metrics: config.metrics.prometheus ? 'Prometheus' : '', accessLog: Boolean(config.accessLog) },
+    internalView: internalView(config),
   });
   const info: EntryPointInfo[] = entryPoints.map(({ name, ep }) => ({ name, address: ep.address, http: { middlewares: [...ep.http.middlewares] } }));
   const listeners: EntryPoint[] = [];

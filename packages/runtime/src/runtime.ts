@@ -17,6 +17,7 @@ import type { EntryPointSpec } from './validate/validated.js';
 import { validateConfig } from './validate/validate-config.js';
 import { RouterMemo } from './validate/router-memo.js';
 import { buildView } from './view/build-view.js';
+import type { InternalView } from './view/internal-view.js';
 import { explainMatch } from './view/explain-match.js';
 import { certificatesView, tlsDiagnostics, traefikCertificatesView } from './view/certificates-view.js';
 import { statusEvents } from './view/status-events.js';
@@ -38,6 +39,8 @@ export interface RuntimeOptions {
   /** provider names shown in the view even before they sent elements */
   providers?: string[];
   features?: RuntimeFeatures;
+  /** Traefik's internal elements to list for the static configuration (`api@internal`, `dashboard@internal`, …) */
+  internalView?: InternalView;
   /** the certificate served when none matches and no default is configured (`generateDefaultCertificate`); absent: TLS off */
   defaultCertificate?: GeneratedCertificate;
   /** dependency injection (tests); missing ones are the real implementations */
@@ -168,7 +171,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   return {
     health,
     source: {
-      view: () => buildView(current, { entryPoints: opts.entryPoints, diagnostics: withTls(diagnostics, current), providers, features }),
+      view: () => buildView(current, { entryPoints: opts.entryPoints, diagnostics: withTls(diagnostics, current), providers, features, ...(opts.internalView && { internal: opts.internalView }) }),
       subscribe: (listener) => hub.subscribe(listener),
       explainMatch: (query) => explainMatch(current, query),
       providerStates: () => [...providerStates.values()],

@@ -37,6 +37,8 @@ export const StaticConfigSchema = Type.Object({
       dashboard: Bool(true),
       basePath: Str('/'),
       debug: Bool(false),
+      disableDashboardAd: Bool(false, 'hide the Traefik Hub ad in Traefik\'s web UI (sent as /api/version disableDashboardAd)'),
+      dashboardName: Type.Optional(Type.String({ description: 'a name shown in the dashboard\'s page title' })),
     }),
   ),
   ping: Type.Optional(
