@@ -3,6 +3,7 @@ import type { Diagnostic, DynamicConfig, HttpHandler, Logger, ProviderState, Rul
 import type { HealthRegistry } from '@wharf/loadbalancer';
 import type { GeneratedCertificate } from '@wharf/tls';
 import { compileGeneration, type Generation } from './compile/generation.js';
+import { httpsSides } from './compile/https-sides.js';
 import { compileL4 } from './l4/compile-l4.js';
 import { TcpGateStore } from './l4/tcp-gates.js';
 import { TcpHealthStore } from './l4/tcp-health.js';
@@ -117,7 +118,11 @@ function generationFactory(opts: RuntimeOptions, deps: RuntimeDeps, health: Heal
       ...(opts.defaultCertificate && { tls: { config: config.tls, generated: opts.defaultCertificate } }),
     });
     nextId += 1;
-    const l4 = compileL4(validated, config.tcp, { gates: tcpGates, health: { registry: health, store: tcpHealth, signal: gen.lifecycle.signal } });
+    const l4 = compileL4(validated, config.tcp, {
+      gates: tcpGates,
+      health: { registry: health, store: tcpHealth, signal: gen.lifecycle.signal },
+      https: httpsSides(Object.values(validated.routers), opts.entryPoints),
+    });
     return Object.assign(gen, { tcp: l4.tcp, udpRoute: l4.udpRoute, l4 });
   };
 }
