@@ -1,4 +1,4 @@
-import type { EntryPointInfo, HttpHandler, RequestObserver } from '@wharf/config';
+import type { EntryPointInfo, HttpHandler, RequestObserver, TcpConnectionRecord } from '@wharf/config';
 import { parseDuration } from '@wharf/config';
 import { createHttpProber, createLoadBalancer } from '@wharf/loadbalancer';
 import { createEntryPoint, createTransport, type EntryPoint } from '@wharf/proxy';
@@ -93,7 +93,8 @@ export async function startWharf(config: StaticConfig, opts: StartOptions = {}):
   const listeners: EntryPoint[] = [];
   // the traffic recorder's L4 meter, bound late (observability needs l4's open-connection counts)
   const meter = { open: (protocol: 'tcp' | 'udp', router: string, service: string) => obs.traffic.l4.open(protocol, router, service) };
-  const l4: L4Listeners = startL4(entryPoints, runtime, (name, message, err) => logger.error({ entryPoint: name, err }, message), meter);
+  const tcpAccessLog = config.accessLog?.tcp ? (record: TcpConnectionRecord) => obs.accessLog?.onTcpConnection(record) : undefined;
+  const l4: L4Listeners = startL4(entryPoints, runtime, (name, message, err) => logger.error({ entryPoint: name, err }, message), meter, tcpAccessLog);
   const openConnections = () => [
     ...listeners.map((l) => ({ entryPoint: l.name, protocol: 'TCP', count: l.openConnections() + l4.openTcp(l.name) })),
     ...l4.openUdp(),

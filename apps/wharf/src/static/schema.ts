@@ -92,6 +92,7 @@ export const StaticConfigSchema = Type.Object({
         },
         { default: {} },
       ),
+      tcp: Bool(false, 'wharf: also one line per TCP connection at its close (router, service, server, client, bytes, duration)'),
     }),
   ),
   core: Type.Object({ defaultRuleSyntax: Lit(['v2', 'v3'], 'v3') }, { default: {} }),
