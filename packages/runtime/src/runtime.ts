@@ -82,9 +82,10 @@ function pruneHealth(health: HealthRegistry, config: DynamicConfig): void {
   prune.call(health, (service, url) => {
     const servers = services[service]?.loadBalancer?.servers;
     if (Array.isArray(servers) && servers.some((s) => s?.url === url)) return true;
-    // TCP servers are keyed by address (no scheme, so never confused with an HTTP server URL)
-    const tcp = tcpServices[service]?.loadBalancer?.servers;
-    return Array.isArray(tcp) && tcp.some((s) => s?.address === url);
+    // TCP servers are keyed by address (no scheme, so never confused with an HTTP server URL);
+    // their verdicts go with the service's health check
+    const lb = tcpServices[service]?.loadBalancer;
+    return lb?.healthCheck !== undefined && Array.isArray(lb.servers) && lb.servers.some((s) => s?.address === url);
   });
 }
 

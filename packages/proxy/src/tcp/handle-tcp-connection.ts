@@ -19,6 +19,8 @@ export interface TcpHandlingOptions {
   peekSlots?: { take(): boolean; give(): void };
   /** connection and byte counters per router/service (the traffic recorder's L4 meter) */
   meter?: TcpMeter;
+  /** bound on a terminated TLS handshake (default 10 s); past it the connection is closed */
+  handshakeTimeoutMs?: number;
   /** the entrypoint's name (for `onConnectionEnd`) */
   entryPoint?: string;
   /** one record per routed connection at close (the TCP access log); off the data path */
@@ -136,7 +138,7 @@ function serveOrFallBack(socket: Socket, route: TcpRoute | undefined, info: TcpC
     socket.destroy();
     record(undefined, `TLS handshake: ${reason}`);
   };
-  const timer = setTimeout(() => abandon('timeout'), HANDSHAKE_TIMEOUT_MS);
+  const timer = setTimeout(() => abandon('timeout'), o.handshakeTimeoutMs ?? HANDSHAKE_TIMEOUT_MS);
   secure.once('secure', () => {
     if (handshaken) return;
     handshaken = true;
@@ -145,4 +147,7 @@ function serveOrFallBack(socket: Socket, route: TcpRoute | undefined, info: TcpC
   });
   secure.once('error', (err: Error) => abandon((err as { code?: string }).code ?? err.message));
   secure.once('close', () => abandon('closed'));
+  // the raw socket allows half-open: a client FIN mid-handshake only ends it (no close, no error)
+  socket.once('end', () => abandon('client closed'));
+  socket.once('close', () => abandon('client closed'));
 }
