@@ -108,6 +108,25 @@ describe.skipIf(!docker.available)('docker: TCP and UDP labels route to every re
     expect(replicas).toEqual(await hostnames('tcp-echo'));
   });
 
+  it('the TCP health check takes a paused replica out (it still accepts, never answers) and back once unpaused', async () => {
+    const [first] = await s.project.ids('tcp-echo');
+    const paused = (await runCommand('docker', ['inspect', '-f', '{{ .Config.Hostname }}', first!])).stdout.trim();
+    const status = async () => (await api<{ serverStatus?: Record<string, string> }>('/api/tcp/services/echo@docker'))?.serverStatus ?? {};
+    await runCommand('docker', ['pause', first!]);
+    try {
+      await waitFor(async () => Object.values(await status()).filter((x) => x === 'DOWN').length === 1, { timeoutMs: 15_000, description: 'one TCP server DOWN' });
+      const diagnostics = (await api<Array<{ code: string }>>('/api/wharf/diagnostics')) ?? [];
+      expect(diagnostics.some((d) => d.code === 'WHARF_TCP_SERVER_DOWN')).toBe(true);
+      for (let i = 0; i < 6; i++) expect((await tcpExchange(tcpPort(), `while paused ${i}`)).replica).not.toBe(paused);
+    } finally {
+      await runCommand('docker', ['unpause', first!]);
+    }
+    await waitFor(async () => Object.values(await status()).every((x) => x === 'UP'), { timeoutMs: 15_000, description: 'both TCP servers UP again' });
+    const replicas = new Set<string>();
+    for (let i = 0; i < 4; i++) replicas.add((await tcpExchange(tcpPort(), `back ${i}`)).replica);
+    expect(replicas.has(paused)).toBe(true);
+  });
+
   it('UDP sessions reach both replicas', async () => {
     const replicas = new Set<string>();
     for (let i = 0; i < 8; i++) {
