@@ -19,6 +19,8 @@ export interface ScenarioOptions {
   env?: NodeJS.ProcessEnv;
   /** do not start wharf (e.g. the top-level compose file runs its own) */
   noWharf?: boolean;
+  /** TCP entry points wharf opens on free loopback ports (default ['web']) */
+  entryPoints?: string[];
 }
 
 /**
@@ -46,7 +48,9 @@ export async function startScenario(folder: string, options: ScenarioOptions = {
   };
   try {
     await project.run(['up', '-d'], { timeoutMs: 180_000 });
-    if (!options.noWharf) wharf = await startWharf([...dockerProviderFlags(project.name), ...(options.wharfArgs ?? [])]);
+    if (!options.noWharf) {
+      wharf = await startWharf([...dockerProviderFlags(project.name), ...(options.wharfArgs ?? [])], {}, options.entryPoints ? { entryPoints: options.entryPoints } : {});
+    }
   } catch (err) {
     await stop();
     throw err;

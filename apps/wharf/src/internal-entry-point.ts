@@ -40,7 +40,13 @@ export function createInternalEntryPoint(
   const app = createApiServer({
     source,
     entryPoints,
-    version: { Version: wharfVersion(), Codename: 'wharf', startDate: new Date().toISOString() },
+    version: {
+      Version: wharfVersion(),
+      Codename: 'wharf',
+      startDate: new Date().toISOString(),
+      disableDashboardAd: config.api?.disableDashboardAd ?? false,
+      ...(config.api?.dashboardName ? { dashboardName: config.api.dashboardName } : {}),
+    },
     basePath: config.api?.basePath ?? '/',
     dashboard: config.api?.dashboard ?? false,
     dashboardDir: findDashboardDir(),

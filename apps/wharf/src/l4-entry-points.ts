@@ -1,5 +1,5 @@
 import type { Socket } from 'node:net';
-import { parseDuration } from '@wharf/config';
+import { parseDuration, type TcpConnectionRecord } from '@wharf/config';
 import { createTcpConnections, createUdpEntryPoint, type TcpConnections, type TcpMeter, type UdpEntryPoint, type UdpMeter } from '@wharf/proxy';
 import type { GenerationSource } from '@wharf/runtime';
 import type { EntryPointAddress } from './static/address.js';
@@ -30,6 +30,8 @@ interface EntryPointEntry {
 export function startL4(
   entryPoints: EntryPointEntry[], generations: GenerationSource, log: (name: string, message: string, err?: unknown) => void,
   meter?: TcpMeter & UdpMeter,
+  /** the TCP access log (`accessLog.tcp`), per connection at its close */
+  onTcpConnection?: (record: TcpConnectionRecord) => void,
 ): L4Listeners {
   const tcp = new Map<string, TcpConnections>();
   const udp: UdpEntryPoint[] = entryPoints
@@ -57,6 +59,7 @@ export function startL4(
         },
         log: (message, err) => log(name, message, err),
         ...(meter ? { meter } : {}),
+        ...(onTcpConnection ? { onConnectionEnd: onTcpConnection } : {}),
       });
       tcp.set(name, connections);
       return (socket, toHttp) => connections.accept(socket, toHttp);

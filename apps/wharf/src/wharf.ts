@@ -1,4 +1,4 @@
-import type { Diagnostic, DynamicConfig, EntryPointInfo, HttpHandler, RequestObserver } from '@wharf/config';
+import type { Diagnostic, DynamicConfig, EntryPointInfo, HttpHandler, RequestObserver, TcpConnectionRecord } from '@wharf/config';
 import { parseDuration } from '@wharf/config';
 import { createHttpProber, createLoadBalancer } from '@wharf/loadbalancer';
 import { createEntryPoint, createTransport, type EntryPoint } from '@wharf/proxy';
@@ -8,6 +8,7 @@ import { generateDefaultCertificate } from '@wharf/tls';
 import { entryPointOptions, shutdownInternal } from './entry-point-options.js';
 import { createInternalEntryPoint, type InternalEntryPoint } from './internal-entry-point.js';
 import { createInternalProvider } from './internal-redirections.js';
+import { internalView } from './internal-view.js';
 import { withTrafficEvents } from './live-source.js';
 import { createObservability, type Observability } from './observability/index.js';
 import { createLogger, type Logger } from './logger.js';
@@ -87,12 +88,14 @@ export async function startWharf(config: StaticConfig, opts: StartOptions = {}):
     logger: log,
     providers: providers.map((p) => p.name),
     features: { tracing: '', metrics: config.metrics.prometheus ? 'Prometheus' : '', accessLog: Boolean(config.accessLog) },
+    internalView: internalView(config),
   });
   const info: EntryPointInfo[] = entryPoints.map(({ name, ep }) => ({ name, address: ep.address, http: { middlewares: [...ep.http.middlewares] } }));
   const listeners: EntryPoint[] = [];
   // the traffic recorder's L4 meter, bound late (observability needs l4's open-connection counts)
   const meter = { open: (protocol: 'tcp' | 'udp', router: string, service: string) => obs.traffic.l4.open(protocol, router, service) };
-  const l4: L4Listeners = startL4(entryPoints, runtime, (name, message, err) => logger.error({ entryPoint: name, err }, message), meter);
+  const tcpAccessLog = config.accessLog?.tcp ? (record: TcpConnectionRecord) => obs.accessLog?.onTcpConnection(record) : undefined;
+  const l4: L4Listeners = startL4(entryPoints, runtime, (name, message, err) => logger.error({ entryPoint: name, err }, message), meter, tcpAccessLog);
   const openConnections = () => [
     ...listeners.map((l) => ({ entryPoint: l.name, protocol: 'TCP', count: l.openConnections() + l4.openTcp(l.name) })),
     ...l4.openUdp(),

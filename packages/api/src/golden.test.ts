@@ -50,6 +50,7 @@ describe('golden JSON shapes (shared with the dashboard tests)', () => {
       Version: '0.1.0',
       Codename: 'harbour',
       startDate: '2026-11-24T21:00:00.000Z',
+      disableDashboardAd: false,
     });
   });
 });

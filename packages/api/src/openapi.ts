@@ -117,7 +117,7 @@ const components: Json = {
       },
     },
     MatchExplanation: { type: 'object', required: ['matched', 'tried'] },
-    Version: { type: 'object', required: ['Version', 'Codename', 'startDate'] },
+    Version: { type: 'object', required: ['Version', 'Codename', 'startDate'], description: 'also disableDashboardAd (boolean) and dashboardName (when set), as Traefik' },
     TrafficSnapshot: { type: 'object', required: ['at', 'slotSeconds', 'slots', 'routers', 'services', 'servers'] },
     TrafficStats: { type: 'object', required: ['at', 'servers'], description: 'servers[] (estimated in flight) and inFlight {routers, services} (exact)' },
   },

@@ -6,6 +6,10 @@ export interface VersionInfo {
   Codename: string;
   /** ISO time the process started */
   startDate: string;
+  /** `--api.disableDashboardAd` (Traefik's UI hides its Hub button when true) */
+  disableDashboardAd?: boolean;
+  /** `--api.dashboardName`, shown in the page title by Traefik's UI */
+  dashboardName?: string;
 }
 
 export interface PingOptions {

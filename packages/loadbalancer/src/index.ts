@@ -23,3 +23,5 @@ export { builtinStrategies, defaultStrategy, findStrategy, resolveStrategy } fro
 export type { BalancedServer, ServerFilter, Strategy, StrategyDefinition, StrategyOptions } from './strategies/types.js';
 export { StickySession, type StickyMatch } from './sticky/sticky-session.js';
 export { summarizeServiceHealth } from './health/service-health.js';
+export { createTcpServerHealth, type TcpHealthServer, type TcpServerHealth, type TcpServerHealthOptions } from './tcp/tcp-server-health.js';
+export { MAX_TCP_PAYLOAD_BYTES } from './tcp/tcp-health-options.js';

@@ -48,7 +48,7 @@ export function createLoadBalancer(
     for (const slot of pickable) slot.stickyResult = Object.freeze({ server: slot.ref, setCookie: sticky.setCookie(slot) });
   }
 
-  let checker: HealthChecker | undefined;
+  let checker: HealthChecker<ProbeTarget> | undefined;
   const health = new ServerHealth({
     serviceName: ctx.serviceName,
     registry: ctx.health,

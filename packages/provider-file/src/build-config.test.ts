@@ -84,6 +84,16 @@ describe('buildConfig', () => {
     expect(config.tls?.certificates).toEqual([{ certFile: 'a.crt', keyFile: 'a.key' }]);
   });
 
+  it('carries a TCP service health check from YAML and TOML (Traefik field names)', () => {
+    const yaml = 'tcp:\n  services:\n    redis:\n      loadBalancer:\n        servers:\n          - address: 10.0.0.1:6379\n        healthCheck:\n          port: 6380\n          send: "PING\\r\\n"\n          expect: "+PONG"\n          interval: 10s\n          unhealthyInterval: 2s\n          timeout: 3s\n';
+    const toml = '[tcp.services.redis.loadBalancer]\n  [[tcp.services.redis.loadBalancer.servers]]\n    address = "10.0.0.1:6379"\n  [tcp.services.redis.loadBalancer.healthCheck]\n    send = "PING\\r\\n"\n    expect = "+PONG"\n    interval = "10s"\n';
+    const fromYaml = buildConfig([parsed('/t.yml', yaml)]);
+    expect(fromYaml.diagnostics).toEqual([]);
+    expect(fromYaml.config.tcp?.services?.redis?.loadBalancer?.healthCheck).toEqual({ port: 6380, send: 'PING\r\n', expect: '+PONG', interval: '10s', unhealthyInterval: '2s', timeout: '3s' });
+    const fromToml = buildConfig([parsed('/t.toml', toml)]);
+    expect(fromToml.config.tcp?.services?.redis?.loadBalancer?.healthCheck).toEqual({ send: 'PING\r\n', expect: '+PONG', interval: '10s' });
+  });
+
   it('drops only the bad TLS option set, keeping certificates and the others', () => {
     const text = 'tls:\n  certificates:\n    - certFile: a.crt\n      keyFile: a.key\n  options:\n    ok:\n      sniStrict: true\n    bad:\n      minVerison: VersionTLS12\n';
     const { config, diagnostics } = buildConfig([parsed('/t.yml', text)]);

@@ -16,3 +16,4 @@ export { RuntimeErrors } from './errors.js';
 export type { RuntimeDeps, DecodeMiddlewareOptions } from './deps.js';
 export { defaultDeps } from './default-deps.js';
 export type { GenerationTls } from './compile/generation-tls.js';
+export type { InternalView } from './view/internal-view.js';

@@ -3,8 +3,10 @@ import type { Diagnostic, DynamicConfig, HttpHandler, Logger, ProviderState, Rul
 import type { HealthRegistry } from '@wharf/loadbalancer';
 import type { GeneratedCertificate } from '@wharf/tls';
 import { compileGeneration, type Generation } from './compile/generation.js';
+import { httpsSides } from './compile/https-sides.js';
 import { compileL4 } from './l4/compile-l4.js';
 import { TcpGateStore } from './l4/tcp-gates.js';
+import { TcpHealthStore } from './l4/tcp-health.js';
 import { warmUp } from './compile/warm-up.js';
 import { defaultDeps } from './default-deps.js';
 import type { RuntimeDeps } from './deps.js';
@@ -16,6 +18,7 @@ import type { EntryPointSpec } from './validate/validated.js';
 import { validateConfig } from './validate/validate-config.js';
 import { RouterMemo } from './validate/router-memo.js';
 import { buildView } from './view/build-view.js';
+import type { InternalView } from './view/internal-view.js';
 import { explainMatch } from './view/explain-match.js';
 import { certificatesView, tlsDiagnostics, traefikCertificatesView } from './view/certificates-view.js';
 import { statusEvents } from './view/status-events.js';
@@ -37,6 +40,8 @@ export interface RuntimeOptions {
   /** provider names shown in the view even before they sent elements */
   providers?: string[];
   features?: RuntimeFeatures;
+  /** Traefik's internal elements to list for the static configuration (`api@internal`, `dashboard@internal`, …) */
+  internalView?: InternalView;
   /** the certificate served when none matches and no default is configured (`generateDefaultCertificate`); absent: TLS off */
   defaultCertificate?: GeneratedCertificate;
   /** dependency injection (tests); missing ones are the real implementations */
@@ -73,9 +78,14 @@ function pruneHealth(health: HealthRegistry, config: DynamicConfig): void {
   const prune = (health as { prune?: (keep: (service: string, url: string) => boolean) => number }).prune;
   if (!prune) return;
   const services = config.http?.services ?? {};
+  const tcpServices = config.tcp?.services ?? {};
   prune.call(health, (service, url) => {
     const servers = services[service]?.loadBalancer?.servers;
-    return Array.isArray(servers) && servers.some((s) => s?.url === url);
+    if (Array.isArray(servers) && servers.some((s) => s?.url === url)) return true;
+    // TCP servers are keyed by address (no scheme, so never confused with an HTTP server URL);
+    // their verdicts go with the service's health check
+    const lb = tcpServices[service]?.loadBalancer;
+    return lb?.healthCheck !== undefined && Array.isArray(lb.servers) && lb.servers.some((s) => s?.address === url);
   });
 }
 
@@ -95,6 +105,7 @@ function generationFactory(opts: RuntimeOptions, deps: RuntimeDeps, health: Heal
   let nextId = 0;
   const memo = new RouterMemo();
   const tcpGates = new TcpGateStore();
+  const tcpHealth = new TcpHealthStore();
   return (config: DynamicConfig): Generation => {
     const validated = validateConfig(config, {
       memo,
@@ -108,8 +119,12 @@ function generationFactory(opts: RuntimeOptions, deps: RuntimeDeps, health: Heal
       ...(opts.defaultCertificate && { tls: { config: config.tls, generated: opts.defaultCertificate } }),
     });
     nextId += 1;
-    const l4 = compileL4(validated, config.tcp, tcpGates);
-    return Object.assign(gen, { tcp: l4.tcp, udpRoute: l4.udpRoute });
+    const l4 = compileL4(validated, config.tcp, {
+      gates: tcpGates,
+      health: { registry: health, store: tcpHealth, signal: gen.lifecycle.signal },
+      https: httpsSides(Object.values(validated.routers), opts.entryPoints),
+    });
+    return Object.assign(gen, { tcp: l4.tcp, udpRoute: l4.udpRoute, l4 });
   };
 }
 
@@ -162,7 +177,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   return {
     health,
     source: {
-      view: () => buildView(current, { entryPoints: opts.entryPoints, diagnostics: withTls(diagnostics, current), providers, features }),
+      view: () => buildView(current, { entryPoints: opts.entryPoints, diagnostics: withTls(diagnostics, current), providers, features, ...(opts.internalView && { internal: opts.internalView }) }),
       subscribe: (listener) => hub.subscribe(listener),
       explainMatch: (query) => explainMatch(current, query),
       providerStates: () => [...providerStates.values()],

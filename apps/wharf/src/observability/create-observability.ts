@@ -115,6 +115,7 @@ function createAccessLogFor(config: StaticConfig, logger: Logger): AccessLog | u
     format: al.format,
     bufferingSize: al.bufferingSize,
     fields: al.fields,
+    tcp: al.tcp,
     onError: (err) => logger.error({ err, filePath: al.filePath }, 'access log: destination failed, lines are dropped'),
   });
 }

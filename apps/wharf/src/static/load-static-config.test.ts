@@ -45,7 +45,7 @@ describe('loadStaticConfig: flags', () => {
     expect(config.providers.docker).toMatchObject({ exposedByDefault: false, endpoint: 'unix:///var/run/docker.sock', watch: true });
     expect(config.providers.providersThrottleDuration).toBe('500ms');
     expect(config.log.level).toBe('DEBUG');
-    expect(config.api).toEqual({ insecure: true, dashboard: true, basePath: '/', debug: false });
+    expect(config.api).toEqual({ insecure: true, dashboard: true, basePath: '/', debug: false, disableDashboardAd: false });
     expect(config.ping).toEqual({ entryPoint: 'traefik', terminatingStatusCode: 503 });
     expect(config.metrics.prometheus?.buckets).toEqual([0.1, 0.3, 1.2, 5]);
     expect(config.accessLog?.format).toBe('common');
@@ -200,7 +200,7 @@ describe('loadStaticConfig: file', () => {
     writeFileSync(join(cwd, 'custom.toml'), '[entryPoints.web]\naddress = ":9000"\n\n[api]\ndashboard = false\n');
     const config = load(['--configFile=custom.toml']);
     expect(config.entryPoints.web?.parsedAddress.port).toBe(9000);
-    expect(config.api).toEqual({ insecure: false, dashboard: false, basePath: '/', debug: false });
+    expect(config.api).toEqual({ insecure: false, dashboard: false, basePath: '/', debug: false, disableDashboardAd: false });
   });
 
   it('falls back to traefik.yml', () => {

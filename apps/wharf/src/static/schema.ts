@@ -37,6 +37,8 @@ export const StaticConfigSchema = Type.Object({
       dashboard: Bool(true),
       basePath: Str('/'),
       debug: Bool(false),
+      disableDashboardAd: Bool(false, 'hide the Traefik Hub ad in Traefik\'s web UI (sent as /api/version disableDashboardAd)'),
+      dashboardName: Type.Optional(Type.String({ description: 'a name shown in the dashboard\'s page title' })),
     }),
   ),
   ping: Type.Optional(
@@ -90,6 +92,7 @@ export const StaticConfigSchema = Type.Object({
         },
         { default: {} },
       ),
+      tcp: Bool(false, 'wharf: also one line per TCP connection at its close (router, service, server, client, bytes, duration)'),
     }),
   ),
   core: Type.Object({ defaultRuleSyntax: Lit(['v2', 'v3'], 'v3') }, { default: {} }),

@@ -122,3 +122,24 @@ export interface RequestObserver {
   onRequestStart?(ex: HttpExchange): void;
   onRequestEnd(record: RequestRecord): void;
 }
+
+/** One finished TCP connection (wharf's TCP access log; Traefik has none). Handed over at close. */
+export interface TcpConnectionRecord {
+  entryPoint: string;
+  /** qualified names */
+  router: string;
+  service: string;
+  /** the server's `host:port`; absent when none was picked (refused, no UP server) */
+  server?: string;
+  /** `ip:port` of the client */
+  clientAddr: string;
+  tls: 'none' | 'passthrough' | 'terminate';
+  /** epoch ms when the connection was accepted */
+  startTime: number;
+  durationMs: number;
+  /** client → wharf and wharf → client, on the client's socket (TLS records included when terminated) */
+  bytesIn: number;
+  bytesOut: number;
+  /** why it ended early: `refused by middleware`, `no available server`, a dial or TLS error */
+  error?: string;
+}

@@ -33,12 +33,19 @@ export interface TcpServer {
   tls?: boolean;
 }
 
+/** Traefik's TCPServerHealthCheck: connect (+ `send`, + the reply starts with `expect`) within `timeout`. */
 export interface TcpHealthCheck {
+  /** probe this port instead of the server's (0 or unset: the server's) */
   port?: number;
+  /** written once connected (at most 65535 bytes) */
   send?: string;
+  /** the reply must start with it (at most 65535 bytes) */
   expect?: string;
+  /** default 30s */
   interval?: string | number;
+  /** while DOWN; default: `interval` */
   unhealthyInterval?: string | number;
+  /** default 5s */
   timeout?: string | number;
 }
 
@@ -64,7 +71,8 @@ export interface WeightedChild {
 
 export interface TcpServiceConfig {
   loadBalancer?: TcpLoadBalancer;
-  weighted?: { services?: WeightedChild[] };
+  /** `healthCheck: {}` is accepted (Traefik: propagate children's status); wharf always skips a child with no UP server */
+  weighted?: { services?: WeightedChild[]; healthCheck?: Record<string, never> };
 }
 
 export interface TcpMiddlewareConfig {

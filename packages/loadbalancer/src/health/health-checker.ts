@@ -1,12 +1,15 @@
 import type { ServerSlot } from '../server-slot.js';
-import type { ActiveHealthOptions } from './health-options.js';
-import type { ProbeResult, Prober } from './http-probe.js';
-import type { ProbeTarget } from './probe-target.js';
+import type { ProbeSchedule } from './health-options.js';
+import type { ProbeResult } from './http-probe.js';
 
-export interface HealthCheckerOptions {
-  targets: ReadonlyMap<ServerSlot, ProbeTarget>;
-  prober: Prober;
-  options: ActiveHealthOptions;
+/**
+ * One checker for every protocol: `T` is what a probe needs (an HTTP `ProbeTarget`, a TCP
+ * `TcpProbeTarget`); the prober must resolve (never reject) and honour the signal.
+ */
+export interface HealthCheckerOptions<T> {
+  targets: ReadonlyMap<ServerSlot, T>;
+  prober: (target: T, signal: AbortSignal) => Promise<ProbeResult>;
+  options: ProbeSchedule;
   /** the generation's signal: aborting it clears every timer and cancels probes in flight */
   signal: AbortSignal;
   now: () => number;
@@ -17,10 +20,10 @@ export interface HealthCheckerOptions {
  * Active health checks: one timer per server, next probe after `interval` when UP and
  * `unhealthyInterval` when DOWN. Timers are unref'd and bound to the generation's signal.
  */
-export class HealthChecker {
+export class HealthChecker<T> {
   private readonly timers = new Map<ServerSlot, ReturnType<typeof setTimeout>>();
 
-  constructor(private readonly opts: HealthCheckerOptions) {
+  constructor(private readonly opts: HealthCheckerOptions<T>) {
     opts.signal.addEventListener('abort', () => this.stop(), { once: true });
   }
 
@@ -46,7 +49,7 @@ export class HealthChecker {
 
   private async run(slot: ServerSlot): Promise<void> {
     this.timers.delete(slot);
-    const target = this.opts.targets.get(slot) as ProbeTarget;
+    const target = this.opts.targets.get(slot) as T;
     const startedAt = this.opts.now();
     let result: ProbeResult;
     try {

@@ -2,10 +2,14 @@ import { parseDuration, type Duration, type HealthCheckConfig, type PassiveHealt
 import { LoadBalancerErrors } from '../errors.js';
 import type { Thresholds } from './probe-verdict.js';
 
-export interface ActiveHealthOptions extends Thresholds {
+/** When the next probe runs: `intervalMs` after an UP verdict, `unhealthyIntervalMs` after DOWN. */
+export interface ProbeSchedule extends Thresholds {
   intervalMs: number;
   unhealthyIntervalMs: number;
   timeoutMs: number;
+}
+
+export interface ActiveHealthOptions extends ProbeSchedule {
   method: string;
   path?: string;
   port?: number;
@@ -23,7 +27,7 @@ export interface PassiveHealthOptions {
 }
 
 /** A positive duration in ms, or `fallbackMs` when absent or ≤ 0 (Traefik: invalid values ⇒ defaults). */
-function positiveDurationOr(value: Duration | undefined, fallbackMs: number): number {
+export function positiveDurationOr(value: Duration | undefined, fallbackMs: number): number {
   if (value === undefined || value === '') return fallbackMs;
   const ms = parseDuration(value);
   return ms > 0 ? ms : fallbackMs;

@@ -1,6 +1,6 @@
 import type { ServerSlot } from '../server-slot.js';
 import type { AttemptOutcome, HealthRegistry } from '../types.js';
-import type { ActiveHealthOptions, PassiveHealthOptions } from './health-options.js';
+import type { PassiveHealthOptions, ProbeSchedule } from './health-options.js';
 import type { ProbeResult } from './http-probe.js';
 import { ejectionKey, passiveEjections } from './passive-ejections.js';
 import { applyProbe } from './probe-verdict.js';
@@ -9,7 +9,7 @@ export interface ServerHealthOptions {
   serviceName: string;
   registry: HealthRegistry;
   slots: readonly ServerSlot[];
-  active?: ActiveHealthOptions;
+  active?: ProbeSchedule;
   passive?: PassiveHealthOptions;
   signal: AbortSignal;
   now: () => number;
@@ -61,7 +61,7 @@ export class ServerHealth {
 
   onProbe(slot: ServerSlot, result: ProbeResult, startedAt: number): void {
     const wasInitial = slot.counters.initial;
-    slot.counters = applyProbe(slot.counters, result.ok, this.opts.active as ActiveHealthOptions);
+    slot.counters = applyProbe(slot.counters, result.ok, this.opts.active as ProbeSchedule);
     if (wasInitial && --this.awaitingFirstProbe === 0) this.settle?.();
     slot.lastCheck = new Date(this.opts.now()).toISOString();
     slot.lastResult = result.result;

@@ -30,6 +30,8 @@ export interface AccessLogOptions {
   fields?: AccessLogFieldsOptions;
   /** Traefik's `accessLog.filters` (statusCodes, retryAttempts, minDuration in ms) */
   filters?: AccessLogFilters;
+  /** wharf: also one line per TCP connection at its close (off by default; Traefik has no TCP access log) */
+  tcp?: boolean;
   /** an already open destination (tests, custom sinks); overrides `filePath` */
   stream?: NodeJS.WritableStream;
   /** called once when the destination fails (e.g. the disk is full) */

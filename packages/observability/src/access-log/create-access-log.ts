@@ -1,14 +1,17 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
-import type { RequestObserver, RequestRecord } from '@wharf/config';
+import type { RequestObserver, RequestRecord, TcpConnectionRecord } from '@wharf/config';
 import { DEFAULT_QUEUE_LINES, type AccessLogOptions } from './access-log-options.js';
 import { createFieldFilter } from './field-filter.js';
 import { createLineQueue } from './line-queue.js';
 import { compileLogFilters } from './log-filters.js';
 import { formatLine } from './log-format.js';
+import { formatTcpLine } from './tcp-log-line.js';
 
 export interface AccessLog {
   observer: RequestObserver;
+  /** a TCP connection ended: one line when `tcp` is on (filters do not apply), else nothing */
+  onTcpConnection(record: TcpConnectionRecord): void;
   /** lines dropped because the queue was full or the destination failed */
   dropped(): number;
   /** reopens `filePath` (after logrotate moved it; Traefik does this on SIGUSR1); no-op otherwise */
@@ -47,7 +50,8 @@ export function createAccessLog(opts: AccessLogOptions = {}): AccessLog {
   out.on('error', report);
   let count = 0;
   const capacity = opts.bufferingSize !== undefined && opts.bufferingSize > 0 ? opts.bufferingSize : DEFAULT_QUEUE_LINES;
-  const queue = createLineQueue<RequestRecord>(out, capacity, (r) => formatLine(format, r, ++count, filter));
+  type Line = RequestRecord | { tcp: TcpConnectionRecord };
+  const queue = createLineQueue<Line>(out, capacity, (r) => ('tcp' in r ? formatTcpLine(format, r.tcp, ++count) : formatLine(format, r, ++count, filter)));
   const keep = compileLogFilters(opts.filters);
   let closed = false;
   return {
@@ -56,6 +60,10 @@ export function createAccessLog(opts: AccessLogOptions = {}): AccessLog {
         if (closed || (keep !== undefined && !keep(record))) return;
         queue.push(record);
       },
+    },
+    onTcpConnection(record) {
+      if (closed || opts.tcp !== true) return;
+      queue.push({ tcp: record });
     },
     dropped: () => queue.dropped(),
     async close(timeoutMs) {

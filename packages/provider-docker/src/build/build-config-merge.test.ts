@@ -103,6 +103,29 @@ describe('buildConfig: label diagnostics', () => {
     expect(diagnostics).toMatchObject([{ code: 'DOCKER_L4_LABEL', severity: 'error', key: 'traefik.tcp.routers.pg.nonsense' }]);
   });
 
+  it('TCP health check labels (Traefik names, any case) become loadBalancer.healthCheck; bad values are reported', () => {
+    const c = container({ name: 'cache', labels: {
+      'traefik.tcp.routers.r.rule': 'HostSNI(`*`)',
+      'traefik.tcp.services.redis.loadbalancer.server.port': '6379',
+      'traefik.tcp.services.redis.loadbalancer.healthcheck.port': '6380',
+      'traefik.tcp.services.redis.loadbalancer.healthcheck.send': 'PING',
+      'traefik.tcp.services.redis.loadbalancer.healthcheck.expect': '+PONG',
+      'traefik.tcp.services.redis.loadbalancer.healthcheck.interval': '10s',
+      'traefik.tcp.services.redis.loadbalancer.healthCheck.unhealthyInterval': '2s',
+      'traefik.tcp.services.redis.loadbalancer.healthcheck.timeout': '3s',
+      'traefik.tcp.services.other.loadbalancer.healthcheck': 'true',
+      'traefik.tcp.services.bad.loadbalancer.healthcheck.port': 'ninety',
+      'traefik.udp.services.dns.loadbalancer.healthcheck.interval': '1s',
+    } });
+    const { config, diagnostics } = buildConfig([c], defaults);
+    expect(config.tcp!.services!['redis']!.loadBalancer!.healthCheck).toEqual({ port: 6380, send: 'PING', expect: '+PONG', interval: '10s', unhealthyInterval: '2s', timeout: '3s' });
+    expect(config.tcp!.services!['other']!.loadBalancer!.healthCheck).toEqual({});
+    expect(config.tcp!.services!['bad']!.loadBalancer!.healthCheck).toBeUndefined();
+    expect(diagnostics.map((d) => d.key)).toEqual(expect.arrayContaining([
+      'traefik.tcp.services.bad.loadbalancer.healthcheck.port', 'traefik.udp.services.dns.loadbalancer.healthcheck.interval',
+    ]));
+  });
+
   it('TLS labels are reported as ignored', () => {
     const { diagnostics } = buildConfig([container({ name: 'x', labels: { 'traefik.tls.stores.default.defaultgeneratedcert.resolver': 'le' } })], defaults);
     expect(diagnostics).toMatchObject([{ code: 'DOCKER_TCP_UDP_UNSUPPORTED', severity: 'warning' }]);

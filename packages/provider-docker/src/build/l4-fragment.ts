@@ -18,6 +18,7 @@ function service(s: L4LabelService, address: string | undefined, emptyServers: b
       ...(s.serversTransport ? { serversTransport: s.serversTransport } : {}),
       ...(s.proxyProtocol ? { proxyProtocol: s.proxyProtocol } : {}),
       ...(s.terminationDelay !== undefined ? { terminationDelay: s.terminationDelay } : {}),
+      ...(withTls && s.healthCheck ? { healthCheck: s.healthCheck } : {}),
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { TcpMiddlewareConfig, TcpRouterConfig, UdpRouterConfig } from '@wharf/config';
+import type { TcpHealthCheck, TcpMiddlewareConfig, TcpRouterConfig, UdpRouterConfig } from '@wharf/config';
 
 /** The one server a TCP/UDP label service declares; the address is filled from the container. */
 export interface L4LabelService {
@@ -7,6 +7,7 @@ export interface L4LabelService {
   serversTransport?: string;
   proxyProtocol?: { version: number };
   terminationDelay?: number;
+  healthCheck?: TcpHealthCheck;
 }
 
 export interface L4LabelSet {
@@ -51,6 +52,23 @@ const SERVICE_FIELDS: Record<string, Setter<L4LabelService>> = {
     return true;
   },
   'loadbalancer.terminationdelay': (s, v) => (s.terminationDelay = int(v)) !== undefined,
+  // Traefik's TCPServerHealthCheck (`label:"allowEmpty"`: `…healthcheck=true` turns on the defaults)
+  'loadbalancer.healthcheck': (s, v) => {
+    const b = bool(v);
+    if (b) s.healthCheck ??= {};
+    return b !== undefined;
+  },
+  'loadbalancer.healthcheck.port': (s, v) => {
+    const n = int(v);
+    if (n === undefined || n < 0 || n > 65535) return false;
+    (s.healthCheck ??= {}).port = n;
+    return true;
+  },
+  'loadbalancer.healthcheck.send': (s, v) => (((s.healthCheck ??= {}).send = v), true),
+  'loadbalancer.healthcheck.expect': (s, v) => (((s.healthCheck ??= {}).expect = v), true),
+  'loadbalancer.healthcheck.interval': (s, v) => (((s.healthCheck ??= {}).interval = v), true),
+  'loadbalancer.healthcheck.unhealthyinterval': (s, v) => (((s.healthCheck ??= {}).unhealthyInterval = v), true),
+  'loadbalancer.healthcheck.timeout': (s, v) => (((s.healthCheck ??= {}).timeout = v), true),
 };
 
 const MIDDLEWARE_FIELDS: Record<string, Setter<TcpMiddlewareConfig>> = {

@@ -1,6 +1,7 @@
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { TLSSocket, type TlsOptions } from 'node:tls';
+import type { TcpConnectionRecord } from '@wharf/config';
 import type { TcpConnectionInfo, TcpEntryPointRoutes, TcpRoute } from '@wharf/runtime';
 import { peekClientHello } from '@wharf/tls';
 import { forwardTcp } from './forward-tcp.js';
@@ -18,6 +19,12 @@ export interface TcpHandlingOptions {
   peekSlots?: { take(): boolean; give(): void };
   /** connection and byte counters per router/service (the traffic recorder's L4 meter) */
   meter?: TcpMeter;
+  /** bound on a terminated TLS handshake (default 10 s); past it the connection is closed */
+  handshakeTimeoutMs?: number;
+  /** the entrypoint's name (for `onConnectionEnd`) */
+  entryPoint?: string;
+  /** one record per routed connection at close (the TCP access log); off the data path */
+  onConnectionEnd?: (record: TcpConnectionRecord) => void;
 }
 
 /** Structural view of the observability L4 meter (the proxy does not depend on observability). */
@@ -36,10 +43,11 @@ const canonical = (sni: string): string => sni.toLowerCase().replace(/\.$/, '');
  * peeked (bounded, timed), routed by SNI/ALPN/client IP, and the bytes are replayed.
  */
 export async function handleTcpConnection(socket: Socket, routes: TcpEntryPointRoutes, o: TcpHandlingOptions): Promise<void> {
+  const startTime = Date.now();
   socket.on('error', () => socket.destroy());
   const clientIp = socket.remoteAddress ?? '';
   const plain: TcpConnectionInfo = { sni: '', alpn: [], clientIp, tls: false };
-  if (routes.plainOnly) return serveOrFallBack(socket, routes.route(plain), plain, o);
+  if (routes.plainOnly) return serveOrFallBack(socket, routes.route(plain), plain, o, startTime);
   if (o.peekSlots && !o.peekSlots.take()) return void socket.destroy();
   socket.resume();
   const peek = await peekClientHello(socket, { timeoutMs: o.peekTimeoutMs }).finally(() => o.peekSlots?.give());
@@ -47,10 +55,30 @@ export async function handleTcpConnection(socket: Socket, routes: TcpEntryPointR
   const info: TcpConnectionInfo = peek.kind === 'hello'
     ? { sni: canonical(peek.hello.sni), alpn: peek.hello.alpn, clientIp, tls: true }
     : peek.kind === 'sslv2' ? { ...plain, tls: true } : plain;
-  serveOrFallBack(socket, routes.route(info), info, o);
+  serveOrFallBack(socket, routes.route(info), info, o, startTime);
 }
 
-function serveOrFallBack(socket: Socket, route: TcpRoute | undefined, info: TcpConnectionInfo, o: TcpHandlingOptions): void {
+/** The access-log record of a connection, once it is over. */
+function recorder(socket: Socket, route: TcpRoute, o: TcpHandlingOptions, startTime: number): (server: string | undefined, error?: string) => void {
+  const { onConnectionEnd } = o;
+  if (!onConnectionEnd) return () => undefined;
+  const clientAddr = `${socket.remoteAddress ?? ''}:${socket.remotePort ?? 0}`;
+  return (server, error) => onConnectionEnd({
+    entryPoint: o.entryPoint ?? '',
+    router: route.router,
+    service: route.service,
+    ...(server !== undefined && { server }),
+    clientAddr,
+    tls: route.tls,
+    startTime,
+    durationMs: Date.now() - startTime,
+    bytesIn: socket.bytesRead,
+    bytesOut: socket.bytesWritten,
+    ...(error !== undefined && { error }),
+  });
+}
+
+function serveOrFallBack(socket: Socket, route: TcpRoute | undefined, info: TcpConnectionInfo, o: TcpHandlingOptions, startTime: number): void {
   if (!route) {
     if (o.toHttp) {
       o.toHttp(socket);
@@ -59,12 +87,17 @@ function serveOrFallBack(socket: Socket, route: TcpRoute | undefined, info: TcpC
     } else socket.destroy();
     return;
   }
+  const record = recorder(socket, route, o, startTime);
   const release = route.admit(info.clientIp);
-  if (!release) return void socket.destroy();
+  if (!release) {
+    socket.destroy();
+    return record(undefined, 'refused by middleware');
+  }
   const upstream = route.pick();
   if (!upstream) {
     release();
-    return void socket.destroy();
+    socket.destroy();
+    return record(undefined, 'no available server');
   }
   const flow = o.meter?.open('tcp', route.router, route.service);
   const forward = (client: Duplex): void => forwardTcp(client, upstream, {
@@ -79,6 +112,7 @@ function serveOrFallBack(socket: Socket, route: TcpRoute | undefined, info: TcpC
       flow?.bytes(socket.bytesRead, socket.bytesWritten);
       flow?.end();
       release();
+      record(upstream.address, err?.message);
       if (err) o.log?.(`tcp router ${route.router}: ${err.message}`);
     },
   });
@@ -87,19 +121,33 @@ function serveOrFallBack(socket: Socket, route: TcpRoute | undefined, info: TcpC
   if (!options) {
     flow?.end();
     release();
-    return void socket.destroy();
+    socket.destroy();
+    return record(undefined, `no TLS options ${route.tlsOptions}`);
   }
   const secure = new TLSSocket(replayable(socket), { ...options, isServer: true });
-  const timer = setTimeout(() => secure.destroy(), HANDSHAKE_TIMEOUT_MS);
-  secure.once('secure', () => {
-    clearTimeout(timer);
-    forward(secure);
-  });
-  secure.once('error', () => {
+  let handshaken = false;
+  // a failed, timed-out or abandoned handshake releases the middleware gates and is recorded once
+  const abandon = (reason: string): void => {
+    if (handshaken) return;
+    handshaken = true;
     clearTimeout(timer);
     flow?.bytes(socket.bytesRead, socket.bytesWritten);
     flow?.end();
     release();
     secure.destroy();
+    socket.destroy();
+    record(undefined, `TLS handshake: ${reason}`);
+  };
+  const timer = setTimeout(() => abandon('timeout'), o.handshakeTimeoutMs ?? HANDSHAKE_TIMEOUT_MS);
+  secure.once('secure', () => {
+    if (handshaken) return;
+    handshaken = true;
+    clearTimeout(timer);
+    forward(secure);
   });
+  secure.once('error', (err: Error) => abandon((err as { code?: string }).code ?? err.message));
+  secure.once('close', () => abandon('closed'));
+  // the raw socket allows half-open: a client FIN mid-handshake only ends it (no close, no error)
+  socket.once('end', () => abandon('client closed'));
+  socket.once('close', () => abandon('client closed'));
 }

@@ -4,7 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { GenerationSource } from '@wharf/runtime';
 import { handleTcpConnection, type TcpHandlingOptions } from './handle-tcp-connection.js';
 
-export interface TcpConnectionsOptions extends Omit<TcpHandlingOptions, 'toHttp' | 'peekTimeoutMs' | 'peekSlots'> {
+export interface TcpConnectionsOptions extends Omit<TcpHandlingOptions, 'toHttp' | 'peekTimeoutMs' | 'peekSlots' | 'entryPoint'> {
   /** connections reading their first bytes at once, at most (default 1024); the excess is closed */
   maxPeeking?: number;
   /** entrypoint name */
@@ -39,7 +39,7 @@ export function createTcpConnections(o: TcpConnectionsOptions): TcpConnections {
     take: () => (peeking < maxPeeking ? (peeking += 1, true) : false),
     give: () => void (peeking -= 1),
   };
-  const handling: TcpHandlingOptions = { ...o, peekTimeoutMs: o.peekTimeoutMs ?? 60_000, peekSlots };
+  const handling: TcpHandlingOptions = { ...o, entryPoint: o.name, peekTimeoutMs: o.peekTimeoutMs ?? 60_000, peekSlots };
   return {
     accept(socket, toHttp) {
       const routes = o.generations.current().tcp?.(o.name);

@@ -142,3 +142,49 @@ describe('TCP forwarding on real sockets', () => {
     expect(await exchange(port, 'GET / HTTP/1.1\r\n\r\n')).toBe('http saw GET / HTTP/1.1\r\n\r\n');
   });
 });
+
+/** the first bytes a real TLS client sends (its ClientHello), captured once */
+async function clientHello(servername: string): Promise<Buffer> {
+  const capture = createServer();
+  const port = await listen(capture);
+  const hello = new Promise<Buffer>((resolve) => capture.once('connection', (s) => s.once('data', (d: Buffer) => {
+    resolve(d);
+    s.destroy();
+  })));
+  const c = tlsConnect({ port, host: '127.0.0.1', servername, rejectUnauthorized: false });
+  c.on('error', () => undefined);
+  return hello;
+}
+
+describe('TLS termination that never completes (regression: the middleware gates were never released)', () => {
+  it('a stalled or abandoned handshake releases the gate, closes the socket and is recorded once', async () => {
+    const backend = await listen(echo());
+    let held = 0;
+    const records: Array<{ error?: string; server?: string }> = [];
+    const admit = () => {
+      held += 1;
+      return () => void (held -= 1);
+    };
+    const port = await wharf(routes(false, () => route('t', backend, { tls: 'terminate', admit })), {
+      secureOptions: () => ({ cert, key }), handshakeTimeoutMs: 200, onConnectionEnd: (r) => records.push(r),
+    });
+    const hello = await clientHello('db.test');
+    for (const abandon of [false, true]) {
+      const closed = new Promise<void>((resolve) => {
+        const s = connect({ port, host: '127.0.0.1' }, () => {
+          s.write(hello);
+          if (abandon) setTimeout(() => s.destroy(), 50);
+        });
+        s.on('error', () => undefined);
+        s.resume();
+        s.on('close', () => resolve());
+      });
+      await closed;
+      // the abandoned one is released when the client goes, well before the handshake timeout
+      await new Promise((r) => setTimeout(r, abandon ? 50 : 0));
+      expect(held).toBe(0);
+    }
+    expect(records.map((r) => r.error)).toEqual(['TLS handshake: timeout', 'TLS handshake: client closed']);
+    expect(records.every((r) => r.server === undefined)).toBe(true);
+  });
+});

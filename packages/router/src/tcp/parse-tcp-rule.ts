@@ -9,6 +9,8 @@ export interface ParsedTcpRule {
   match: TcpMatcher;
   /** every HostSNI argument in source order (`*` included) */
   hostSNIs: string[];
+  /** the rule is exactly one ``HostSNI(`*`)`` (Traefik's catch-all: HTTPS catch-alls go before it on a shared entrypoint) */
+  catchAll: boolean;
 }
 
 function compileCall(rule: string, node: CallNode, hostSNIs: string[]): TcpMatcher {
@@ -65,8 +67,10 @@ function chain(node: RuleNode): RuleNode[] {
  */
 export function parseTcpRule(rule: string): ParsedTcpRule {
   const hostSNIs: string[] = [];
-  const match = compile(rule, parseRuleAst(rule), hostSNIs);
-  return Object.freeze({ rule, match, hostSNIs });
+  const ast = parseRuleAst(rule);
+  const match = compile(rule, ast, hostSNIs);
+  const catchAll = ast.type === 'call' && ast.name === 'HostSNI' && ast.args.length === 1 && ast.args[0]!.value === '*';
+  return Object.freeze({ rule, match, hostSNIs, catchAll });
 }
 
 /** Traefik: 0/unset → the rule's length, except exactly ``HostSNI(`*`)`` → -1 (tried last). */

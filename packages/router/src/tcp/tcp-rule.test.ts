@@ -63,6 +63,15 @@ describe('TCP rules', () => {
     expect(parseTcpRule('HostSNI(`*`) || (HostSNI(`a.com`) && ClientIP(`::1`))').hostSNIs).toEqual(['*', 'a.com']);
   });
 
+  it('flags exactly one HostSNI(`*`) as the catch-all, as Traefik\'s muxer does (rule tree, not text)', () => {
+    expect(parseTcpRule('HostSNI(`*`)').catchAll).toBe(true);
+    expect(parseTcpRule('HostSNI("*")').catchAll).toBe(true);
+    expect(parseTcpRule('(HostSNI(`*`))').catchAll).toBe(true);
+    expect(parseTcpRule('HostSNI(`*`) && ClientIP(`10.0.0.0/8`)').catchAll).toBe(false);
+    expect(parseTcpRule('HostSNI(`a.com`)').catchAll).toBe(false);
+    expect(parseTcpRule('!HostSNI(`*`)').catchAll).toBe(false);
+  });
+
   it('compiles long chains without deep recursion', () => {
     const rule = Array.from({ length: 5000 }, (_, i) => `ClientIP(\`10.0.${i % 250}.1\`)`).join(' || ');
     expect(parseTcpRule(rule).match(conn({ clientIp: '10.0.3.1' }))).toBe(true);

@@ -11,6 +11,7 @@ import { addError, reasonOf } from '../validate/element-state.js';
 import { Messages } from '../validate/messages.js';
 import type { EntryPointSpec, ValidatedConfig, ValidatedRouter } from '../validate/validated.js';
 import type { CompiledService } from '../services/compiled-service.js';
+import type { CompiledL4 } from '../l4/compile-l4.js';
 import { GenerationLifecycle } from './generation-lifecycle.js';
 import { createMiddlewareRegistry } from './middleware-registry.js';
 import { onResponseDone } from '../services/response-done.js';
@@ -42,6 +43,8 @@ export interface Generation extends GenerationHandle {
   readonly tables: ReadonlyMap<string, RouteTable<CompiledRoute>>;
   readonly services: ServiceRegistry;
   readonly lifecycle: GenerationLifecycle;
+  /** TCP/UDP routing and TCP server health (set by the runtime after the HTTP part) */
+  l4?: CompiledL4;
 }
 
 const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));

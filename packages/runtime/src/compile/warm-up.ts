@@ -12,6 +12,7 @@ export function warmUp(gen: Generation, timeoutMs: number): Promise<void> | unde
     const ready = svc.ready?.();
     if (ready) pending.push(ready);
   }
+  if (gen.l4) pending.push(...gen.l4.ready());
   if (pending.length === 0 || timeoutMs <= 0) return undefined;
   return new Promise<void>((resolve) => {
     const timer = setTimeout(resolve, timeoutMs);

@@ -45,5 +45,7 @@ export const L4Messages = {
   sourceRangeInvalid: (range: string) => `parsing CIDR allow list ${range}: not an IP address or CIDR`,
   amountInvalid: () => '"inFlightConn.amount" must be a positive integer',
   noUdpEntryPoint: () => 'no valid entryPoint for this udp router',
+  healthPayloadTooLong: (key: string, max: number) => `Health check ${key} exceeds the maximum allowed size of ${max} bytes: ignored`,
+  healthDurationDefault: (key: string) => `Health check ${key} smaller than zero, default value will be used instead`,
   udpShadowed: (winner: string, ep: string) => `Config has more than one udp router for a given entrypoint: ${ep} is served by ${winner}`,
 };

@@ -4,6 +4,7 @@ import { parseTcpRule, tcpPriority } from '@wharf/router';
 import { addError, isDisabled, newState, type ElementState } from './element-state.js';
 import { isRecord, isStringList, L4Messages, oneKind, parseHostPort } from './l4-shape.js';
 import { Messages } from './messages.js';
+import { checkTcpHealthCheck } from './tcp-health-check.js';
 import { defaultEntryPoints } from './router.js';
 import type { EntryPointSpec, ValidatedL4, ValidatedTcpMiddleware, ValidatedTcpRouter, ValidatedTcpService } from './validated.js';
 
@@ -33,6 +34,7 @@ function validateTcpService(name: string, config: TcpServiceConfig): ValidatedTc
       if (!isRecord(s) || !parseHostPort(s['address'])) addError(v, L4Messages.badAddress(isRecord(s) ? s['address'] : s), true);
       else if (s['tls'] !== undefined && typeof s['tls'] !== 'boolean') addError(v, L4Messages.badField('servers[].tls', 'a boolean'), true);
     }
+    checkTcpHealthCheck(v, opts['healthCheck']);
     const delay = opts['terminationDelay'];
     if (delay !== undefined && !Number.isInteger(delay)) addError(v, L4Messages.badField('terminationDelay', 'an integer (ms)'), true);
     const pp = opts['proxyProtocol'];

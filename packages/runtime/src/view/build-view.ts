@@ -1,16 +1,18 @@
 import type { Diagnostic, EntryPointInfo, RuntimeFeatures, RuntimeView, ServiceInfo, ServerState } from '@wharf/config';
-import { splitQualified } from '@wharf/config';
 import { summarizeHealth } from '../services/compiled-service.js';
 import type { Generation } from '../compile/generation.js';
 import type { EntryPointSpec } from '../validate/validated.js';
 import { middlewareInfo, routerInfo, serviceInfo } from './element-info.js';
-import { tcpMiddlewareInfo, tcpRouterInfo, tcpServiceInfo, udpRouterInfo, udpServiceInfo } from './l4-info.js';
+import { internalServiceInfos, withInternal, type InternalView } from './internal-view.js';
+import { tcpHealthDiagnostics, tcpMiddlewareInfo, tcpRouterInfo, tcpServiceInfo, udpRouterInfo, udpServiceInfo, withTcpServerHealth } from './l4-info.js';
 
 export interface ViewContext {
   entryPoints: EntryPointSpec[];
   diagnostics: Diagnostic[];
   providers: string[];
   features: RuntimeFeatures;
+  /** Traefik's internal elements for the static configuration (constant for the runtime's life) */
+  internal?: InternalView;
 }
 
 function mapValues<T, U>(rec: Record<string, T>, f: (v: T) => U): Record<string, U> {
@@ -21,17 +23,6 @@ function mapValues<T, U>(rec: Record<string, T>, f: (v: T) => U): Record<string,
 
 function entryPointInfo(ep: EntryPointSpec): EntryPointInfo {
   return ep.middlewares?.length ? { name: ep.name, address: ep.address, http: { middlewares: ep.middlewares } } : { name: ep.name, address: ep.address };
-}
-
-function internalServiceInfos(gen: Generation, names: Iterable<string>): Record<string, ServiceInfo> {
-  const out: Record<string, ServiceInfo> = {};
-  for (const name of names) {
-    const usedBy = Object.values(gen.validated.routers).filter((r) => r.config.service === name).map((r) => r.name).sort();
-    if (usedBy.length === 0) continue;
-    // Traefik shows internal services without a type
-    out[name] = { name, provider: splitQualified(name).provider, status: 'enabled', usedBy } as unknown as ServiceInfo;
-  }
-  return out;
 }
 
 /** Adds live balancer state: Traefik's `serverStatus` and wharf's `health` summary. */
@@ -83,15 +74,15 @@ function withProviderErrors(routers: RuntimeView['routers'], diagnostics: Diagno
 /** Per generation, the infos are immutable (computed once, frozen); only server health is live. */
 const staticViews = new WeakMap<Generation, StaticView>();
 
-function staticView(gen: Generation): StaticView {
+function staticView(gen: Generation, internal: InternalView | undefined): StaticView {
   const hit = staticViews.get(gen);
   if (hit) return hit;
   const v = gen.validated;
   const freeze = <T extends object>(rec: Record<string, T>) => mapValues(rec, (x) => Object.freeze(x));
   const out: StaticView = {
-    routers: freeze(mapValues(v.routers, routerInfo)),
-    services: freeze({ ...mapValues(v.services, serviceInfo), ...internalServiceInfos(gen, v.internalServices) }),
-    middlewares: freeze(mapValues(v.middlewares, middlewareInfo)),
+    routers: freeze(withInternal(mapValues(v.routers, routerInfo), internal, 'routers')),
+    services: freeze({ ...mapValues(v.services, serviceInfo), ...internalServiceInfos(v, internal) }),
+    middlewares: freeze(withInternal(mapValues(v.middlewares, middlewareInfo), internal, 'middlewares')),
     tcpRouters: freeze(mapValues(v.tcpRouters, tcpRouterInfo)),
     tcpServices: freeze(mapValues(v.tcpServices, tcpServiceInfo)),
     tcpMiddlewares: freeze(mapValues(v.tcpMiddlewares, tcpMiddlewareInfo)),
@@ -104,7 +95,9 @@ function staticView(gen: Generation): StaticView {
 
 /** The API's read model of one generation (element infos cached; server health read live per call). */
 export function buildView(gen: Generation, ctx: ViewContext): RuntimeView {
-  const s = staticView(gen);
+  const s = staticView(gen, ctx.internal);
+  const tcpServices = mapValues(s.tcpServices, (info) => withTcpServerHealth(info, gen.l4?.tcpServers(info.name)));
+  const down = tcpHealthDiagnostics(tcpServices);
   return {
     generation: gen.id,
     appliedAt: gen.appliedAt,
@@ -113,7 +106,8 @@ export function buildView(gen: Generation, ctx: ViewContext): RuntimeView {
     routers: withProviderErrors(s.routers, ctx.diagnostics),
     middlewares: { ...s.middlewares },
     services: mapValues(s.services, (info) => withLiveHealth(gen, info)),
-    diagnostics: ctx.diagnostics,
+    tcpServices,
+    diagnostics: down.length === 0 ? ctx.diagnostics : [...ctx.diagnostics, ...down],
     providers: ctx.providers,
     features: ctx.features,
   };

@@ -1,4 +1,5 @@
-import type { ServerState, TcpMiddlewareInfo, TcpRouterInfo, TcpServiceInfo, UdpRouterInfo, UdpServiceInfo } from '@wharf/config';
+import { splitQualified, healthFromCounts } from '@wharf/config';
+import type { Diagnostic, ServerHealthInfo, ServerState, TcpMiddlewareInfo, TcpRouterInfo, TcpServiceInfo, UdpRouterInfo, UdpServiceInfo } from '@wharf/config';
 import type { ElementState } from '../validate/element-state.js';
 import type { ValidatedTcpMiddleware, ValidatedTcpRouter, ValidatedTcpService, ValidatedUdpRouter, ValidatedUdpService } from '../validate/validated.js';
 
@@ -20,7 +21,7 @@ export function tcpRouterInfo(r: ValidatedTcpRouter): TcpRouterInfo {
   };
 }
 
-/** Every server starts UP (Traefik); TCP health checks would turn one DOWN. */
+/** Every server is UP without a health check (Traefik); `withTcpServerHealth` adds live state. */
 export function tcpServiceInfo(s: ValidatedTcpService): TcpServiceInfo {
   const info: TcpServiceInfo = { ...s.config, ...statusFields(s), type: s.kind ?? '', usedBy: s.usedBy, name: s.name, provider: s.provider };
   const servers = s.kind === 'loadbalancer' ? s.config.loadBalancer?.servers : undefined;
@@ -30,6 +31,35 @@ export function tcpServiceInfo(s: ValidatedTcpService): TcpServiceInfo {
     info.serverStatus = status;
   }
   return info;
+}
+
+/** A health-checked service's live `serverStatus` (Traefik) and wharf's `health` summary. */
+export function withTcpServerHealth(info: TcpServiceInfo, servers: ServerHealthInfo[] | undefined): TcpServiceInfo {
+  if (servers === undefined) return info;
+  const serverStatus: Record<string, ServerState> = {};
+  for (const s of servers) serverStatus[s.url] = s.state;
+  const up = servers.filter((s) => s.state === 'UP').length;
+  return { ...info, serverStatus, health: { state: healthFromCounts(up, servers.length), serversUp: up, serversTotal: servers.length, servers } };
+}
+
+/** A warning per DOWN server of a health-checked TCP service (`/api/wharf/diagnostics`). */
+export function tcpHealthDiagnostics(services: Record<string, TcpServiceInfo>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const info of Object.values(services)) {
+    for (const s of info.health?.servers ?? []) {
+      if (s.state === 'UP') continue;
+      const why = s.reason === 'initial' ? 'not checked yet' : `health check: ${s.lastResult ?? 'failed'}`;
+      out.push({
+        provider: info.provider,
+        source: info.name,
+        code: 'WHARF_TCP_SERVER_DOWN',
+        severity: 'warning',
+        message: `TCP server ${s.url} of service ${info.name} is DOWN (${why}): it gets no new connections`,
+        element: { kind: 'service', name: splitQualified(info.name).name },
+      });
+    }
+  }
+  return out;
 }
 
 export function tcpMiddlewareInfo(m: ValidatedTcpMiddleware): TcpMiddlewareInfo {
