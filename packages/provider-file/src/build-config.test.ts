@@ -77,10 +77,11 @@ describe('buildConfig', () => {
   });
 
   it('carries tcp, udp and tls sections', () => {
-    const text = 'tcp:\n  routers:\n    db:\n      rule: HostSNI(`*`)\ntls:\n  certificates:\n    - certFile: a.crt\n      keyFile: a.key\n';
+    const text = 'tcp:\n  routers:\n    db:\n      rule: HostSNI(`*`)\n  serversTransports:\n    slow:\n      dialTimeout: 5s\ntls:\n  certificates:\n    - certFile: a.crt\n      keyFile: a.key\n';
     const { config, diagnostics } = buildConfig([parsed('/t.yml', text)]);
     expect(diagnostics).toEqual([]);
     expect(config.tcp?.routers?.db).toEqual({ rule: 'HostSNI(`*`)' });
+    expect(config.tcp?.serversTransports?.slow).toEqual({ dialTimeout: '5s' });
     expect(config.tls?.certificates).toEqual([{ certFile: 'a.crt', keyFile: 'a.key' }]);
   });
 

@@ -25,7 +25,7 @@ const SECTIONS: Record<string, Record<string, { schema: TSchema; kind?: ElementK
     middlewares: { schema: MiddlewareSpecSchema, kind: 'middleware' },
     serversTransports: { schema: ServersTransportSchema },
   },
-  tcp: { routers: { schema: LOOSE }, services: { schema: LOOSE }, middlewares: { schema: LOOSE } },
+  tcp: { routers: { schema: LOOSE }, services: { schema: LOOSE }, middlewares: { schema: LOOSE }, serversTransports: { schema: LOOSE } },
   udp: { routers: { schema: LOOSE }, services: { schema: LOOSE } },
 };
 
