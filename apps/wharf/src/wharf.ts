@@ -93,7 +93,9 @@ export async function startWharf(config: StaticConfig, opts: StartOptions = {}):
   const info: EntryPointInfo[] = entryPoints.map(({ name, ep }) => ({ name, address: ep.address, http: { middlewares: [...ep.http.middlewares] } }));
   const listeners: EntryPoint[] = [];
   // the traffic recorder's L4 meter, bound late (observability needs l4's open-connection counts)
-  const meter = { open: (protocol: 'tcp' | 'udp', router: string, service: string) => obs.traffic.l4.open(protocol, router, service) };
+  const meter = {
+    open: (protocol: 'tcp' | 'udp', router: string, service: string, live?: () => readonly [number, number]) => obs.traffic.l4.open(protocol, router, service, live),
+  };
   const tcpAccessLog = config.accessLog?.tcp ? (record: TcpConnectionRecord) => obs.accessLog?.onTcpConnection(record) : undefined;
   const l4: L4Listeners = startL4(entryPoints, runtime, (name, message, err) => logger.error({ entryPoint: name, err }, message), meter, tcpAccessLog);
   const openConnections = () => [

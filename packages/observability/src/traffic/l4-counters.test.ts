@@ -25,4 +25,18 @@ describe('L4 meter', () => {
     f.bytes(3, 3);
     expect(snap.routers.r?.bytesIn).toBe(0);
   });
+
+  it('counts an open connection\'s bytes live, then its final count once, without double counting', () => {
+    const m = createL4Meter();
+    let moved: [number, number] = [100, 7];
+    const f = m.open('tcp', 'r', 's', () => moved);
+    expect(m.snapshot().routers.r).toMatchObject({ open: 1, bytesIn: 100, bytesOut: 7 });
+    moved = [250, 9];
+    expect(m.snapshot().services.s).toMatchObject({ bytesIn: 250, bytesOut: 9 });
+    f.bytes(300, 10);
+    f.end();
+    expect(m.snapshot().routers.r).toEqual({ protocol: 'tcp', open: 0, total: 1, bytesIn: 300, bytesOut: 10 });
+    moved = [999, 999];
+    expect(m.snapshot().routers.r?.bytesIn).toBe(300);
+  });
 });

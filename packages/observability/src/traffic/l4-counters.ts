@@ -6,9 +6,16 @@ export interface L4Flow {
   end(): void;
 }
 
+/** the bytes in and out a flow has moved so far, read when a snapshot is taken */
+export type L4LiveBytes = () => readonly [bytesIn: number, bytesOut: number];
+
 export interface L4Meter {
-  /** a connection (TCP) or session (UDP) routed by `router` to `service` (qualified names) */
-  open(protocol: 'tcp' | 'udp', router: string, service: string): L4Flow;
+  /**
+   * a connection (TCP) or session (UDP) routed by `router` to `service` (qualified names); with
+   * `live`, snapshots count its bytes while it is open (a long connection shows its traffic before
+   * it ends), and its final `bytes` call replaces them
+   */
+  open(protocol: 'tcp' | 'udp', router: string, service: string, live?: L4LiveBytes): L4Flow;
   snapshot(): { routers: Record<string, L4Counters>; services: Record<string, L4Counters> };
 }
 
@@ -29,16 +36,18 @@ function entry(table: Map<string, L4Counters>, name: string, protocol: 'tcp' | '
 export function createL4Meter(): L4Meter {
   const routers = new Map<string, L4Counters>();
   const services = new Map<string, L4Counters>();
+  const live = new Map<L4Flow, { live: L4LiveBytes; both: L4Counters[] }>();
   return {
-    open(protocol, router, service) {
+    open(protocol, router, service, liveBytes) {
       const both = [entry(routers, router, protocol), entry(services, service, protocol)].filter((c): c is L4Counters => c !== undefined);
       for (const c of both) {
         c.open += 1;
         c.total += 1;
       }
       let ended = false;
-      return {
+      const flow: L4Flow = {
         bytes(bytesIn, bytesOut) {
+          live.delete(flow);
           for (const c of both) {
             c.bytesIn += bytesIn;
             c.bytesOut += bytesOut;
@@ -47,13 +56,32 @@ export function createL4Meter(): L4Meter {
         end() {
           if (ended) return;
           ended = true;
+          live.delete(flow);
           for (const c of both) c.open -= 1;
         },
       };
+      if (liveBytes !== undefined && both.length > 0) live.set(flow, { live: liveBytes, both });
+      return flow;
     },
-    snapshot: () => ({
-      routers: Object.fromEntries([...routers].map(([k, v]) => [k, { ...v }])),
-      services: Object.fromEntries([...services].map(([k, v]) => [k, { ...v }])),
-    }),
+    snapshot() {
+      const copies = new Map<L4Counters, L4Counters>();
+      const copy = (c: L4Counters): L4Counters => {
+        let out = copies.get(c);
+        if (out === undefined) copies.set(c, (out = { ...c }));
+        return out;
+      };
+      for (const { live: read, both } of live.values()) {
+        const [bytesIn, bytesOut] = read();
+        for (const c of both) {
+          const out = copy(c);
+          out.bytesIn += bytesIn;
+          out.bytesOut += bytesOut;
+        }
+      }
+      return {
+        routers: Object.fromEntries([...routers].map(([k, v]) => [k, copy(v)])),
+        services: Object.fromEntries([...services].map(([k, v]) => [k, copy(v)])),
+      };
+    },
   };
 }

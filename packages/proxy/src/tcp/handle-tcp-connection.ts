@@ -29,7 +29,8 @@ export interface TcpHandlingOptions {
 
 /** Structural view of the observability L4 meter (the proxy does not depend on observability). */
 export interface TcpMeter {
-  open(protocol: 'tcp', router: string, service: string): { bytes(bytesIn: number, bytesOut: number): void; end(): void };
+  /** `live`: the bytes moved so far, read by snapshots while the connection is open */
+  open(protocol: 'tcp', router: string, service: string, live?: () => readonly [number, number]): { bytes(bytesIn: number, bytesOut: number): void; end(): void };
 }
 
 const HANDSHAKE_TIMEOUT_MS = 10_000;
@@ -99,7 +100,7 @@ function serveOrFallBack(socket: Socket, route: TcpRoute | undefined, info: TcpC
     socket.destroy();
     return record(undefined, 'no available server');
   }
-  const flow = o.meter?.open('tcp', route.router, route.service);
+  const flow = o.meter?.open('tcp', route.router, route.service, () => [socket.bytesRead, socket.bytesWritten]);
   const forward = (client: Duplex): void => forwardTcp(client, upstream, {
     addresses: {
       sourceAddress: socket.remoteAddress ?? '',
