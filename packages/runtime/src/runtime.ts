@@ -17,6 +17,7 @@ import { validateConfig } from './validate/validate-config.js';
 import { RouterMemo } from './validate/router-memo.js';
 import { buildView } from './view/build-view.js';
 import { explainMatch } from './view/explain-match.js';
+import { explainTcpMatch } from './view/explain-tcp.js';
 import { certificatesView, tlsDiagnostics, traefikCertificatesView } from './view/certificates-view.js';
 import { statusEvents } from './view/status-events.js';
 
@@ -108,8 +109,8 @@ function generationFactory(opts: RuntimeOptions, deps: RuntimeDeps, health: Heal
       ...(opts.defaultCertificate && { tls: { config: config.tls, generated: opts.defaultCertificate } }),
     });
     nextId += 1;
-    const l4 = compileL4(validated, config.tcp, tcpGates);
-    return Object.assign(gen, { tcp: l4.tcp, udpRoute: l4.udpRoute });
+    const l4 = compileL4(validated, config.tcp, tcpGates, (ep) => gen.tls?.httpsServerNames(ep));
+    return Object.assign(gen, { tcp: l4.tcp, tcpTable: l4.tcp, udpRoute: l4.udpRoute });
   };
 }
 
@@ -165,6 +166,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
       view: () => buildView(current, { entryPoints: opts.entryPoints, diagnostics: withTls(diagnostics, current), providers, features }),
       subscribe: (listener) => hub.subscribe(listener),
       explainMatch: (query) => explainMatch(current, query),
+      explainTcpMatch: (query) => explainTcpMatch(current, query),
       providerStates: () => [...providerStates.values()],
       certificates: () => certificatesView(current),
       traefikCertificates: () => traefikCertificatesView(current),

@@ -1,5 +1,6 @@
 import { qualify, TLS_DEFAULT_OPTIONS_NAME, type RouterTlsConfig, type TlsConfiguration } from '@wharf/config';
 import { compileTls, resolveRouterTlsOptions, type EntryPointTlsOptions, type GeneratedCertificate, type TlsGeneration, type TlsRouterInput } from '@wharf/tls';
+import type { HttpsServerNames } from '../types.js';
 import { addError } from '../validate/element-state.js';
 import type { EntryPointSpec, ValidatedRouter } from '../validate/validated.js';
 
@@ -8,6 +9,37 @@ export interface GenerationTls {
   readonly compiled: TlsGeneration;
   /** the option set a handshake on `entryPoint` with this SNI uses (`default` when none applies) */
   optionsFor(entryPoint: string, serverName: string | undefined): { options: string } | { broken: string };
+  /** the entrypoint's HTTPS router hosts, for TCP routing on a shared port; undefined: no HTTPS router */
+  httpsServerNames(entryPoint: string): HttpsServerNames | undefined;
+}
+
+/** Traefik's canonical server name: lower case, no trailing dot. */
+const canonical = (host: string): string => host.trim().toLowerCase().replace(/\.$/, '');
+
+/** Per entrypoint: the HTTPS routers' hosts (exact and `*.parent` wildcards), and whether one has none. */
+function serverNamesByEntryPoint(inputs: readonly TlsRouterInput[]): Map<string, HttpsServerNames> {
+  const sets = new Map<string, { exact: Set<string>; wildcard: Set<string>; catchAll: boolean }>();
+  for (const input of inputs) {
+    for (const ep of input.entryPoints) {
+      let set = sets.get(ep);
+      if (set === undefined) sets.set(ep, (set = { exact: new Set(), wildcard: new Set(), catchAll: false }));
+      if (input.hosts.length === 0) set.catchAll = true;
+      for (const host of input.hosts.map(canonical)) (host.startsWith('*.') ? set.wildcard : set.exact).add(host);
+    }
+  }
+  const out = new Map<string, HttpsServerNames>();
+  for (const [ep, { exact, wildcard, catchAll }] of sets) {
+    out.set(ep, {
+      catchAll,
+      has(serverName) {
+        const name = canonical(serverName);
+        if (name === '') return false;
+        const dot = name.indexOf('.');
+        return exact.has(name) || (dot > 0 && wildcard.has(`*${name.slice(dot)}`));
+      },
+    });
+  }
+  return out;
 }
 
 /**
@@ -48,8 +80,10 @@ export function compileGenerationTls(
     for (const issue of result.issues) addError(r, issue.message, result.disabled && issue.severity === 'error');
   }
   const byEntryPoint: ReadonlyMap<string, EntryPointTlsOptions> = resolved.entryPoints;
+  const serverNames = serverNamesByEntryPoint(inputs);
   return {
     compiled,
+    httpsServerNames: (entryPoint) => serverNames.get(entryPoint),
     optionsFor(entryPoint, serverName) {
       return byEntryPoint.get(entryPoint)?.forServerName(serverName) ?? { options: TLS_DEFAULT_OPTIONS_NAME };
     },

@@ -11,6 +11,7 @@ import { addError, reasonOf } from '../validate/element-state.js';
 import { Messages } from '../validate/messages.js';
 import type { EntryPointSpec, ValidatedConfig, ValidatedRouter } from '../validate/validated.js';
 import type { CompiledService } from '../services/compiled-service.js';
+import type { TcpTable } from '../l4/tcp-order.js';
 import { GenerationLifecycle } from './generation-lifecycle.js';
 import { createMiddlewareRegistry } from './middleware-registry.js';
 import { onResponseDone } from '../services/response-done.js';
@@ -42,6 +43,8 @@ export interface Generation extends GenerationHandle {
   readonly tables: ReadonlyMap<string, RouteTable<CompiledRoute>>;
   readonly services: ServiceRegistry;
   readonly lifecycle: GenerationLifecycle;
+  /** the entrypoint's TCP routes with their ordered entries (the route tester walks them) */
+  readonly tcpTable?: (entryPoint: string) => TcpTable | undefined;
 }
 
 const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
@@ -140,7 +143,7 @@ export function compileGeneration(opts: CompileOptions): Generation {
 }
 
 /** the key of an entrypoint's table of TLS routers (`tables.get(ep)` holds its plaintext ones) */
-const tlsTable = (entryPoint: string): string => `${entryPoint}\u0000tls`;
+export const tlsTable = (entryPoint: string): string => `${entryPoint}\u0000tls`;
 
 function compileTlsPart(opts: CompileOptions): GenerationTls | undefined {
   if (opts.tls === undefined) return undefined;

@@ -1,41 +1,26 @@
 import type { TcpConfiguration } from '@wharf/config';
-import { compareTcpRoutes, type TcpConnectionInfo, type TcpMatcher } from '@wharf/router';
-import type { TcpEntryPointRoutes, TcpRoute, UdpRoute } from '../types.js';
+import type { HttpsServerNames, TcpRoute, UdpRoute } from '../types.js';
 import { addError } from '../validate/element-state.js';
 import { L4Messages } from '../validate/l4-shape.js';
 import type { ValidatedConfig } from '../validate/validated.js';
 import { chainGates, TcpGateStore, type TcpGate } from './tcp-gates.js';
 import { createPickers } from './tcp-services.js';
-
-interface Entry {
-  name: string;
-  priority: number;
-  match: TcpMatcher;
-  route: TcpRoute;
-}
+import { createTcpTable, isCatchAllRule, type TcpRouteEntry, type TcpTable } from './tcp-order.js';
 
 export interface CompiledL4 {
-  tcp(entryPoint: string): TcpEntryPointRoutes | undefined;
+  tcp(entryPoint: string): TcpTable | undefined;
   udpRoute(entryPoint: string): UdpRoute | undefined;
 }
 
-function entryPointRoutes(list: Entry[]): TcpEntryPointRoutes {
-  list.sort(compareTcpRoutes);
-  const plain = list.filter((e) => e.route.tls === 'none');
-  const secure = list.filter((e) => e.route.tls !== 'none');
-  return {
-    plainOnly: secure.length === 0,
-    route(conn: TcpConnectionInfo) {
-      for (const e of conn.tls ? secure : plain) if (e.match(conn)) return e.route;
-      return undefined;
-    },
-  };
-}
-
-function compileTcp(v: ValidatedConfig, transports: TcpConfiguration['serversTransports'], gates: TcpGateStore): Map<string, TcpEntryPointRoutes> {
+function compileTcp(
+  v: ValidatedConfig,
+  transports: TcpConfiguration['serversTransports'],
+  gates: TcpGateStore,
+  https: (entryPoint: string) => HttpsServerNames | undefined,
+): Map<string, TcpTable> {
   const pickers = createPickers(v.tcpServices, transports ?? {});
   const gate = (name: string): TcpGate => gates.get(v.tcpMiddlewares[name]!);
-  const byEntryPoint = new Map<string, Entry[]>();
+  const byEntryPoint = new Map<string, TcpRouteEntry[]>();
   for (const r of Object.values(v.tcpRouters)) {
     if (r.status === 'disabled' || !r.parsed) continue;
     const tls = r.config.tls;
@@ -49,12 +34,12 @@ function compileTcp(v: ValidatedConfig, transports: TcpConfiguration['serversTra
     };
     for (const ep of r.using) {
       const list = byEntryPoint.get(ep) ?? [];
-      list.push({ name: r.name, priority: r.priority, match: r.parsed.match, route });
+      list.push({ name: r.name, priority: r.priority, catchAll: isCatchAllRule(r.parsed.rule), match: r.parsed.match, route });
       byEntryPoint.set(ep, list);
     }
   }
   gates.sweep();
-  return new Map([...byEntryPoint].map(([ep, list]) => [ep, entryPointRoutes(list)]));
+  return new Map([...byEntryPoint].map(([ep, list]) => [ep, createTcpTable(list, https(ep))]));
 }
 
 /** One UDP router per entrypoint: the first in descending name order (Traefik); the others warn. */
@@ -81,9 +66,15 @@ function compileUdp(v: ValidatedConfig): Map<string, UdpRoute> {
 /**
  * TCP and UDP routing of one generation, compiled once, read per connection/session. `gates`
  * carries TCP middleware state from one generation to the next (a fresh store: none carried).
+ * `https` gives an entrypoint's HTTPS router hosts, which go before TCP TLS routers (Traefik).
  */
-export function compileL4(v: ValidatedConfig, tcp: TcpConfiguration | undefined, gates = new TcpGateStore()): CompiledL4 {
-  const tcpRoutes = compileTcp(v, tcp?.serversTransports, gates);
+export function compileL4(
+  v: ValidatedConfig,
+  tcp: TcpConfiguration | undefined,
+  gates = new TcpGateStore(),
+  https: (entryPoint: string) => HttpsServerNames | undefined = () => undefined,
+): CompiledL4 {
+  const tcpRoutes = compileTcp(v, tcp?.serversTransports, gates, https);
   const udpRoutes = compileUdp(v);
   return {
     tcp: (ep) => tcpRoutes.get(ep),
