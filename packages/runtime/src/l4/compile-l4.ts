@@ -1,4 +1,4 @@
-import type { TcpConfiguration } from '@wharf/config';
+import { qualify, TLS_DEFAULT_OPTIONS_NAME, type TcpConfiguration } from '@wharf/config';
 import type { HttpsServerNames, TcpRoute, UdpRoute } from '../types.js';
 import { addError } from '../validate/element-state.js';
 import { L4Messages } from '../validate/l4-shape.js';
@@ -6,6 +6,11 @@ import type { ValidatedConfig } from '../validate/validated.js';
 import { chainGates, TcpGateStore, type TcpGate } from './tcp-gates.js';
 import { createPickers } from './tcp-services.js';
 import { createTcpTable, isCatchAllRule, type TcpRouteEntry, type TcpTable } from './tcp-order.js';
+
+/** Traefik qualifies a TCP router's `tls.options` with its provider at use time; `default` stays shared. */
+function tlsOptionsName(options: string | undefined, provider: string): string {
+  return !options || options === TLS_DEFAULT_OPTIONS_NAME ? TLS_DEFAULT_OPTIONS_NAME : qualify(options, provider);
+}
 
 export interface CompiledL4 {
   tcp(entryPoint: string): TcpTable | undefined;
@@ -28,7 +33,7 @@ function compileTcp(
       router: r.name,
       service: r.config.service!,
       tls: !tls ? 'none' : tls.passthrough ? 'passthrough' : 'terminate',
-      tlsOptions: tls?.options || 'default',
+      tlsOptions: tlsOptionsName(tls?.options, r.provider),
       admit: chainGates((r.config.middlewares ?? []).map(gate)),
       pick: pickers(r.config.service!),
     };

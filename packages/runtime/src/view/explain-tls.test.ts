@@ -55,6 +55,7 @@ async function tlsRuntime(asRuntime = false) {
         'office@file': { rule: 'ClientIP(`10.1.0.0/16`)', service: 'db@file', entryPoints: ['web'], priority: 100 },
         'catch@file': { rule: 'HostSNI(`*`)', service: 'db@file', entryPoints: ['web'] },
         'mysql@file': { rule: 'HostSNI(`*`)', service: 'db@file', entryPoints: ['mysql'] },
+        'pg@file': { rule: 'HostSNI(`pg.test`)', service: 'db@file', entryPoints: ['web'], tls: { options: 'strict' } },
         'shopdb@file': { rule: 'HostSNI(`shop.example`)', service: 'db@file', entryPoints: ['shared', 'shared2'], tls: { passthrough: true } },
         'rest@file': { rule: 'HostSNI(`*`)', service: 'db@file', entryPoints: ['shared', 'shared2'], tls: { passthrough: true } },
       },
@@ -113,6 +114,13 @@ describe('route tester for TCP connections', () => {
     expect(db.tls).toBeUndefined();
     const term = source.explainTcpMatch!(q({ sni: 'pg.example', alpn: ['postgresql'] }));
     expect(term).toMatchObject({ matched: true, router: 'term@file', mode: 'terminated', tried: [], tls: { sni: 'pg.example', options: 'default', certificate: { subject: '*.example', selectedBy: 'sni' } } });
+  });
+
+  it("qualifies a TCP router's tls.options with its provider for the handshake; the API shows them as written (Traefik)", async () => {
+    const source = await tlsRuntime();
+    expect(source.explainTcpMatch!(q({ sni: 'pg.test' }))).toMatchObject({ router: 'pg@file', mode: 'terminated', tls: { options: 'strict@file' } });
+    expect(source.view().tcpRouters['pg@file']!.tls).toEqual({ options: 'strict', passthrough: false });
+    expect(source.view().tcpRouters['db@file']!.tls).toEqual({ passthrough: true });
   });
 
   it('sends plain connections to the non-TLS routers by priority, then hands an unmatched TLS connection to HTTP', async () => {
