@@ -144,3 +144,14 @@ describe('createMetrics: TLS request counters (Traefik requests_tls_total)', () 
     expect(tlsSamples.some((s) => s.labels.entrypoint === 'web')).toBe(false);
   });
 });
+
+describe('createMetrics: traefik_tls_certs_not_after', () => {
+  it("labels cn, decimal serial and the DNS SANs only (Traefik's appendCertMetric), value in Unix seconds", async () => {
+    const cert = { commonName: 'api.example.com', serialNumber: '4096', sans: ['10.0.0.5', 'a.example.com', 'api.example.com'], notAfter: '2026-12-10T00:00:00Z' };
+    const metrics = createMetrics({ processMetrics: false, certificates: () => [cert] });
+    const { samples } = await scrape(metrics);
+    expect(samples.filter((s) => s.name === 'traefik_tls_certs_not_after')).toEqual([
+      { name: 'traefik_tls_certs_not_after', labels: { cn: 'api.example.com', serial: '4096', sans: 'a.example.com,api.example.com' }, value: Date.UTC(2026, 11, 10) / 1000 },
+    ]);
+  });
+});
