@@ -30,6 +30,12 @@ describe("decideTcp: Traefik's shared-port order", () => {
     expect(table.route(hello(sni))?.router).toBe(['db', 'all'].includes(expected) ? expected : undefined);
   });
 
+  it('a ClientHello offering acme-tls/1 goes to the challenge server before any TCP router', () => {
+    const table = createTcpTable(entries(), undefined);
+    expect(decideTcp(table, { ...hello('db.example'), alpn: ['acme-tls/1'] })).toEqual({ toHttp: 'acme-tls' });
+    expect(table.route({ ...hello('x.example'), alpn: ['acme-tls/1'] })).toBeUndefined();
+  });
+
   it('plaintext connections see only the non-TLS routers, else HTTP', () => {
     const table = createTcpTable(entries(), undefined);
     expect(outcome(decideTcp(table, { sni: '', alpn: [], clientIp: '10.1.1.1', tls: false }))).toBe('office');

@@ -1,3 +1,4 @@
+import { ACME_TLS_ALPN_PROTOCOL } from '@wharf/config';
 import { compareTcpRoutes, type TcpConnectionInfo, type TcpMatcher } from '@wharf/router';
 import type { HttpsServerNames, TcpEntryPointRoutes, TcpRoute } from '../types.js';
 
@@ -20,7 +21,7 @@ export type TcpTable = TcpEntryPointRoutes & {
 /** Where a connection goes: a TCP route, or on to the HTTP(S) side and why. */
 export type TcpDecision =
   | { entry: TcpRouteEntry }
-  | { toHttp: 'plain' | 'https-host' | 'https-catch-all' | 'no-route' };
+  | { toHttp: 'plain' | 'acme-tls' | 'https-host' | 'https-catch-all' | 'no-route' };
 
 const CATCH_ALL = /^\s*HostSNI\(\s*[`"]\*[`"]\s*\)\s*$/;
 
@@ -28,7 +29,8 @@ export const isCatchAllRule = (rule: string): boolean => CATCH_ALL.test(rule);
 
 /**
  * Traefik's shared-port order (`pkg/server/router/tcp/router.go` ServeTCP). Plaintext: the first
- * matching non-TLS TCP router, else HTTP. A ClientHello: an HTTPS router's host equal to the SNI
+ * matching non-TLS TCP router, else HTTP. A ClientHello offering `acme-tls/1` goes to the TLS-ALPN-01
+ * challenge server (Traefik without `allowACMEByPass`). Otherwise an HTTPS router's host equal to the SNI
  * wins; then the first matching TLS TCP router unless it is the ``HostSNI(`*`)`` catch-all; then an
  * HTTPS router without host; then that catch-all; else HTTPS (its 404). `tried` collects the
  * routers of the connection's kind that did not match, in order.
@@ -36,6 +38,7 @@ export const isCatchAllRule = (rule: string): boolean => CATCH_ALL.test(rule);
 export function decideTcp(table: Pick<TcpTable, 'entries' | 'https'>, conn: TcpConnectionInfo, tried?: TcpRouteEntry[]): TcpDecision {
   let first: TcpRouteEntry | undefined;
   const secure = conn.tls;
+  if (secure && conn.alpn.includes(ACME_TLS_ALPN_PROTOCOL)) return { toHttp: 'acme-tls' };
   if (secure && table.https?.has(conn.sni)) return { toHttp: 'https-host' };
   for (const e of table.entries) {
     if ((e.route.tls !== 'none') !== secure) continue;
