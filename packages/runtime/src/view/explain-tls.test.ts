@@ -38,6 +38,7 @@ async function tlsRuntime(asRuntime = false) {
         'strict@file': { rule: 'Host(`strict.test`)', service: 'app@file', entryPoints: ['websecure'], tls: { options: 'strict' } },
         'plain@file': { rule: 'Host(`app.example`)', service: 'other@file', entryPoints: ['websecure'] },
         'shop@file': { rule: 'Host(`shop.example`)', service: 'app@file', entryPoints: ['shared'], tls: {} },
+        'shop2@file': { rule: 'Host(`Shop2.example`) || PathPrefix(`/s`)', service: 'app@file', entryPoints: ['shared'], tls: {} },
         'anyhost@file': { rule: 'PathPrefix(`/`)', service: 'app@file', entryPoints: ['shared2'], tls: {} },
         'gone@file': { rule: 'Host(`gone.example`)', service: 'ghost@file', entryPoints: ['websecure'], tls: {} },
       },
@@ -139,6 +140,8 @@ describe('route tester for TCP connections', () => {
     const source = await tlsRuntime();
     expect(source.explainTcpMatch!(q({ entryPoint: 'shared', sni: 'shop.example' }))).toMatchObject({ matched: false, fallback: 'http', tried: [] });
     expect(source.explainTcpMatch!(q({ entryPoint: 'shared', sni: 'x.test' }))).toMatchObject({ matched: true, router: 'rest@file', mode: 'passthrough', priority: -1 });
+    // Traefik's ParseDomains: a Host(...) under || still names its host (the router is not host-less)
+    expect(source.explainTcpMatch!(q({ entryPoint: 'shared', sni: 'shop2.example' }))).toMatchObject({ matched: false, fallback: 'http' });
     // with an HTTPS router on the port a plaintext connection is peeked too (and goes to HTTP)
     expect(source.explainTcpMatch!(q({ entryPoint: 'shared', tls: false }))).toMatchObject({ matched: false, peeked: true, fallback: 'http' });
     expect(source.explainTcpMatch!(q({ entryPoint: 'shared2', sni: 'shop.example' }))).toMatchObject({ matched: true, router: 'shopdb@file' });
