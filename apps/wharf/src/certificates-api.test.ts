@@ -86,6 +86,10 @@ describe('certificates API (integration)', () => {
     const all = (await (await fetch(`${t.apiURL()}/api/certificates`)).json()) as Array<Record<string, any>>;
     expect(all.find((c) => c.name === app.id)).toMatchObject({ commonName: 'app.test', sans: ['app.test'], status: 'enabled', keyType: 'ECDSA', signatureAlgorithm: 'ECDSA-SHA256' });
     expect(all.find((c) => c.commonName === 'old.test')?.status).toBe('expired');
+    // Traefik lists what its default store loaded: not the certificate whose key does not match
+    expect(all.some((c) => c.commonName === 'other.test')).toBe(false);
+    // Go's time JSON: whole seconds, no fraction
+    expect(all.find((c) => c.commonName === 'old.test')).toMatchObject({ notBefore: '2020-01-01T00:00:00Z', notAfter: '2020-01-02T00:00:00Z' });
     expect(((await (await fetch(`${t.apiURL()}/api/certificates/${app.id}`)).json()) as { name: string }).name).toBe(app.id);
     const overview = (await (await fetch(`${t.apiURL()}/api/overview`)).json()) as { certificates: { total: number; errors: number } };
     expect(overview.certificates.errors).toBe(1);

@@ -12,6 +12,7 @@ export function withTrafficEvents(source: RuntimeSource, traffic: TrafficFeed): 
   return {
     view: () => source.view(),
     explainMatch: (query) => source.explainMatch(query),
+    ...(source.explainTcpMatch && { explainTcpMatch: source.explainTcpMatch }),
     providerStates: () => source.providerStates?.() ?? [],
     certificates: () => source.certificates?.() ?? [],
     traefikCertificates: () => source.traefikCertificates?.() ?? [],

@@ -54,3 +54,36 @@ describe('golden JSON shapes (shared with the dashboard tests)', () => {
     });
   });
 });
+
+describe("/api/certificates as Traefik 3.7's handler_certificate.go and sort.go", () => {
+  const cns = async (q: string) => ((await app.inject(`/api/certificates${q}`)).json() as Array<{ commonName: string }>).map((c) => c.commonName);
+
+  it.each([
+    ['', ['api.example.com', 'app.example.com', 'old.example.com']],
+    ['?sortBy=name&direction=desc', ['old.example.com', 'app.example.com', 'api.example.com']],
+    // any direction but asc is descending, as in Go
+    ['?sortBy=cn&direction=down', ['old.example.com', 'app.example.com', 'api.example.com']],
+    ['?sortBy=validUntil', ['old.example.com', 'api.example.com', 'app.example.com']],
+    // issuer = organisation first, else CN: "Let's Encrypt" < "Wharf Test CA" < "old.example.com"
+    ['?sortBy=issuer', ['app.example.com', 'api.example.com', 'old.example.com']],
+    ['?sortBy=status', ['app.example.com', 'old.example.com', 'api.example.com']],
+    ['?sortBy=bogus', ['api.example.com', 'app.example.com', 'old.example.com']],
+    ['?search=ENCRYPT', ['app.example.com']],
+    ['?search=r11', ['app.example.com']],
+    ['?search=10.0.0', ['api.example.com']],
+    ['?status=Expired', ['old.example.com']],
+  ])('%s', async (q, expected) => {
+    expect(await cns(q)).toEqual(expected);
+  });
+
+  it('does not search the fingerprint (Traefik searches names and issuer only); unknown id is 404', async () => {
+    expect(await cns(`?search=${'a1'.repeat(4)}`)).toEqual([]);
+    const missing = await app.inject('/api/certificates/nope');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json()).toEqual({ message: 'certificate not found: nope' });
+  });
+
+  it('the overview counts certificates by their status (30 days, as Traefik)', async () => {
+    expect((await app.inject('/api/overview')).json().certificates).toEqual({ total: 3, warnings: 1, errors: 1 });
+  });
+});

@@ -1,4 +1,5 @@
-import type { MatchQuery } from '@wharf/config';
+import { isIP } from 'node:net';
+import type { MatchQuery, TcpMatchQuery } from '@wharf/config';
 import { invalidRequest } from './errors.js';
 import { firstValue } from './pagination.js';
 
@@ -41,5 +42,48 @@ export function parseMatchQuery(query: Record<string, unknown>, knownEntryPoints
   if (Object.keys(headers).length > 0) result.headers = headers;
   const clientIP = firstValue(query['clientIP']);
   if (clientIP) result.clientIP = clientIP;
+  const sni = parseServerName(query['sni']);
+  if (sni !== undefined) {
+    if (parsed.protocol !== 'https:') throw invalidRequest('sni: only for an https URL');
+    result.sni = sni;
+  }
   return result;
+}
+
+/** a DNS name as a ClientHello carries it (RFC 6066: no IP literal, at most 253 bytes) */
+const SERVER_NAME = /^[a-z0-9_*-]+(?:\.[a-z0-9_-]+)*\.?$/i;
+const MAX_ALPN = 16;
+
+function parseServerName(value: unknown): string | undefined {
+  const sni = firstValue(value);
+  if (sni === undefined || sni === '') return undefined;
+  if (sni.length > 253 || !SERVER_NAME.test(sni) || isIP(sni) !== 0) throw invalidRequest(`sni: ${sni.slice(0, 64)} (expected a DNS name)`);
+  return sni;
+}
+
+function parseAlpn(value: unknown): string[] {
+  const list = allValues(value).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+  if (list.length > MAX_ALPN) throw invalidRequest(`alpn: at most ${MAX_ALPN} protocols`);
+  for (const p of list) if (Buffer.byteLength(p) > 255) throw invalidRequest('alpn: a protocol name is at most 255 bytes');
+  return list;
+}
+
+/**
+ * Validates `/api/wharf/match?proto=tcp` parameters: `entryPoint`, `sni`, `alpn` (repeatable or
+ * comma-separated), `clientIP`, and `tls` (`true`/`false`; default: a ClientHello when `sni` or
+ * `alpn` is given).
+ */
+export function parseTcpMatchQuery(query: Record<string, unknown>, knownEntryPoints: Set<string>): TcpMatchQuery {
+  const entryPoint = firstValue(query['entryPoint']);
+  if (!entryPoint) throw invalidRequest('entryPoint: missing');
+  if (!knownEntryPoints.has(entryPoint)) throw invalidRequest(`entryPoint: unknown entry point "${entryPoint}"`);
+  const sni = parseServerName(query['sni']) ?? '';
+  const alpn = parseAlpn(query['alpn']);
+  const clientIP = firstValue(query['clientIP']) || '127.0.0.1';
+  if (isIP(clientIP) === 0) throw invalidRequest(`clientIP: ${clientIP.slice(0, 64)} (expected an IP address)`);
+  const rawTls = firstValue(query['tls']);
+  if (rawTls !== undefined && rawTls !== 'true' && rawTls !== 'false') throw invalidRequest(`tls: ${rawTls.slice(0, 16)} (expected true or false)`);
+  const tls = rawTls === undefined ? sni !== '' || alpn.length > 0 : rawTls === 'true';
+  if (!tls && (sni !== '' || alpn.length > 0)) throw invalidRequest('sni/alpn: only for a TLS connection (tls=true)');
+  return { entryPoint, tls, sni, alpn, clientIP };
 }

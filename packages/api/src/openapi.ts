@@ -116,7 +116,34 @@ const components: Json = {
         status: { type: 'string', enum: ['enabled', 'warning', 'disabled'] },
       },
     },
-    MatchExplanation: { type: 'object', required: ['matched', 'tried'] },
+    MatchExplanation: {
+      type: 'object',
+      required: ['matched', 'tried'],
+      properties: { tls: ref('MatchTls') },
+      description: 'HTTP answer (proto=http): router, priority, service, middlewares, server, tried, reason; tls for an https URL',
+    },
+    MatchTls: {
+      type: 'object',
+      required: ['sni', 'options'],
+      properties: {
+        certificate: {
+          type: 'object',
+          required: ['id', 'subject', 'sans', 'selectedBy'],
+          properties: { selectedBy: { type: 'string', enum: ['sni', 'default'] } },
+        },
+        refused: { type: 'string', description: 'why the handshake is refused (sniStrict, broken or unknown options)' },
+      },
+    },
+    TcpMatchExplanation: {
+      type: 'object',
+      required: ['matched', 'peeked', 'tried'],
+      properties: {
+        mode: { type: 'string', enum: ['passthrough', 'terminated', 'plain'] },
+        tls: ref('MatchTls'),
+        peeked: { type: 'boolean', description: 'false: the entrypoint has no TLS TCP routers, nothing is read first and the connection is matched as plain' },
+        fallback: { type: 'string', enum: ['http'], description: 'no TCP router takes it: the HTTP(S) routers do' },
+      },
+    },
     Version: { type: 'object', required: ['Version', 'Codename', 'startDate'], description: 'also disableDashboardAd (boolean) and dashboardName (when set), as Traefik' },
     TrafficSnapshot: { type: 'object', required: ['at', 'slotSeconds', 'slots', 'routers', 'services', 'servers'] },
     TrafficStats: { type: 'object', required: ['at', 'servers'], description: 'servers[] (estimated in flight) and inFlight {routers, services} (exact)' },
@@ -144,15 +171,22 @@ function wharfPaths(): Json {
     },
     '/api/wharf/match': {
       get: {
-        summary: 'route tester: which router, chain and server would take this request',
+        summary: 'route tester: which router, chain and server would take this request (proto=http), or which TCP router this connection (proto=tcp)',
         parameters: [
+          queryParam('proto', 'http (default) or tcp', { type: 'string', enum: ['http', 'tcp'] }),
           queryParam('entryPoint', 'entry point name'),
-          queryParam('url', 'absolute http(s) URL'),
-          queryParam('method', 'HTTP method (default GET)'),
-          { ...queryParam('header', 'Name:value, repeatable', { type: 'array', items: { type: 'string' } }), explode: true },
+          queryParam('url', 'http: absolute http(s) URL; https is matched against the TLS routers only'),
+          queryParam('method', 'http: HTTP method (default GET)'),
+          { ...queryParam('header', 'http: Name:value, repeatable', { type: 'array', items: { type: 'string' } }), explode: true },
           queryParam('clientIP', 'client address for ClientIP matchers'),
+          queryParam('sni', 'the ClientHello server name (https: default the URL host; tcp: none)'),
+          { ...queryParam('alpn', 'tcp: ALPN protocols, repeatable or comma-separated', { type: 'array', items: { type: 'string' } }), explode: true },
+          queryParam('tls', 'tcp: the connection opens with a ClientHello (default: when sni or alpn is given)', { type: 'boolean' }),
         ],
-        responses: { '200': { description: 'explanation', ...json(ref('MatchExplanation')) }, '400': errorResponse('bad url or entry point') },
+        responses: {
+          '200': { description: 'explanation', ...json({ oneOf: [ref('MatchExplanation'), ref('TcpMatchExplanation')] }) },
+          '400': errorResponse('bad url, sni, alpn, clientIP or entry point'),
+        },
       },
     },
     '/api/wharf/openapi.json': simple('this document', { type: 'object' }),

@@ -10,7 +10,7 @@ export interface Overview {
   http: { routers: SectionCounts; services: SectionCounts; middlewares: SectionCounts };
   tcp: { routers: SectionCounts; services: SectionCounts; middlewares: SectionCounts };
   udp: { routers: SectionCounts; services: SectionCounts };
-  /** Traefik 3.7: warnings = expiring within 14 days, errors = expired */
+  /** Traefik 3.7: warnings = expiring within 30 days, errors = expired */
   certificates: SectionCounts;
   features: RuntimeView['features'];
   providers: string[];
@@ -46,18 +46,16 @@ export function providerTitles(providers: string[]): string[] {
   return providers.filter((p) => p !== 'internal').map((p) => (p.startsWith('plugin-') ? p : p.charAt(0).toUpperCase() + p.slice(1)));
 }
 
-const CERTIFICATE_WARNING_MS = 14 * 24 * 3600 * 1000;
-
-function countCertificates(all: TraefikCertificate[], now: number): SectionCounts {
-  const left = (c: TraefikCertificate): number => Date.parse(c.notAfter) - now;
+/** Traefik's `getCertificatesSection`: warnings = less than 30 days left, errors = expired (the items' `status`). */
+function countCertificates(all: TraefikCertificate[]): SectionCounts {
   return {
     total: all.length,
-    warnings: all.filter((c) => left(c) >= 0 && left(c) < CERTIFICATE_WARNING_MS).length,
-    errors: all.filter((c) => left(c) < 0).length,
+    warnings: all.filter((c) => c.status === 'warning').length,
+    errors: all.filter((c) => c.status === 'expired').length,
   };
 }
 
-export function buildOverview(view: RuntimeView, certificates: TraefikCertificate[] = [], now = Date.now()): Overview {
+export function buildOverview(view: RuntimeView, certificates: TraefikCertificate[] = []): Overview {
   return {
     http: { routers: countSection(view.routers), services: countSection(view.services), middlewares: countSection(view.middlewares) },
     tcp: {
@@ -66,7 +64,7 @@ export function buildOverview(view: RuntimeView, certificates: TraefikCertificat
       middlewares: countSection(view.tcpMiddlewares),
     },
     udp: { routers: countSection(view.udpRouters), services: countSection(view.udpServices) },
-    certificates: countCertificates(certificates, now),
+    certificates: countCertificates(certificates),
     features: view.features,
     providers: providerTitles(view.providers),
   };

@@ -64,6 +64,24 @@ describe('/api/wharf/match', () => {
     await local.close();
   });
 
+  it('proto=tcp passes a parsed TCP query to explainTcpMatch', async () => {
+    const tcpQueries: unknown[] = [];
+    const src = createFixtureSource();
+    src.explainTcpMatch = (q) => {
+      tcpQueries.push(q);
+      return { matched: true, router: 'db@file', priority: 20, service: 'db@file', mode: 'passthrough', peeked: true, tried: [] };
+    };
+    const { app: local } = createTestServer({ source: src });
+    const res = await local.inject('/api/wharf/match?proto=tcp&entryPoint=web&sni=db.example&alpn=postgresql&clientIP=10.1.1.1');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ router: 'db@file', mode: 'passthrough' });
+    expect(tcpQueries).toEqual([{ entryPoint: 'web', tls: true, sni: 'db.example', alpn: ['postgresql'], clientIP: '10.1.1.1' }]);
+    expect((await local.inject('/api/wharf/match?proto=udp&entryPoint=web')).json().message).toMatch(/proto: udp/);
+    await local.close();
+    // a source without TCP routing says so
+    expect((await app.inject('/api/wharf/match?proto=tcp&entryPoint=web')).json().message).toMatch(/no TCP routing/);
+  });
+
   it.each([
     ['entryPoint=nope&url=http%3A%2F%2Fa%2F', /entryPoint/],
     ['url=http%3A%2F%2Fa%2F', /entryPoint/],

@@ -1,18 +1,33 @@
 import type { ServerResponse } from 'node:http';
-import type { RequestObserver, RequestRecord } from '@wharf/config';
+import type { RequestObserver, RequestRecord, RequestTls } from '@wharf/config';
+import { connectionTls, type TlsConnectionLike } from '@wharf/tls';
 import type { Exchange } from './exchange.js';
 
 const kRecord = Symbol('wharf.record');
 const kLastRead = Symbol('wharf.lastRead');
 const kLastWritten = Symbol('wharf.lastWritten');
+const kTls = Symbol('wharf.tls');
 
 /** per-socket counters at the end of the previous request (keep-alive), so heads are counted */
 type CountedSocket = { bytesRead: number; bytesWritten: number; [kLastRead]?: number; [kLastWritten]?: number };
+
+/** a TLS socket (HTTP/2's request socket is a proxy that reads and writes these on the session's socket) */
+type TlsAwareSocket = Partial<TlsConnectionLike> & { encrypted?: boolean; [kTls]?: RequestTls };
+
+/**
+ * The connection's TLS version and cipher, read once per TLS socket and kept on it; a plaintext
+ * socket costs one property read.
+ */
+function tlsOf(socket: TlsAwareSocket): RequestTls | undefined {
+  if (socket.encrypted !== true) return undefined;
+  return (socket[kTls] ??= connectionTls(socket as TlsConnectionLike));
+}
 
 interface RecordState {
   ex: Exchange;
   /** captured at accept: `req.socket` is detached (null) once the response finished */
   socket: CountedSocket;
+  tls: RequestTls | undefined;
   observers: readonly RequestObserver[];
   status: number;
   errorCode: string | undefined;
@@ -48,6 +63,7 @@ function emit(this: ObservedResponse): void {
     attempts: ex.attempts,
     requestHeaders: ex.req.headers,
     errorCode: state.errorCode,
+    tls: state.tls,
   };
   for (const o of state.observers) {
     try {
@@ -64,7 +80,7 @@ export function observeRequest(ex: Exchange, observers: readonly RequestObserver
   ex.bytesReadAtStart = socket[kLastRead] ?? 0;
   ex.bytesWrittenAtStart = socket[kLastWritten] ?? 0;
   const res = ex.res as ObservedResponse;
-  res[kRecord] = { ex, socket, observers, status: 499, errorCode: undefined, done: false };
+  res[kRecord] = { ex, socket, tls: tlsOf(socket as TlsAwareSocket), observers, status: 499, errorCode: undefined, done: false };
   // node:http emits 'close' after 'finish' for every response it created, so one listener is
   // enough; an upgrade's hand-made response detaches its socket on finish and never closes.
   if (ex.isUpgrade) res.on('finish', emit);

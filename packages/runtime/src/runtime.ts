@@ -3,7 +3,6 @@ import type { Diagnostic, DynamicConfig, HttpHandler, Logger, ProviderState, Rul
 import type { HealthRegistry } from '@wharf/loadbalancer';
 import type { GeneratedCertificate } from '@wharf/tls';
 import { compileGeneration, type Generation } from './compile/generation.js';
-import { httpsSides } from './compile/https-sides.js';
 import { compileL4 } from './l4/compile-l4.js';
 import { TcpGateStore } from './l4/tcp-gates.js';
 import { TcpHealthStore } from './l4/tcp-health.js';
@@ -20,6 +19,7 @@ import { RouterMemo } from './validate/router-memo.js';
 import { buildView } from './view/build-view.js';
 import type { InternalView } from './view/internal-view.js';
 import { explainMatch } from './view/explain-match.js';
+import { explainTcpMatch } from './view/explain-tcp.js';
 import { certificatesView, tlsDiagnostics, traefikCertificatesView } from './view/certificates-view.js';
 import { statusEvents } from './view/status-events.js';
 
@@ -122,9 +122,9 @@ function generationFactory(opts: RuntimeOptions, deps: RuntimeDeps, health: Heal
     const l4 = compileL4(validated, config.tcp, {
       gates: tcpGates,
       health: { registry: health, store: tcpHealth, signal: gen.lifecycle.signal },
-      https: httpsSides(Object.values(validated.routers), opts.entryPoints),
+      https: (ep) => gen.tls?.httpsServerNames(ep),
     });
-    return Object.assign(gen, { tcp: l4.tcp, udpRoute: l4.udpRoute, l4 });
+    return Object.assign(gen, { tcp: l4.tcp, tcpTable: l4.tcp, udpRoute: l4.udpRoute, l4 });
   };
 }
 
@@ -180,6 +180,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
       view: () => buildView(current, { entryPoints: opts.entryPoints, diagnostics: withTls(diagnostics, current), providers, features, ...(opts.internalView && { internal: opts.internalView }) }),
       subscribe: (listener) => hub.subscribe(listener),
       explainMatch: (query) => explainMatch(current, query),
+      explainTcpMatch: (query) => explainTcpMatch(current, query),
       providerStates: () => [...providerStates.values()],
       certificates: () => certificatesView(current),
       traefikCertificates: () => traefikCertificatesView(current),

@@ -86,3 +86,14 @@ export interface UdpRoute {
   /** the server for a new session (wrr per session) */
   pick(): { address: string; host: string; port: number } | undefined;
 }
+
+/**
+ * An entrypoint's HTTPS routers as TCP routing sees them before decrypting (Traefik's `muxerHTTPS`):
+ * the hosts of their `Host` rules, and whether one has no host (then it catches every SNI).
+ */
+export interface HttpsServerNames {
+  /** an HTTPS router on the entrypoint has this host (exact, or a one-label wildcard) */
+  has(serverName: string): boolean;
+  /** an HTTPS router on the entrypoint has no host in its rule */
+  readonly catchAll: boolean;
+}

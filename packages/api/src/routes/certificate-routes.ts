@@ -1,32 +1,40 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { RuntimeSource, TraefikCertificate } from '@wharf/config';
-import { elementNotFound, invalidRequest } from '../errors.js';
+import { elementNotFound } from '../errors.js';
 import { firstValue, paginate } from '../pagination.js';
 
 type Query = Record<string, unknown>;
 
+/** Traefik's `orderedCertificate`: `name` (and `cn`) sort by common name, `issuer` is the organisation, else the CN. */
 const SORT_KEYS: Record<string, (c: TraefikCertificate) => string> = {
-  name: (c) => c.name,
+  name: (c) => c.commonName,
   cn: (c) => c.commonName,
   status: (c) => c.status,
-  issuer: (c) => c.issuerCN ?? c.issuerOrg ?? '',
+  issuer: (c) => c.issuerOrg || c.issuerCN || '',
   validUntil: (c) => c.notAfter,
 };
 
-/** Traefik 3.7's list filters: `search` (common name, SANs, fingerprint), `status`, `sortBy`, `direction`. */
+/** Go's byte-wise string order (not the locale's) */
+const order = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Traefik 3.7's list filters (`handler_certificate.go`, `sort.go`): `search` in the common name,
+ * issuer organisation and CN and SANs (case-insensitive), `status` (case-insensitive), `sortBy`
+ * (unknown → name) and `direction` (anything but `asc` or empty is descending; ties by common
+ * name, in the same direction; wharf then orders by fingerprint so pages are stable).
+ */
 function filterCertificates(all: TraefikCertificate[], query: Query): TraefikCertificate[] {
   const search = firstValue(query['search'])?.toLowerCase();
   const status = firstValue(query['status'])?.toLowerCase();
-  const sortBy = firstValue(query['sortBy']) ?? 'name';
-  const key = SORT_KEYS[sortBy];
-  if (!key) throw invalidRequest(`sortBy: ${sortBy}`);
-  const desc = firstValue(query['direction']) === 'desc';
+  const key = SORT_KEYS[firstValue(query['sortBy']) ?? ''] ?? SORT_KEYS['name']!;
+  const direction = firstValue(query['direction']) ?? '';
+  const sign = direction === '' || direction === 'asc' ? 1 : -1;
   const out = all.filter((c) => {
-    if (status && c.status !== status) return false;
+    if (status && c.status.toLowerCase() !== status) return false;
     if (!search) return true;
-    return [c.name, c.commonName, ...c.sans].some((v) => v.toLowerCase().includes(search));
+    return [c.commonName, c.issuerOrg ?? '', c.issuerCN ?? '', ...c.sans].some((v) => v.toLowerCase().includes(search));
   });
-  out.sort((a, b) => key(a).localeCompare(key(b)) * (desc ? -1 : 1) || a.name.localeCompare(b.name));
+  out.sort((a, b) => (order(key(a), key(b)) || order(a.commonName, b.commonName)) * sign || order(a.name, b.name));
   return out;
 }
 

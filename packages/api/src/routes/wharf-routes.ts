@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Diagnostic, RuntimeSource } from '@wharf/config';
-import { elementNotFound } from '../errors.js';
-import { parseMatchQuery } from '../match-query.js';
+import { elementNotFound, invalidRequest } from '../errors.js';
+import { parseMatchQuery, parseTcpMatchQuery } from '../match-query.js';
 import { buildWharfOverview } from '../overview.js';
 import { firstValue, paginate } from '../pagination.js';
 import { openApiDocument } from '../openapi.js';
@@ -40,7 +40,12 @@ export function registerWharfRoutes(app: FastifyInstance, prefix: string, opts: 
   app.get(`${prefix}api/wharf/providers`, async () => source.providerStates?.() ?? []);
   app.get(`${prefix}api/wharf/match`, async (req: FastifyRequest<{ Querystring: Query }>) => {
     const known = new Set([...opts.entryPointNames, ...source.view().entryPoints.map((e) => e.name)]);
-    return source.explainMatch(parseMatchQuery(req.query, known));
+    const proto = firstValue(req.query['proto']) ?? 'http';
+    if (proto === 'http') return source.explainMatch(parseMatchQuery(req.query, known));
+    if (proto !== 'tcp') throw invalidRequest(`proto: ${proto.slice(0, 16)} (expected http or tcp)`);
+    const query = parseTcpMatchQuery(req.query, known);
+    if (!source.explainTcpMatch) throw invalidRequest('proto: this wharf has no TCP routing');
+    return source.explainTcpMatch(query);
   });
   app.get(`${prefix}api/wharf/certificates`, async () => source.certificates?.() ?? []);
   app.get(`${prefix}api/wharf/certificates/:id`, async (req: FastifyRequest<{ Params: { id: string } }>) => {

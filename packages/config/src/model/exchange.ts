@@ -110,6 +110,16 @@ export interface RequestRecord {
   attempts: number;
   requestHeaders: IncomingHttpHeaders;
   errorCode?: string;
+  /** set when the request came over TLS (HTTPS or HTTP/2): read once per connection */
+  tls?: RequestTls;
+}
+
+/** A TLS connection's version and cipher suite in Go's spelling (Traefik's `tls_version` / `tls_cipher` labels). */
+export interface RequestTls {
+  /** `1.0` … `1.3`, or `unknown` */
+  readonly version: string;
+  /** IANA / Go name, e.g. `TLS_AES_128_GCM_SHA256`, or `unknown` when Go has no such suite */
+  readonly cipher: string;
 }
 
 export interface RequestObserver {

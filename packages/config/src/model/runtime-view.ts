@@ -109,10 +109,33 @@ export type RuntimeEvent =
 /** Route tester: what would happen to a request (GET /api/wharf/match). */
 export interface MatchQuery {
   entryPoint: string;
+  /** `https://…` is tested against the TLS routers, `http://…` against the others (Traefik's split) */
   url: string;
   method?: string;
   headers?: Record<string, string>;
   clientIP?: string;
+  /** HTTPS: the ClientHello's server name when it differs from the URL's host */
+  sni?: string;
+}
+
+/** How an HTTPS request's handshake goes: the option set and the certificate SNI selects. */
+export interface MatchTls {
+  /** the server name the handshake is matched with ('' without SNI) */
+  sni: string;
+  /** the TLS options name (`default` unless a router on the entrypoint names another for this host) */
+  options: string;
+  /** the certificate served; absent when the handshake is refused (`refused` says why) */
+  certificate?: MatchCertificate;
+  refused?: string;
+}
+
+export interface MatchCertificate {
+  /** the id of `/api/wharf/certificates/{id}` (SHA-256 fingerprint) */
+  id: string;
+  subject: string;
+  sans: string[];
+  /** `sni`: a SAN of the certificate matched (exact, then one-label wildcard); `default`: the store's default certificate */
+  selectedBy: 'sni' | 'default';
 }
 
 export interface MatchCandidate {
@@ -135,6 +158,43 @@ export interface MatchExplanation {
   tried: MatchCandidate[];
   /** reason when nothing matched or the pick failed */
   reason?: string;
+  /** for an `https://` URL: the handshake's option set and certificate */
+  tls?: MatchTls;
+}
+
+/** Route tester for a TCP connection (GET /api/wharf/match?proto=tcp). */
+export interface TcpMatchQuery {
+  entryPoint: string;
+  /** the connection opens with a TLS ClientHello (default: when `sni` or `alpn` is given) */
+  tls: boolean;
+  /** the ClientHello's server name ('' for none) */
+  sni: string;
+  /** the ClientHello's ALPN protocols */
+  alpn: string[];
+  clientIP: string;
+}
+
+/** What a TCP router does with the connection: forward the TLS bytes, terminate TLS here, or plain TCP. */
+export type TcpMatchMode = 'passthrough' | 'terminated' | 'plain';
+
+export interface TcpMatchExplanation {
+  matched: boolean;
+  router?: string;
+  priority?: number;
+  service?: string;
+  mode?: TcpMatchMode;
+  /** `terminated`: the handshake's option set and certificate (by SNI) */
+  tls?: MatchTls;
+  /**
+   * false when the entrypoint has no TLS TCP routers: wharf then routes at once without reading a
+   * byte (server-speaks-first protocols), so a TLS connection is matched as a plain one
+   */
+  peeked: boolean;
+  /** routers of the connection's kind (TLS or plain) tried before the winner, in order */
+  tried: MatchCandidate[];
+  /** nothing matched and the entrypoint serves HTTP: the connection goes on to the HTTP(S) routers */
+  fallback?: 'http';
+  reason?: string;
 }
 
 /** What the API reads: the current generation's view, its events, and the route tester. */
@@ -142,6 +202,8 @@ export interface RuntimeSource {
   view(): RuntimeView;
   subscribe(listener: (event: RuntimeEvent) => void): () => void;
   explainMatch(query: MatchQuery): MatchExplanation;
+  /** the TCP route tester (absent: the source has no TCP routing) */
+  explainTcpMatch?(query: TcpMatchQuery): TcpMatchExplanation;
   /** every provider's runner state, in precedence order (absent: none known) */
   providerStates?(): ProviderState[];
   /** the current generation's certificates (absent: TLS not compiled) */

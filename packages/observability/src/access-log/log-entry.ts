@@ -44,7 +44,7 @@ function rawFields(r: RequestRecord, count: number): Record<string, string | num
     RequestMethod: r.method,
     RequestPath: r.path,
     RequestProtocol: r.protocol,
-    RequestScheme: 'http',
+    RequestScheme: r.tls === undefined ? 'http' : 'https',
     RetryAttempts: r.attempts,
     RouterName: r.router,
     ServiceAddr: serviceAddr(r.server),
@@ -52,6 +52,8 @@ function rawFields(r: RequestRecord, count: number): Record<string, string | num
     ServiceURL: r.server,
     StartLocal: localTime(r.startTime),
     StartUTC: new Date(r.startTime).toISOString(),
+    TLSVersion: r.tls?.version,
+    TLSCipher: r.tls?.cipher,
     entryPointName: r.entryPoint,
     ErrorCode: r.errorCode,
   };

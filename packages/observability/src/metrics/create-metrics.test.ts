@@ -109,3 +109,49 @@ describe('createMetrics /metrics', () => {
     expect(sampleValue(samples, 'traefik_service_server_up', { service: 's@file', url: 'http://a' })).toBe(0);
   });
 });
+
+describe('createMetrics: TLS request counters (Traefik requests_tls_total)', () => {
+  const tls13 = { version: '1.3', cipher: 'TLS_AES_128_GCM_SHA256' };
+  const tls12 = { version: '1.2', cipher: 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256' };
+
+  it('counts TLS requests per entrypoint, router+service and service with tls_version and tls_cipher only', async () => {
+    const metrics = createMetrics({ addRoutersLabels: true, processMetrics: false });
+    const o = metrics.observer;
+    o.onRequestEnd(requestRecord({ entryPoint: 'websecure', tls: tls13 }));
+    // an equal object from another connection lands in the same series
+    o.onRequestEnd(requestRecord({ entryPoint: 'websecure', tls: { ...tls13 }, status: 502 }));
+    o.onRequestEnd(requestRecord({ entryPoint: 'websecure', tls: tls12 }));
+    o.onRequestEnd(requestRecord({ entryPoint: 'websecure', tls: tls12, router: undefined, service: undefined, status: 404 }));
+    o.onRequestEnd(requestRecord({ entryPoint: 'web' }));
+    const { samples, text } = await scrape(metrics);
+    expect(text).toContain('# TYPE traefik_entrypoint_requests_tls_total counter');
+    expect(text).toContain(
+      '# HELP traefik_entrypoint_requests_tls_total How many HTTP requests with TLS processed on an entrypoint, partitioned by TLS Version and TLS cipher Used.',
+    );
+    const tlsSamples = samples.filter((s) => s.name.endsWith('_requests_tls_total'));
+    expect(tlsSamples.map((s) => [s.name, s.labels, s.value])).toEqual(
+      expect.arrayContaining([
+        ['traefik_entrypoint_requests_tls_total', { tls_version: '1.3', tls_cipher: tls13.cipher, entrypoint: 'websecure' }, 2],
+        ['traefik_entrypoint_requests_tls_total', { tls_version: '1.2', tls_cipher: tls12.cipher, entrypoint: 'websecure' }, 2],
+        ['traefik_router_requests_tls_total', { tls_version: '1.3', tls_cipher: tls13.cipher, router: 'app@docker', service: 'app@docker' }, 2],
+        ['traefik_router_requests_tls_total', { tls_version: '1.2', tls_cipher: tls12.cipher, router: 'app@docker', service: 'app@docker' }, 1],
+        ['traefik_service_requests_tls_total', { tls_version: '1.3', tls_cipher: tls13.cipher, service: 'app@docker' }, 2],
+        ['traefik_service_requests_tls_total', { tls_version: '1.2', tls_cipher: tls12.cipher, service: 'app@docker' }, 1],
+      ]),
+    );
+    expect(tlsSamples).toHaveLength(6);
+    // plaintext 'web' has no TLS series
+    expect(tlsSamples.some((s) => s.labels.entrypoint === 'web')).toBe(false);
+  });
+});
+
+describe('createMetrics: traefik_tls_certs_not_after', () => {
+  it("labels cn, decimal serial and the DNS SANs only (Traefik's appendCertMetric), value in Unix seconds", async () => {
+    const cert = { commonName: 'api.example.com', serialNumber: '4096', sans: ['10.0.0.5', 'a.example.com', 'api.example.com'], notAfter: '2026-12-10T00:00:00Z' };
+    const metrics = createMetrics({ processMetrics: false, certificates: () => [cert] });
+    const { samples } = await scrape(metrics);
+    expect(samples.filter((s) => s.name === 'traefik_tls_certs_not_after')).toEqual([
+      { name: 'traefik_tls_certs_not_after', labels: { cn: 'api.example.com', serial: '4096', sans: 'a.example.com,api.example.com' }, value: Date.UTC(2026, 11, 10) / 1000 },
+    ]);
+  });
+});

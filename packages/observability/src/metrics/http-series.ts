@@ -1,6 +1,7 @@
 import type { RequestRecord } from '@wharf/config';
 import { collectedMetric, type CollectedMetric, type MetricValue } from './collected-metric.js';
 import { labelKeyOf, labelsOfKey } from './request-labels.js';
+import { TlsSeries } from './tls-series.js';
 
 /** One label combination's running totals: plain numbers, updated in place. */
 interface Series {
@@ -21,6 +22,7 @@ interface Series {
 export class HttpSeriesFamily {
   private readonly series = new Map<string, Map<string, Map<number, Series>>>();
   private readonly bounds: readonly number[];
+  private readonly tls: TlsSeries;
 
   constructor(
     private readonly prefix: string,
@@ -28,6 +30,7 @@ export class HttpSeriesFamily {
     buckets: readonly number[],
   ) {
     this.bounds = [...buckets].sort((a, b) => a - b);
+    this.tls = new TlsSeries(prefix, labelNames);
   }
 
   record(a: string, b: string, r: RequestRecord): void {
@@ -47,6 +50,7 @@ export class HttpSeriesFamily {
     let i = 0;
     while (i < bounds.length && seconds > bounds[i]!) i++;
     s.buckets[i]! += 1;
+    if (r.tls !== undefined) this.tls.record(a, b, r.tls);
   }
 
   private create(a: string, b: string, key: number): Series {
@@ -92,6 +96,7 @@ export class HttpSeriesFamily {
       collectedMetric(`${p}_request_duration_seconds`, help('How long it took to process the request on'), 'histogram', () => this.histogram(), reset),
       collectedMetric(`${p}_requests_bytes_total`, help('The total size of requests in bytes handled by'), 'counter', this.counter((s) => s.requestBytes), reset),
       collectedMetric(`${p}_responses_bytes_total`, help('The total size of responses in bytes handled by'), 'counter', this.counter((s) => s.responseBytes), reset),
+      this.tls.metric(),
     ];
   }
 }

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { Counter, Gauge, type Registry } from 'prom-client';
 import type { MetricsOptions, ServerStateLike } from './metrics-options.js';
 
@@ -18,7 +19,11 @@ function scrapedGauges(registry: Registry, opts: MetricsOptions): void {
     collect() {
       if (certificates === undefined) return;
       this.reset();
-      for (const c of certificates()) this.set({ cn: c.commonName, serial: c.serialNumber, sans: c.sans.join(',') }, Math.floor(Date.parse(c.notAfter) / 1000));
+      // Traefik's appendCertMetric: `sans` joins the DNS names only (sorted), not the IP SANs
+      for (const c of certificates()) {
+        const sans = c.sans.filter((n) => isIP(n) === 0).join(',');
+        this.set({ cn: c.commonName, serial: c.serialNumber, sans }, Math.floor(Date.parse(c.notAfter) / 1000));
+      }
     },
   });
   new Gauge({

@@ -23,11 +23,7 @@ function router<R extends TcpRouterConfig | UdpRouterConfig>(r: R, provider: str
   if ('middlewares' in r && Array.isArray(r.middlewares)) {
     (out as TcpRouterConfig).middlewares = r.middlewares.map((m) => ref(m, provider) as string);
   }
-  // TLS option sets are qualified like every other element (`default` stays the shared one)
-  const tls = (r as TcpRouterConfig).tls;
-  if (tls && typeof tls === 'object' && typeof tls.options === 'string' && tls.options !== '' && tls.options !== 'default') {
-    (out as TcpRouterConfig).tls = { ...tls, options: qualify(tls.options, provider) };
-  }
+  // `tls.options` stays as written (the API shows it so, as Traefik); compile-l4 qualifies it
   return out;
 }
 

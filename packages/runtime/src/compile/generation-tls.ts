@@ -1,5 +1,6 @@
 import { qualify, TLS_DEFAULT_OPTIONS_NAME, type RouterTlsConfig, type TlsConfiguration } from '@wharf/config';
 import { compileTls, resolveRouterTlsOptions, type EntryPointTlsOptions, type GeneratedCertificate, type TlsGeneration, type TlsRouterInput } from '@wharf/tls';
+import type { HttpsServerNames } from '../types.js';
 import { addError } from '../validate/element-state.js';
 import type { EntryPointSpec, ValidatedRouter } from '../validate/validated.js';
 
@@ -10,6 +11,53 @@ export interface GenerationTls {
   optionsFor(entryPoint: string, serverName: string | undefined): { options: string } | { broken: string };
   /** the option set a TLS router resolved to on `entryPoint` (`default` after a conflict), as Traefik's `ResolvedOptions` */
   routerOptions(router: string, entryPoint: string): string;
+  /** the entrypoint's HTTPS router hosts, for TCP routing on a shared port; undefined: no HTTPS router */
+  httpsServerNames(entryPoint: string): HttpsServerNames | undefined;
+}
+
+const HOST_CALL = /(?:^|[^\w])Host\(([^)]*)\)/g;
+const QUOTED = /[`"]([^`"]*)[`"]/g;
+
+/**
+ * Traefik's `ParseDomains`: the values of every `Host(...)` of the rule, lower-cased, whatever
+ * the operators around them (`Host(a) || PathPrefix(/x)` has `a`). The rule tree's exact host set
+ * is used when it has one; this is the fallback for rules that can also match other hosts.
+ */
+function ruleHosts(rule: string | undefined): string[] {
+  const hosts: string[] = [];
+  for (const call of (rule ?? '').slice(0, 64 * 1024).matchAll(HOST_CALL)) {
+    for (const q of (call[1] ?? '').matchAll(QUOTED)) if (q[1]) hosts.push(q[1].toLowerCase());
+  }
+  return hosts;
+}
+
+/** Traefik's canonical server name: lower case, no trailing dot. */
+const canonical = (host: string): string => host.trim().toLowerCase().replace(/\.$/, '');
+
+/** Per entrypoint: the HTTPS routers' hosts (exact and `*.parent` wildcards), and whether one has none. */
+function serverNamesByEntryPoint(inputs: readonly TlsRouterInput[]): Map<string, HttpsServerNames> {
+  const sets = new Map<string, { exact: Set<string>; wildcard: Set<string>; catchAll: boolean }>();
+  for (const input of inputs) {
+    for (const ep of input.entryPoints) {
+      let set = sets.get(ep);
+      if (set === undefined) sets.set(ep, (set = { exact: new Set(), wildcard: new Set(), catchAll: false }));
+      if (input.hosts.length === 0) set.catchAll = true;
+      for (const host of input.hosts.map(canonical)) (host.startsWith('*.') ? set.wildcard : set.exact).add(host);
+    }
+  }
+  const out = new Map<string, HttpsServerNames>();
+  for (const [ep, { exact, wildcard, catchAll }] of sets) {
+    out.set(ep, {
+      catchAll,
+      has(serverName) {
+        const name = canonical(serverName);
+        if (name === '') return false;
+        const dot = name.indexOf('.');
+        return exact.has(name) || (dot > 0 && wildcard.has(`*${name.slice(dot)}`));
+      },
+    });
+  }
+  return out;
 }
 
 /**
@@ -41,7 +89,7 @@ export function compileGenerationTls(
     const using = entryPoints.filter((ep) => r.using.includes(ep.name) && effectiveTls(r, ep) !== undefined);
     if (using.length === 0) continue;
     const own = effectiveTls(r, using[0]!)!;
-    inputs.push({ name: r.name, entryPoints: using.map((ep) => ep.name), hosts: r.parsed.hostKeys ?? r.parsed.hosts ?? [], options: optionsName(own, r.provider) });
+    inputs.push({ name: r.name, entryPoints: using.map((ep) => ep.name), hosts: r.parsed.hostKeys ?? r.parsed.hosts ?? ruleHosts(r.config.rule), options: optionsName(own, r.provider) });
   }
   const resolved = resolveRouterTlsOptions(inputs, compiled.options);
   for (const r of routers) {
@@ -50,8 +98,10 @@ export function compileGenerationTls(
     for (const issue of result.issues) addError(r, issue.message, result.disabled && issue.severity === 'error');
   }
   const byEntryPoint: ReadonlyMap<string, EntryPointTlsOptions> = resolved.entryPoints;
+  const serverNames = serverNamesByEntryPoint(inputs);
   return {
     compiled,
+    httpsServerNames: (entryPoint) => serverNames.get(entryPoint),
     optionsFor(entryPoint, serverName) {
       return byEntryPoint.get(entryPoint)?.forServerName(serverName) ?? { options: TLS_DEFAULT_OPTIONS_NAME };
     },

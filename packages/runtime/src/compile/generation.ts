@@ -12,6 +12,7 @@ import { Messages } from '../validate/messages.js';
 import type { EntryPointSpec, ValidatedConfig, ValidatedRouter } from '../validate/validated.js';
 import type { CompiledService } from '../services/compiled-service.js';
 import type { CompiledL4 } from '../l4/compile-l4.js';
+import type { TcpTable } from '../l4/tcp-order.js';
 import { GenerationLifecycle } from './generation-lifecycle.js';
 import { createMiddlewareRegistry } from './middleware-registry.js';
 import { onResponseDone } from '../services/response-done.js';
@@ -45,6 +46,8 @@ export interface Generation extends GenerationHandle {
   readonly lifecycle: GenerationLifecycle;
   /** TCP/UDP routing and TCP server health (set by the runtime after the HTTP part) */
   l4?: CompiledL4;
+  /** the entrypoint's TCP routes with their ordered entries (the route tester walks them) */
+  readonly tcpTable?: (entryPoint: string) => TcpTable | undefined;
 }
 
 const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
@@ -143,7 +146,7 @@ export function compileGeneration(opts: CompileOptions): Generation {
 }
 
 /** the key of an entrypoint's table of TLS routers (`tables.get(ep)` holds its plaintext ones) */
-const tlsTable = (entryPoint: string): string => `${entryPoint}\u0000tls`;
+export const tlsTable = (entryPoint: string): string => `${entryPoint}\u0000tls`;
 
 function compileTlsPart(opts: CompileOptions): GenerationTls | undefined {
   if (opts.tls === undefined) return undefined;

@@ -1,29 +1,22 @@
-import type { ServerHealthInfo, TcpConfiguration } from '@wharf/config';
+import { qualify, TLS_DEFAULT_OPTIONS_NAME, type ServerHealthInfo, type TcpConfiguration } from '@wharf/config';
 import type { HealthRegistry, TcpServerHealth } from '@wharf/loadbalancer';
-import { compareTcpRoutes, type TcpConnectionInfo, type TcpMatcher } from '@wharf/router';
-import type { TcpEntryPointRoutes, TcpRoute, UdpRoute } from '../types.js';
+import type { HttpsServerNames, TcpRoute, UdpRoute } from '../types.js';
 import { addError } from '../validate/element-state.js';
 import { L4Messages } from '../validate/l4-shape.js';
 import type { ValidatedConfig } from '../validate/validated.js';
 import { chainGates, TcpGateStore, type TcpGate } from './tcp-gates.js';
-import { httpsClaims, type HttpsSide } from './https-side.js';
 import type { TcpHealthStore } from './tcp-health.js';
 import { createPickers } from './tcp-services.js';
+import { createTcpTable, type TcpRouteEntry, type TcpTable } from './tcp-order.js';
 
-interface Entry {
-  name: string;
-  priority: number;
-  match: TcpMatcher;
-  /** exactly ``HostSNI(`*`)`` */
-  catchAll: boolean;
-  route: TcpRoute;
+/** Traefik qualifies a TCP router's `tls.options` with its provider at use time; `default` stays shared. */
+function tlsOptionsName(options: string | undefined, provider: string): string {
+  return !options || options === TLS_DEFAULT_OPTIONS_NAME ? TLS_DEFAULT_OPTIONS_NAME : qualify(options, provider);
 }
 
-/** ACME TLS-ALPN-01 challenges are answered by the HTTPS side, before any TCP route (Traefik) */
-const ACME_TLS_ALPN = 'acme-tls/1';
-
 export interface CompiledL4 {
-  tcp(entryPoint: string): TcpEntryPointRoutes | undefined;
+  /** an entrypoint's TCP routes in Traefik's order (tcp-order.ts), which the route tester walks too */
+  tcp(entryPoint: string): TcpTable | undefined;
   udpRoute(entryPoint: string): UdpRoute | undefined;
   /** live server health of a health-checked TCP service; undefined without a check */
   tcpServers(service: string): ServerHealthInfo[] | undefined;
@@ -33,42 +26,19 @@ export interface CompiledL4 {
 
 /** State carried from one generation to the next (fresh stores: nothing carried), and the HTTPS side. */
 export interface L4Carry {
-  /** per entrypoint, its HTTPS routers' hosts (Traefik's HTTPS-before-TCP order on a shared entrypoint) */
-  https?: ReadonlyMap<string, HttpsSide>;
+  /** an entrypoint's HTTPS router hosts (Traefik's HTTPS-before-TCP order on a shared entrypoint); undefined: none */
+  https?: (entryPoint: string) => HttpsServerNames | undefined;
   gates: TcpGateStore;
   /** the health registry shared with HTTP, the store of TCP checks and the generation's signal */
   health?: { registry: HealthRegistry; store: TcpHealthStore; signal: AbortSignal };
 }
 
-/**
- * Traefik's order on an entrypoint (pkg/server/router/tcp/router.go): a plain connection goes to
- * the non-TLS routes, then HTTP. A TLS one: ACME TLS-ALPN → HTTPS; an HTTPS router naming the SNI
- * → HTTPS; the first TLS route that matches, unless it is a catch-all; an HTTPS catch-all →
- * HTTPS; that TLS catch-all; else HTTPS (its 404). `undefined` hands the connection to HTTP(S).
- */
-function entryPointRoutes(list: Entry[], https: HttpsSide | undefined): TcpEntryPointRoutes {
-  list.sort(compareTcpRoutes);
-  const plain = list.filter((e) => e.route.tls === 'none');
-  const secure = list.filter((e) => e.route.tls !== 'none');
-  return {
-    // Traefik reads nothing only when the entrypoint has neither TLS routes nor HTTPS routers
-    plainOnly: secure.length === 0 && https === undefined,
-    route(conn: TcpConnectionInfo) {
-      if (!conn.tls) return plain.find((e) => e.match(conn))?.route;
-      if (https && (conn.alpn.includes(ACME_TLS_ALPN) || httpsClaims(https, conn.sni))) return undefined;
-      const hit = secure.find((e) => e.match(conn));
-      if (hit === undefined || (hit.catchAll && https?.catchAll)) return undefined;
-      return hit.route;
-    },
-  };
-}
-
-function compileTcp(v: ValidatedConfig, transports: TcpConfiguration['serversTransports'], carry: L4Carry, built: Map<string, TcpServerHealth>): Map<string, Entry[]> {
+function compileTcp(v: ValidatedConfig, transports: TcpConfiguration['serversTransports'], carry: L4Carry, built: Map<string, TcpServerHealth>): Map<string, TcpTable> {
   const { gates } = carry;
   const scope = carry.health && { ...carry.health, built };
   const pickers = createPickers(v.tcpServices, transports ?? {}, scope);
   const gate = (name: string): TcpGate => gates.get(v.tcpMiddlewares[name]!);
-  const byEntryPoint = new Map<string, Entry[]>();
+  const byEntryPoint = new Map<string, TcpRouteEntry[]>();
   for (const r of Object.values(v.tcpRouters)) {
     if (r.status === 'disabled' || !r.parsed) continue;
     const tls = r.config.tls;
@@ -76,7 +46,7 @@ function compileTcp(v: ValidatedConfig, transports: TcpConfiguration['serversTra
       router: r.name,
       service: r.config.service!,
       tls: !tls ? 'none' : tls.passthrough ? 'passthrough' : 'terminate',
-      tlsOptions: tls?.options || 'default',
+      tlsOptions: tlsOptionsName(tls?.options, r.provider),
       admit: chainGates((r.config.middlewares ?? []).map(gate)),
       pick: pickers(r.config.service!).pick,
     };
@@ -88,7 +58,7 @@ function compileTcp(v: ValidatedConfig, transports: TcpConfiguration['serversTra
   }
   gates.sweep();
   carry.health?.store.sweep(new Set(built.keys()));
-  return byEntryPoint;
+  return new Map([...byEntryPoint].map(([ep, list]) => [ep, createTcpTable(list, carry.https?.(ep))]));
 }
 
 /** One UDP router per entrypoint: the first in descending name order (Traefik); the others warn. */
@@ -118,8 +88,7 @@ function compileUdp(v: ValidatedConfig): Map<string, UdpRoute> {
  */
 export function compileL4(v: ValidatedConfig, tcp: TcpConfiguration | undefined, carry: L4Carry = { gates: new TcpGateStore() }): CompiledL4 {
   const health = new Map<string, TcpServerHealth>();
-  const entries = compileTcp(v, tcp?.serversTransports, carry, health);
-  const tcpRoutes = new Map([...entries].map(([ep, list]) => [ep, entryPointRoutes(list, carry.https?.get(ep))]));
+  const tcpRoutes = compileTcp(v, tcp?.serversTransports, carry, health);
   const udpRoutes = compileUdp(v);
   return {
     tcp: (ep) => tcpRoutes.get(ep),

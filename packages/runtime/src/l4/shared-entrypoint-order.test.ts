@@ -1,6 +1,10 @@
 import type { DynamicConfig, RouterConfig, TcpRouterConfig } from '@wharf/config';
+import { generateDefaultCertificate } from '@wharf/tls';
 import { describe, expect, it } from 'vitest';
 import { testRuntime } from '../fixtures/runtime.js';
+
+// HTTPS routers only exist where TLS is on (the app always has its generated default certificate)
+const defaultCertificate = await generateDefaultCertificate();
 
 /**
  * Traefik's order on an entrypoint that carries HTTPS routers and TCP routes
@@ -12,7 +16,7 @@ const plain = { sni: '', alpn: [], clientIp: '10.0.0.1', tls: false };
 const lb = { loadBalancer: { servers: [{ address: '127.0.0.1:1' }] } };
 
 function routes(http: Record<string, RouterConfig>, tcp: Record<string, TcpRouterConfig>) {
-  const { runtime } = testRuntime();
+  const { runtime } = testRuntime({ defaultCertificate });
   const config: DynamicConfig = {
     http: { routers: http, services: {}, middlewares: {} },
     tcp: { routers: tcp, services: { 'svc@file': lb } },

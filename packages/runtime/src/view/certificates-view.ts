@@ -43,14 +43,24 @@ export function certificatesView(gen: Generation, now = Date.now()): WharfCertif
   }));
 }
 
-/** The generation's parsed certificates as Traefik 3.7's `/api/certificates` lists them (one per fingerprint). */
+/** Go's `time.Time` JSON (RFC 3339, no fraction when it is zero: certificate dates have whole seconds). */
+const goTime = (iso: string): string => iso.replace(/\.000Z$/, 'Z');
+
+/**
+ * The generation's certificates as Traefik 3.7's `/api/certificates` lists them (`GetServerCertificates`):
+ * those loaded into the default store (parsed, key matching; expired ones included) and its default
+ * certificate, one per fingerprint. Go knows only RSA and ECDSA key types (`Unknown` otherwise).
+ */
 export function traefikCertificatesView(gen: Generation, now = Date.now()): TraefikCertificate[] {
   const out = new Map<string, TraefikCertificate>();
-  for (const { certificate } of gen.tls?.compiled.certificates.entries ?? []) {
+  const store = gen.tls?.compiled.certificates.store;
+  for (const { certificate, stores } of gen.tls?.compiled.certificates.entries ?? []) {
     const info = certificate.info;
-    if (!info || out.has(info.name)) continue;
+    const inDefaultStore = stores.includes('default') || certificate === store?.defaultCertificate;
+    if (!info || !certificate.usable || !inDefaultStore || out.has(info.name)) continue;
     const { dnsNames: _dns, ipAddresses: _ips, ...traefik } = info;
-    out.set(info.name, { ...traefik, status: certificateStatus(info, now) });
+    const keyType = traefik.keyType === 'RSA' || traefik.keyType === 'ECDSA' ? traefik.keyType : 'Unknown';
+    out.set(info.name, { ...traefik, keyType, notBefore: goTime(info.notBefore), notAfter: goTime(info.notAfter), status: certificateStatus(info, now) });
   }
   return [...out.values()];
 }

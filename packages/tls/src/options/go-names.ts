@@ -1,4 +1,4 @@
-import type { TlsClientAuthType } from '@wharf/config';
+import type { RequestTls, TlsClientAuthType } from '@wharf/config';
 
 /**
  * Go's `crypto/tls` names, as Traefik accepts them (`pkg/tls/tls.go`, `pkg/tls/cipher.go`),
@@ -93,7 +93,36 @@ export function tlsVersionLabel(protocol: string | null | undefined): string {
   }
 }
 
+/**
+ * Go's `CipherSuitesReversed` (Traefik's `GetCipherName`): the suite names a `tls_cipher` label can
+ * carry. Node's `getCipher().standardName` is the IANA name, which is Go's for every suite Go knows
+ * (ChaCha20 suites end in `_SHA256` in both); any other suite is `unknown`, as in Traefik.
+ */
+const GO_CIPHER_NAMES: ReadonlySet<string> = new Set(
+  [...Object.keys(CIPHER_SUITES), ...IGNORED_CIPHER_SUITES].filter((n) => !n.endsWith('_CHACHA20_POLY1305')),
+);
+
 /** Go's (IANA) cipher-suite name of a connection, for metrics' `tls_cipher` label. */
 export function tlsCipherLabel(cipher: { name: string; standardName?: string } | null | undefined): string {
-  return cipher?.standardName || cipher?.name || 'unknown';
+  const name = cipher?.standardName;
+  return name !== undefined && GO_CIPHER_NAMES.has(name) ? name : 'unknown';
+}
+
+/** what `connectionTls` reads of a TLS socket (a `TLSSocket`, or HTTP/2's proxy of one) */
+export interface TlsConnectionLike {
+  getProtocol(): string | null;
+  getCipher(): { name: string; standardName?: string } | null | undefined;
+}
+
+/** one frozen object per (version, cipher): a handful in practice, shared by every connection */
+const interned = new Map<string, RequestTls>();
+
+/** A connection's `{version, cipher}` in Traefik's spelling (`1.3`, `TLS_AES_128_GCM_SHA256`). */
+export function connectionTls(socket: TlsConnectionLike): RequestTls {
+  const version = tlsVersionLabel(socket.getProtocol());
+  const cipher = tlsCipherLabel(socket.getCipher());
+  const key = `${version} ${cipher}`;
+  let tls = interned.get(key);
+  if (tls === undefined) interned.set(key, (tls = Object.freeze({ version, cipher })));
+  return tls;
 }
