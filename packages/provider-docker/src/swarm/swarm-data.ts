@@ -98,3 +98,12 @@ export function swarmContainers(
   }
   return { containers, diagnostics };
 }
+
+/**
+ * A task on its way up or down (desired running, not running yet; or still running, desired
+ * otherwise). The engine's container event can come before the task's state is updated, so a
+ * listing made on that event may not show the change yet: the provider lists again shortly.
+ */
+export function tasksSettling(tasks: readonly SwarmTask[]): boolean {
+  return tasks.some((t) => (t.DesiredState === 'running') !== (t.Status?.State === 'running'));
+}

@@ -5,16 +5,16 @@ import { DockerUnavailableError } from '../errors.js';
 import { createSwarmProvider } from './swarm-provider.js';
 import type { SwarmListing, SwarmSource } from './swarm-source.js';
 
-function fakeManager(): SwarmSource & { replicas: number; up: boolean; lists: number } {
+function fakeManager(): SwarmSource & { replicas: number; starting: number; up: boolean; lists: number } {
   const m = {
-    endpoint: 'fake://manager', replicas: 2, up: true, lists: 0,
+    endpoint: 'fake://manager', replicas: 2, starting: 0, up: true, lists: 0,
     async list(): Promise<SwarmListing> {
       m.lists += 1;
       if (!m.up) throw DockerUnavailableError('fake://manager', 'gone');
       return {
         services: [{ ID: 's', Spec: { Name: 'web', Labels: { 'traefik.http.services.web.loadbalancer.server.port': '80' } } }],
         tasks: Array.from({ length: m.replicas }, (_, i) => ({
-          ID: `t${i}`, ServiceID: 's', Slot: i + 1, DesiredState: 'running', Status: { State: 'running' },
+          ID: `t${i}`, ServiceID: 's', Slot: i + 1, DesiredState: 'running', Status: { State: i >= m.replicas - m.starting ? 'starting' : 'running' },
           NetworksAttachments: [{ Network: { ID: 'n', Spec: { Name: 'net' } }, Addresses: [`10.0.0.${i + 2}/24`] }],
         })),
         networks: new Map([['n', 'net']]),
@@ -73,6 +73,33 @@ describe('swarm provider', () => {
     ac.abort();
     await expect(done).resolves.toBeUndefined();
     expect(engine.subscribers).toBe(0);
+  });
+
+  it('lists again shortly while a task is still starting after its event (the engine updates task state after the container event)', async () => {
+    const manager = fakeManager();
+    const engine = new FakeDockerSource();
+    const source: SwarmSource = { endpoint: manager.endpoint, list: () => manager.list(), events: (s) => engine.events(s) };
+    const snaps: ProviderSnapshot[] = [];
+    const ac = new AbortController();
+    const done = createSwarmProvider({ refreshSeconds: '1h' }, { source, eventDebounceMs: 10, settleMs: 30 }).start((s) => snaps.push(s), ac.signal);
+    await waitUntil(() => engine.subscribers === 1 && manager.lists >= 2);
+    manager.replicas = 3;
+    manager.starting = 1;
+    engine.emit({ action: 'start', id: 't2' });
+    await waitUntil(() => manager.lists >= 4);
+    expect(servers(snaps.at(-1))).toBe(2);
+    manager.starting = 0; // running now, and the engine sends no event for it
+    await waitUntil(() => servers(snaps.at(-1)) === 3);
+    // a task stuck in starting is not listed for ever: the follow-ups stop after their budget
+    manager.replicas = 4;
+    manager.starting = 1;
+    engine.emit({ action: 'start', id: 't3' });
+    await new Promise((r) => setTimeout(r, 1_500)); // 20 follow-ups of 30 ms + 10 ms debounce, with room
+    const settled = manager.lists;
+    await new Promise((r) => setTimeout(r, 150));
+    expect(manager.lists).toBe(settled);
+    ac.abort();
+    await expect(done).resolves.toBeUndefined();
   });
 
   it('a failed event stream falls back to polling and resubscribes; the provider stays up', async () => {

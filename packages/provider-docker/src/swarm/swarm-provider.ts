@@ -1,7 +1,7 @@
 import { parseDuration, silentLogger, type Logger, type Provider } from '@wharf/config';
 import { buildConfig } from '../build/build-config.js';
 import { createSerialDebounce } from '../engine/serial-debounce.js';
-import { swarmContainers } from './swarm-data.js';
+import { swarmContainers, tasksSettling } from './swarm-data.js';
 import { followSwarmEvents, sleep } from './swarm-events.js';
 import { resolveSwarmOptions, type SwarmProviderOptionsInput } from './swarm-options.js';
 import { createSwarmSource, type SwarmSource } from './swarm-source.js';
@@ -14,7 +14,13 @@ export interface SwarmProviderDeps {
   eventDebounceMs?: number;
   /** first delay before resubscribing to a failed event stream (default 1000 ms, doubled up to refreshSeconds) */
   eventRetryMs?: number;
+  /** delay of a follow-up listing while tasks are starting or stopping (default 500 ms) */
+  settleMs?: number;
 }
+
+const SETTLE_MS = 500;
+/** follow-up listings per engine event while tasks settle: 20 × 500 ms covers a slow start of 10 s */
+const SETTLE_LISTINGS = 20;
 
 /**
  * The `swarm` provider (Traefik v3 `providers.swarm`): a full snapshot from the services'
@@ -36,9 +42,16 @@ export function createSwarmProvider(input: SwarmProviderOptionsInput = {}, deps:
       const source = deps.source ?? createSwarmSource({
         endpoint: options.endpoint, timeoutMs, username: options.username, password: options.password, tls: options.tls,
       });
+      // listings left to make while tasks settle after an engine event (a stuck task is not polled forever)
+      let settling = 0;
+      let relistSoon = (): void => undefined;
       const refresh = async (): Promise<void> => {
         const listing = await source.list();
         if (signal.aborted) return;
+        if (settling > 0 && tasksSettling(listing.tasks)) {
+          settling -= 1;
+          relistSoon();
+        }
         const mapped = swarmContainers(listing.services, listing.tasks, listing.networks, options.labelPrefix);
         const snapshot = buildConfig(mapped.containers, build, { provider: 'swarm' });
         snapshot.diagnostics.unshift(...mapped.diagnostics);
@@ -52,9 +65,14 @@ export function createSwarmProvider(input: SwarmProviderOptionsInput = {}, deps:
       signal.addEventListener('abort', stop, { once: true });
       let failure: unknown;
       const relist = createSerialDebounce(refresh, deps.eventDebounceMs ?? 100, (err) => { failure ??= err; run.abort(); });
+      relistSoon = () => void setTimeout(() => run.signal.aborted || relist.schedule(), deps.settleMs ?? SETTLE_MS).unref();
       const events = source.events
         ? followSwarmEvents(source as Required<SwarmSource>, run.signal, {
-          changed: () => relist.schedule(), logger, retryMs: deps.eventRetryMs ?? 1000, maxRetryMs: Math.max(1000, refreshMs),
+          changed: () => {
+            settling = SETTLE_LISTINGS;
+            relist.schedule();
+          },
+          logger, retryMs: deps.eventRetryMs ?? 1000, maxRetryMs: Math.max(1000, refreshMs),
         })
         : Promise.resolve();
       try {
