@@ -80,10 +80,13 @@ async function followChanges(watcher: FSWatcher, root: string, opts: FollowOptio
   let running = Promise.resolve();
   let fail: (err: Error) => void = () => {};
   const failed = new Promise<never>((_, reject) => { fail = reject; });
+  // chokidar does not see a removed root come back: re-read (its files are gone), then end the
+  // watch. Sticky: the removal of the files inside may be reported after the root's, and their
+  // events restart the debounce
+  let rootGone = false;
   watcher.on('all', (event, path) => {
+    if (event === 'unlinkDir' && path === root) rootGone = true;
     if (opts.isDir && (event === 'add' || event === 'change' || event === 'unlink') && !isConfigFile(path)) return;
-    // chokidar does not see a removed root come back: re-read (its files are gone), then end the watch
-    const rootGone = event === 'unlinkDir' && path === root;
     clearTimeout(timer);
     timer = setTimeout(() => {
       running = running.then(opts.reload).then(() => {
