@@ -1,32 +1,43 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { RuntimeSource, TraefikCertificate } from '@wharf/config';
-import { elementNotFound, invalidRequest } from '../errors.js';
+import { elementNotFound } from '../errors.js';
 import { firstValue, paginate } from '../pagination.js';
 
 type Query = Record<string, unknown>;
 
+/** Go's `<` on strings: byte order, not locale order (`Z` sorts before `a`). */
+const byteOrder = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Traefik's certificate `name()` for sorting and ties is the common name, not the fingerprint. */
+const commonName = (c: TraefikCertificate): string => c.commonName;
+
+/** Traefik `sortCertificates`: `name` and `cn` sort by common name; an unknown column too. */
 const SORT_KEYS: Record<string, (c: TraefikCertificate) => string> = {
-  name: (c) => c.name,
-  cn: (c) => c.commonName,
+  name: commonName,
+  cn: commonName,
   status: (c) => c.status,
-  issuer: (c) => c.issuerCN ?? c.issuerOrg ?? '',
+  issuer: (c) => c.issuerOrg || c.issuerCN || '',
   validUntil: (c) => c.notAfter,
 };
 
-/** Traefik 3.7's list filters: `search` (common name, SANs, fingerprint), `status`, `sortBy`, `direction`. */
+/** Traefik `keepCertificate`: search in common name, issuer organisation and CN, and SANs. */
+function searchFields(c: TraefikCertificate): string[] {
+  return [c.commonName, c.issuerOrg ?? '', c.issuerCN ?? '', ...c.sans];
+}
+
+/** Traefik 3.7's list filters: `search`, `status`, `sortBy`, `direction` (ties: common name, then fingerprint). */
 function filterCertificates(all: TraefikCertificate[], query: Query): TraefikCertificate[] {
   const search = firstValue(query['search'])?.toLowerCase();
   const status = firstValue(query['status'])?.toLowerCase();
   const sortBy = firstValue(query['sortBy']) ?? 'name';
-  const key = SORT_KEYS[sortBy];
-  if (!key) throw invalidRequest(`sortBy: ${sortBy}`);
-  const desc = firstValue(query['direction']) === 'desc';
+  const key = Object.hasOwn(SORT_KEYS, sortBy) ? SORT_KEYS[sortBy]! : commonName;
+  const sign = firstValue(query['direction']) === 'desc' ? -1 : 1;
   const out = all.filter((c) => {
-    if (status && c.status !== status) return false;
+    if (status && c.status.toLowerCase() !== status) return false;
     if (!search) return true;
-    return [c.name, c.commonName, ...c.sans].some((v) => v.toLowerCase().includes(search));
+    return searchFields(c).some((v) => v.toLowerCase().includes(search));
   });
-  out.sort((a, b) => key(a).localeCompare(key(b)) * (desc ? -1 : 1) || a.name.localeCompare(b.name));
+  out.sort((a, b) => sign * (byteOrder(key(a), key(b)) || byteOrder(a.commonName, b.commonName) || byteOrder(a.name, b.name)));
   return out;
 }
 
