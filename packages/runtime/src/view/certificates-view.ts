@@ -1,4 +1,4 @@
-import type { Diagnostic, TraefikCertificate, WharfCertificate } from '@wharf/config';
+import { TLS_DEFAULT_STORE_NAME, type Diagnostic, type TraefikCertificate, type WharfCertificate } from '@wharf/config';
 import { certificateStatus, reportCertificate, tlsIssues } from '@wharf/tls';
 import type { Generation } from '../compile/generation.js';
 
@@ -43,11 +43,17 @@ export function certificatesView(gen: Generation, now = Date.now()): WharfCertif
   }));
 }
 
-/** The generation's parsed certificates as Traefik 3.7's `/api/certificates` lists them (one per fingerprint). */
+/**
+ * The generation's certificates as Traefik 3.7's `/api/certificates` (and its TLS metrics) list
+ * them, one per fingerprint: those loaded into the `default` store (expired ones included), without
+ * the generated `TRAEFIK DEFAULT CERT` (Traefik's `GetServerCertificates`). Unusable ones (key
+ * mismatch) and other stores are in `/api/wharf/certificates` with their errors.
+ */
 export function traefikCertificatesView(gen: Generation, now = Date.now()): TraefikCertificate[] {
   const out = new Map<string, TraefikCertificate>();
-  for (const { certificate } of gen.tls?.compiled.certificates.entries ?? []) {
+  for (const { certificate, origin, stores } of gen.tls?.compiled.certificates.entries ?? []) {
     const info = certificate.info;
+    if (origin === 'generated' || !certificate.usable || !stores.includes(TLS_DEFAULT_STORE_NAME)) continue;
     if (!info || out.has(info.name)) continue;
     const { dnsNames: _dns, ipAddresses: _ips, ...traefik } = info;
     out.set(info.name, { ...traefik, status: certificateStatus(info, now) });
