@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 /** Quoted names that look like codes but are not (environment variables, doc examples). */
-const NOT_CODES = new Set(['WHARF_SKIP_BUILD', 'WHARF_X']);
+const NOT_CODES = new Set(['WHARF_SKIP_BUILD', 'WHARF_DASHBOARD_DIR', 'WHARF_X']);
 const CODE = /'((?:WHARF|DOCKER)_[A-Z0-9_]+)'/g;
 
 function sources(dir: string, out: string[] = []): string[] {

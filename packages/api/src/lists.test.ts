@@ -95,6 +95,12 @@ describe('sorting', () => {
     expect(await names(`/api/http/${kind}s?${q}`)).toEqual(expected);
   });
 
+  it.each(['__proto__', 'constructor', 'hasOwnProperty', 'toString'])('sortBy=%s falls back to name (not Object.prototype, no 500)', async (key) => {
+    for (const list of ['/api/http/routers', '/api/http/services', '/api/http/middlewares']) {
+      expect(await names(`${list}?sortBy=${key}`)).toEqual(await names(list));
+    }
+  });
+
   it('entryPoints sort is by count with the name as tie-break', async () => {
     expect(await names('/api/http/routers?sortBy=entryPoints')).toEqual([
       'broken@docker',

@@ -99,6 +99,23 @@ describe('dashboard files', () => {
   });
 });
 
+describe("Traefik's own webui as dashboard directory", () => {
+  // webui/index.html as Traefik ships it: a Go template rendered by pkg/api/dashboard
+  const traefikDir = mkdtempSync(join(tmpdir(), 'wharf-traefik-webui-'));
+  writeFileSync(join(traefikDir, 'index.html'), '<!DOCTYPE html><html><head>\n{{if .APIUrl}}\n<script>\n  window.APIUrl = "{{.APIUrl}}"\n</script>\n{{end}}\n</head><body></body></html>');
+  afterAll(() => rmSync(traefikDir, { recursive: true, force: true }));
+
+  it('renders window.APIUrl = <base>api/ (Traefik: basePath + "/api/"), with the base path and forwarded prefix', async () => {
+    const { app } = createTestServer({ basePath: '/sub/', dashboardDir: traefikDir });
+    const html = (await app.inject('/sub/dashboard/')).body;
+    expect(html).toContain('window.APIUrl = "/sub/api/"');
+    expect(html).not.toContain('{{');
+    const proxied = (await app.inject({ url: '/sub/dashboard/', headers: { 'x-forwarded-prefix': '/edge$&' } })).body;
+    expect(proxied).toContain('window.APIUrl = "/edge$&/sub/api/"');
+    await app.close();
+  });
+});
+
 describe('/ping', () => {
   it('answers OK, then the terminating status while shutting down', async () => {
     let shuttingDown = false;

@@ -38,7 +38,8 @@ function compare(a: string | number, b: string | number): number {
 export function sortItems<T extends object>(items: T[], kind: ElementKind, query: Record<string, unknown>): T[] {
   const keys = sortKeys[kind];
   const sortBy = firstValue(query['sortBy']) ?? 'name';
-  const key = keys[sortBy] ?? str('name');
+  // own keys only: `sortBy=__proto__` or `constructor` must not reach Object.prototype
+  const key = Object.hasOwn(keys, sortBy) ? keys[sortBy]! : str('name');
   const byName = str('name');
   const sign = (firstValue(query['direction']) ?? 'asc').toLowerCase() === 'desc' ? -1 : 1;
   return [...items].sort((x, y) => {

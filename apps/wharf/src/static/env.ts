@@ -5,8 +5,8 @@ import type { Assignment } from './flags.js';
 import { resolveEnvTokens } from './schema-path.js';
 
 const ENV_PREFIXES = ['WHARF_', 'TRAEFIK_'] as const;
-/** Variables with a known prefix that belong to tooling, not to the static configuration. */
-const IGNORED_ENV = new Set(['WHARF_SKIP_BUILD']);
+/** Variables with a known prefix that belong to tooling, not to the static configuration (WHARF_DASHBOARD_DIR: `internal-entry-point.ts`). */
+const IGNORED_ENV = new Set(['WHARF_SKIP_BUILD', 'WHARF_DASHBOARD_DIR']);
 
 export interface ParsedEnv {
   assignments: Assignment[];

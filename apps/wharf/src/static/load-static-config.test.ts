@@ -180,6 +180,10 @@ describe('loadStaticConfig: env', () => {
     ]);
     expect(problems([], { WHARF_LOG_LEVEL: 'chatty' })[0]).toMatch(/^invalid value for environment variable WHARF_LOG_LEVEL=chatty/);
   });
+
+  it('leaves WHARF_DASHBOARD_DIR (the dashboard files to serve) to the app, not to the static configuration', () => {
+    expect(() => load([], { WHARF_DASHBOARD_DIR: '/srv/dashboard' })).not.toThrow();
+  });
 });
 
 describe('loadStaticConfig: file', () => {

@@ -5,36 +5,41 @@ import { firstValue, paginate } from '../pagination.js';
 
 type Query = Record<string, unknown>;
 
-/** Traefik's `orderedCertificate`: `name` (and `cn`) sort by common name, `issuer` is the organisation, else the CN. */
+/** Go's `<` on strings: byte order, not locale order (`Z` sorts before `a`). */
+const byteOrder = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Traefik's certificate `name()` for sorting and ties is the common name, not the fingerprint. */
+const commonName = (c: TraefikCertificate): string => c.commonName;
+
+/** Traefik `sortCertificates`: `name` and `cn` sort by common name; an unknown column too. */
 const SORT_KEYS: Record<string, (c: TraefikCertificate) => string> = {
-  name: (c) => c.commonName,
-  cn: (c) => c.commonName,
+  name: commonName,
+  cn: commonName,
   status: (c) => c.status,
   issuer: (c) => c.issuerOrg || c.issuerCN || '',
   validUntil: (c) => c.notAfter,
 };
 
-/** Go's byte-wise string order (not the locale's) */
-const order = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+/** Traefik `keepCertificate`: search in common name, issuer organisation and CN, and SANs. */
+function searchFields(c: TraefikCertificate): string[] {
+  return [c.commonName, c.issuerOrg ?? '', c.issuerCN ?? '', ...c.sans];
+}
 
-/**
- * Traefik 3.7's list filters (`handler_certificate.go`, `sort.go`): `search` in the common name,
- * issuer organisation and CN and SANs (case-insensitive), `status` (case-insensitive), `sortBy`
- * (unknown → name) and `direction` (anything but `asc` or empty is descending; ties by common
- * name, in the same direction; wharf then orders by fingerprint so pages are stable).
- */
+/** Traefik 3.7's list filters: `search`, `status`, `sortBy`, `direction` (ties: common name, then fingerprint). */
 function filterCertificates(all: TraefikCertificate[], query: Query): TraefikCertificate[] {
   const search = firstValue(query['search'])?.toLowerCase();
   const status = firstValue(query['status'])?.toLowerCase();
-  const key = SORT_KEYS[firstValue(query['sortBy']) ?? ''] ?? SORT_KEYS['name']!;
+  const sortBy = firstValue(query['sortBy']) ?? 'name';
+  const key = Object.hasOwn(SORT_KEYS, sortBy) ? SORT_KEYS[sortBy]! : commonName;
+  // Go's sortByFunc: `asc` (or none) ascends, any other value descends
   const direction = firstValue(query['direction']) ?? '';
   const sign = direction === '' || direction === 'asc' ? 1 : -1;
   const out = all.filter((c) => {
     if (status && c.status.toLowerCase() !== status) return false;
     if (!search) return true;
-    return [c.commonName, c.issuerOrg ?? '', c.issuerCN ?? '', ...c.sans].some((v) => v.toLowerCase().includes(search));
+    return searchFields(c).some((v) => v.toLowerCase().includes(search));
   });
-  out.sort((a, b) => (order(key(a), key(b)) || order(a.commonName, b.commonName)) * sign || order(a.name, b.name));
+  out.sort((a, b) => sign * (byteOrder(key(a), key(b)) || byteOrder(a.commonName, b.commonName) || byteOrder(a.name, b.name)));
   return out;
 }
 

@@ -31,6 +31,20 @@ function injectBase(html: string, base: string): string {
   return html.replace(/<\/head>/i, `  ${tag}\n</head>`);
 }
 
+const traefikApiUrlBlock = /\{\{\s*if\s+\.APIUrl\s*\}\}([\s\S]*?)\{\{\s*end\s*\}\}/g;
+const traefikApiUrl = /\{\{\s*\.APIUrl\s*\}\}/g;
+
+/**
+ * Traefik's own webui ships `index.html` as a Go template (`{{if .APIUrl}}<script>window.APIUrl =
+ * "{{.APIUrl}}"</script>{{end}}`, `pkg/api/dashboard`); rendered here so that directory works as
+ * `WHARF_DASHBOARD_DIR` too. The value is JS-string escaped (Go's html/template does the same).
+ */
+function renderTraefikTemplate(html: string, apiUrl: string): string {
+  if (!html.includes('{{')) return html;
+  const literal = JSON.stringify(apiUrl).slice(1, -1).replace(/</g, '\\u003c').replace(/>/g, '\\u003e');
+  return html.replace(traefikApiUrlBlock, (_all, body: string) => body).replace(traefikApiUrl, () => literal);
+}
+
 /** A file inside `root`, or undefined for traversal attempts and non-files. */
 async function resolveFile(root: string, relative: string): Promise<string | undefined> {
   let decoded: string;
@@ -68,6 +82,7 @@ export function registerDashboardFiles(app: FastifyInstance, basePath: string, d
     const html = await readFile(join(root, 'index.html'), 'utf8').catch(() => undefined);
     if (html === undefined) return reply.code(404).type('text/plain; charset=utf-8').send('dashboard is not built');
     void reply.header('cache-control', 'no-cache');
-    return reply.type('text/html; charset=utf-8').send(injectBase(html, `${forwardedPrefix(req)}${basePath}`));
+    const base = `${forwardedPrefix(req)}${basePath}`;
+    return reply.type('text/html; charset=utf-8').send(injectBase(renderTraefikTemplate(html, `${base}api/`), base));
   });
 }

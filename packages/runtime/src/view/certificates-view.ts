@@ -1,4 +1,4 @@
-import type { Diagnostic, TraefikCertificate, WharfCertificate } from '@wharf/config';
+import { TLS_DEFAULT_STORE_NAME, type Diagnostic, type TraefikCertificate, type WharfCertificate } from '@wharf/config';
 import { certificateStatus, reportCertificate, tlsIssues } from '@wharf/tls';
 import type { Generation } from '../compile/generation.js';
 
@@ -47,17 +47,17 @@ export function certificatesView(gen: Generation, now = Date.now()): WharfCertif
 const goTime = (iso: string): string => iso.replace(/\.000Z$/, 'Z');
 
 /**
- * The generation's certificates as Traefik 3.7's `/api/certificates` lists them (`GetServerCertificates`):
- * those loaded into the default store (parsed, key matching; expired ones included) and its default
- * certificate, one per fingerprint. Go knows only RSA and ECDSA key types (`Unknown` otherwise).
+ * The generation's certificates as Traefik 3.7's `/api/certificates` (and its TLS metrics) list
+ * them, one per fingerprint: those loaded into the `default` store (expired ones included), without
+ * the generated `TRAEFIK DEFAULT CERT` (Traefik's `GetServerCertificates`). Unusable ones (key
+ * mismatch) and other stores are in `/api/wharf/certificates` with their errors.
  */
 export function traefikCertificatesView(gen: Generation, now = Date.now()): TraefikCertificate[] {
   const out = new Map<string, TraefikCertificate>();
-  const store = gen.tls?.compiled.certificates.store;
-  for (const { certificate, stores } of gen.tls?.compiled.certificates.entries ?? []) {
+  for (const { certificate, origin, stores } of gen.tls?.compiled.certificates.entries ?? []) {
     const info = certificate.info;
-    const inDefaultStore = stores.includes('default') || certificate === store?.defaultCertificate;
-    if (!info || !certificate.usable || !inDefaultStore || out.has(info.name)) continue;
+    if (origin === 'generated' || !certificate.usable || !stores.includes(TLS_DEFAULT_STORE_NAME)) continue;
+    if (!info || out.has(info.name)) continue;
     const { dnsNames: _dns, ipAddresses: _ips, ...traefik } = info;
     const keyType = traefik.keyType === 'RSA' || traefik.keyType === 'ECDSA' ? traefik.keyType : 'Unknown';
     out.set(info.name, { ...traefik, keyType, notBefore: goTime(info.notBefore), notAfter: goTime(info.notAfter), status: certificateStatus(info, now) });
