@@ -7,7 +7,7 @@ export interface L4Flow {
 }
 
 /** the bytes in and out a flow has moved so far, read when a snapshot is taken */
-export type L4LiveBytes = () => readonly [bytesIn: number, bytesOut: number];
+type L4LiveBytes = () => readonly [bytesIn: number, bytesOut: number];
 
 export interface L4Meter {
   /**
