@@ -54,6 +54,12 @@ describe('/api/certificates sorting and search (Traefik semantics)', () => {
     expect(await commonNames(`?sortBy=${key}`)).toEqual(await commonNames(''));
   });
 
+  it('reads status=disabled (what Traefik\'s web UI asks on its Errors tab) as expired; any other direction than asc descends (Go)', async () => {
+    expect(await commonNames('?status=disabled')).toEqual(['old.example']);
+    expect(await commonNames('?status=expired')).toEqual(['old.example']);
+    expect(await commonNames('?sortBy=cn&direction=down')).toEqual(await commonNames('?sortBy=cn&direction=desc'));
+  });
+
   it('searches common name, issuer organisation and CN, and SANs, case-insensitively; not the fingerprint', async () => {
     expect(await commonNames('?search=acme org')).toEqual(['Zed.example']);
     expect(await commonNames('?search=ACME CA')).toEqual(['Zed.example', 'old.example']);

@@ -28,7 +28,10 @@ function searchFields(c: TraefikCertificate): string[] {
 /** Traefik 3.7's list filters: `search`, `status`, `sortBy`, `direction` (ties: common name, then fingerprint). */
 function filterCertificates(all: TraefikCertificate[], query: Query): TraefikCertificate[] {
   const search = firstValue(query['search'])?.toLowerCase();
-  const status = firstValue(query['status'])?.toLowerCase();
+  // Traefik's web UI asks `status=disabled` on its Errors tab; certificates say `expired` (its own
+  // API answers nothing there): wharf reads the one as the other
+  const asked = firstValue(query['status'])?.toLowerCase();
+  const status = asked === 'disabled' ? 'expired' : asked;
   const sortBy = firstValue(query['sortBy']) ?? 'name';
   const key = Object.hasOwn(SORT_KEYS, sortBy) ? SORT_KEYS[sortBy]! : commonName;
   // Go's sortByFunc: `asc` (or none) ascends, any other value descends
