@@ -59,7 +59,8 @@ export function killAll() {
   }
 }
 
-let nextPort = 20_000 + Math.floor(Math.random() * 20_000);
+// below the kernel's ephemeral range (32768+), where the benches' own client sockets take ports
+let nextPort = 10_000 + Math.floor(Math.random() * 20_000);
 /** A port for the next listener (a random base keeps concurrent runs apart). */
 export function allocPort() {
   nextPort += 1;
