@@ -14,7 +14,7 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { setTimeout as delay } from 'node:timers/promises';
 import { applyAnswer, buildConfig, createDnsProvider, initialServiceState, resolveDnsOptions } from '../dist/index.js';
-import { DNSMASQ_BINARY, startDnsmasq } from './dnsmasq.mjs';
+import { DNSMASQ_BINARY, startDnsmasq } from '@wharf/test-daemons';
 
 const { values } = parseArgs({
   options: {
