@@ -16,6 +16,7 @@ import { createProviders } from './providers/index.js';
 import { createAcmeWiring } from './acme.js';
 import { toLogger } from './logger-adapter.js';
 import { watchCertificateFiles } from './tls/certificate-files-watch.js';
+import { entryPointInfo } from './static/entry-point-info.js';
 import type { StaticConfig } from './static/index.js';
 
 export interface RunningWharf {
@@ -90,7 +91,7 @@ export async function startWharf(config: StaticConfig, opts: StartOptions = {}):
     features: { tracing: '', metrics: config.metrics.prometheus ? 'Prometheus' : '', accessLog: Boolean(config.accessLog) },
     internalView: internalView(config),
   });
-  const info: EntryPointInfo[] = entryPoints.map(({ name, ep }) => ({ name, address: ep.address, http: { middlewares: [...ep.http.middlewares] } }));
+  const info: EntryPointInfo[] = entryPoints.map(({ ep }) => entryPointInfo(ep));
   const listeners: EntryPoint[] = [];
   // the traffic recorder's L4 meter, bound late (observability needs l4's open-connection counts)
   const meter = {

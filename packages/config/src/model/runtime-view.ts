@@ -61,10 +61,30 @@ export interface MiddlewareInfo extends ElementInfo {
   [typeKey: string]: unknown;
 }
 
+/**
+ * An entrypoint as Traefik's `/api/entrypoints` writes its static configuration: durations as Go
+ * prints them (`1m0s`), blocks for the entrypoint's kind (TCP: transport, forwardedHeaders, http,
+ * http2; UDP: udp).
+ */
 export interface EntryPointInfo {
   name: string;
   address: string;
-  http?: { middlewares?: string[] };
+  transport?: {
+    lifeCycle: { requestAcceptGraceTimeout: string; graceTimeOut: string };
+    respondingTimeouts: { readTimeout: string; writeTimeout: string; idleTimeout: string };
+    keepAliveMaxRequests?: number;
+    keepAliveMaxTime?: string;
+  };
+  forwardedHeaders?: { insecure?: boolean; trustedIPs?: string[] };
+  http?: {
+    middlewares?: string[];
+    tls?: { options?: string; certResolver?: string; domains?: Array<{ main?: string; sans?: string[] }> };
+    redirections?: { entryPoint?: { to: string; scheme: string; permanent: boolean; priority?: number } };
+    sanitizePath?: boolean;
+    encodedCharacters?: Record<string, boolean>;
+  };
+  http2?: { maxConcurrentStreams: number };
+  udp?: { timeout: string };
 }
 
 export interface RuntimeFeatures {
