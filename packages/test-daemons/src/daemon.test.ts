@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { connect } from 'node:net';
 import { daemon, type Daemon } from './daemon.js';
 import { freePort } from './free-port.js';
@@ -40,9 +40,12 @@ describe('findBinary', () => {
     expect(findBinary('sh', 'shell')).toMatch(/\/sh$/);
     const ci = process.env.CI;
     delete process.env.CI;
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     try {
       expect(findBinary('no-such-binary-wharf', 'imaginary')).toBeUndefined();
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining('SKIPPING imaginary tests'));
     } finally {
+      warn.mockRestore();
       if (ci !== undefined) process.env.CI = ci;
     }
   });
