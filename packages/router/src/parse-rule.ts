@@ -1,7 +1,23 @@
 import type { RuleSyntax } from '@wharf/config';
 import { compileNode } from './compile.js';
 import { parseRuleAst } from './parser.js';
+import type { RuleNode } from './ast.js';
 import type { ParsedRule } from './types.js';
+
+const DOMAIN_MATCHERS: Record<RuleSyntax, ReadonlySet<string>> = { v3: new Set(['host']), v2: new Set(['host', 'hostheader']) };
+
+/** The `Host(...)` values anywhere in the tree (Traefik's `ParseDomains`), lower-cased, once each; no recursion (long chains). */
+function domainsOf(root: RuleNode, syntax: RuleSyntax): string[] {
+  const out = new Set<string>();
+  const stack: RuleNode[] = [root];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (node.type === 'call') {
+      if (DOMAIN_MATCHERS[syntax].has(node.name.toLowerCase())) for (const a of node.args) out.add(a.value.trim().toLowerCase());
+    } else if (node.type === 'not') stack.push(node.operand);
+    else stack.push(node.right, node.left);
+  }
+  return [...out];
+}
 
 /**
  * Parses and compiles a router rule (Traefik v3 syntax by default, v2 on request).
@@ -18,6 +34,7 @@ export function parseRule(rule: string, syntax: RuleSyntax = 'v3'): ParsedRule {
     matcher: compiled.match,
     hosts: exact ? keys : null,
     hostKeys: keys,
+    domains: Object.freeze(domainsOf(ast, syntax)),
     explain: compiled.explain,
   });
 }

@@ -34,6 +34,12 @@ export interface ParsedRule {
    * table indexes by parent domain. Optional for compatibility; null = any host.
    */
   readonly hostKeys?: readonly string[] | null;
+  /**
+   * Every value of the rule's `Host(...)` matchers (v2: also `HostHeader`), lower-cased, whatever
+   * the operators around them: Traefik's `ParseDomains`, which picks TLS options and orders HTTPS
+   * before TCP on a shared port (`Host(a) || PathPrefix(/x)` names `a`). Optional for compatibility.
+   */
+  readonly domains?: readonly string[];
   /** the syntax the rule was compiled with */
   readonly syntax?: 'v2' | 'v3';
   /** route tester: the text of the first matcher that fails for this request, or undefined if it matches */

@@ -55,6 +55,13 @@ describe('Host', () => {
     expect(parseRule('Host(`*.a.com`) || Host(`a.com`)').hostKeys).toEqual(['*.a.com', 'a.com']);
     expect(parseRule('Host(`*`)').hostKeys).toBeNull();
   });
+
+  it("lists every Host value as domains (Traefik's ParseDomains), under || and ! too, not HostRegexp", () => {
+    expect(parseRule('Host(`A.com`) || PathPrefix(`/x`)').domains).toEqual(['a.com']);
+    expect(parseRule('!Host(`b.com`) && (Host(`c.com`) || HostRegexp(`^d\\.com$`))').domains).toEqual(['b.com', 'c.com']);
+    expect(parseRule('Host(`a.com`, `e.com`) || HostHeader(`f.com`)', 'v2').domains).toEqual(['a.com', 'e.com', 'f.com']);
+    expect(parseRule('PathPrefix(`/`)').domains).toEqual([]);
+  });
 });
 
 describe('HostRegexp', () => {

@@ -15,22 +15,6 @@ export interface GenerationTls {
   httpsServerNames(entryPoint: string): HttpsServerNames | undefined;
 }
 
-const HOST_CALL = /(?:^|[^\w])Host\(([^)]*)\)/g;
-const QUOTED = /[`"]([^`"]*)[`"]/g;
-
-/**
- * Traefik's `ParseDomains`: the values of every `Host(...)` of the rule, lower-cased, whatever
- * the operators around them (`Host(a) || PathPrefix(/x)` has `a`). The rule tree's exact host set
- * is used when it has one; this is the fallback for rules that can also match other hosts.
- */
-function ruleHosts(rule: string | undefined): string[] {
-  const hosts: string[] = [];
-  for (const call of (rule ?? '').slice(0, 64 * 1024).matchAll(HOST_CALL)) {
-    for (const q of (call[1] ?? '').matchAll(QUOTED)) if (q[1]) hosts.push(q[1].toLowerCase());
-  }
-  return hosts;
-}
-
 /** Traefik's canonical server name: lower case, no trailing dot. */
 const canonical = (host: string): string => host.trim().toLowerCase().replace(/\.$/, '');
 
@@ -89,7 +73,7 @@ export function compileGenerationTls(
     const using = entryPoints.filter((ep) => r.using.includes(ep.name) && effectiveTls(r, ep) !== undefined);
     if (using.length === 0) continue;
     const own = effectiveTls(r, using[0]!)!;
-    inputs.push({ name: r.name, entryPoints: using.map((ep) => ep.name), hosts: r.parsed.hostKeys ?? r.parsed.hosts ?? ruleHosts(r.config.rule), options: optionsName(own, r.provider) });
+    inputs.push({ name: r.name, entryPoints: using.map((ep) => ep.name), hosts: r.parsed.hostKeys ?? r.parsed.hosts ?? r.parsed.domains ?? [], options: optionsName(own, r.provider) });
   }
   const resolved = resolveRouterTlsOptions(inputs, compiled.options);
   for (const r of routers) {
