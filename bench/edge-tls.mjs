@@ -18,6 +18,7 @@ import { connect } from 'node:tls';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startWhoami } from './lib/backends.mjs';
+import { haproxyRow } from './rows/haproxy.mjs';
 import { hasH2load, runH2load } from './lib/h2load.mjs';
 import { withCpu } from './lib/proc-cpu.mjs';
 import { allocPort, killAll, startProcess } from './lib/process.mjs';
@@ -56,33 +57,7 @@ function probe(port, alpn = ['http/1.1']) {
 }
 
 const servers = {
-  async haproxy(backends) {
-    const port = allocPort();
-    const stats = join(dir, `haproxy-${port}.sock`);
-    const cfg = `global
-  nbthread 1
-  maxconn 4000
-  stats socket ${stats}
-defaults
-  mode http
-  timeout connect 5s
-  timeout client 30s
-  timeout server 30s
-  option http-keep-alive
-  http-reuse always
-  option forwardfor
-frontend fe
-  bind 127.0.0.1:${port} ssl crt ${combined} alpn h2,http/1.1
-  default_backend be
-backend be
-  balance roundrobin
-${backends.map((b, i) => `  server s${i} 127.0.0.1:${b.port}`).join('\n')}
-`;
-    const file = join(dir, `haproxy-${port}.cfg`);
-    writeFileSync(file, cfg);
-    const p = await startProcess('haproxy', ['-f', file, '-db'], { port });
-    return { port, pid: p.pid, stop: p.stop };
-  },
+  haproxy: (backends) => haproxyRow.start({ backends, bindOptions: `ssl crt ${combined} alpn h2,http/1.1` }),
   wharf(backends) {
     const port = allocPort();
     return startWharf({

@@ -1,4 +1,5 @@
-// HAProxy reference row: one thread, keep-alive to the same backends.
+// HAProxy reference row: one thread, keep-alive to the same backends. `bindOptions` is appended to
+// the frontend's bind line (edge-tls.mjs: `ssl crt … alpn h2,http/1.1`).
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +7,7 @@ import { allocPort, startProcess } from '../lib/process.mjs';
 
 export const haproxyRow = {
   name: 'haproxy',
-  async start({ backends }) {
+  async start({ backends, bindOptions = '' }) {
     const port = allocPort();
     const dir = mkdtempSync(join(tmpdir(), 'wharf-bench-haproxy-'));
     const servers = backends.map((b, i) => `  server s${i} 127.0.0.1:${b.port}`).join('\n');
@@ -22,7 +23,7 @@ defaults
   http-reuse always
   option forwardfor
 frontend fe
-  bind 127.0.0.1:${port}
+  bind 127.0.0.1:${port}${bindOptions ? ` ${bindOptions}` : ''}
   default_backend be
 backend be
   balance roundrobin
