@@ -80,17 +80,15 @@ async function followChanges(watcher: FSWatcher, root: string, opts: FollowOptio
   let running = Promise.resolve();
   let fail: (err: Error) => void = () => {};
   const failed = new Promise<never>((_, reject) => { fail = reject; });
-  // chokidar does not see a removed root come back: re-read (its files are gone), then end the
-  // watch. Sticky: the removal of the files inside may be reported after the root's, and their
-  // events restart the debounce
-  let rootGone = false;
+  // chokidar does not see a removed root come back: once a change finds the root gone, re-read
+  // (its files are gone) and end the watch. Judged by the root itself, not by chokidar having
+  // reported its `unlinkDir`: under load the events for the files inside may be all that arrive
   watcher.on('all', (event, path) => {
-    if (event === 'unlinkDir' && path === root) rootGone = true;
     if (opts.isDir && (event === 'add' || event === 'change' || event === 'unlink') && !isConfigFile(path)) return;
     clearTimeout(timer);
     timer = setTimeout(() => {
       running = running.then(opts.reload).then(() => {
-        if (rootGone && !existsSync(root)) fail(FileWatchError(root, 'the directory was removed'));
+        if (!existsSync(root)) fail(FileWatchError(root, 'the directory was removed'));
       });
     }, opts.debounceMs);
   });
