@@ -109,11 +109,11 @@ describe('requests_tls_total counters (integration)', () => {
     const lines = text.split('\n').filter((l) => l.includes('_requests_tls_total{')).sort();
     expect(lines).toEqual([
       'traefik_entrypoint_requests_tls_total{tls_version="1.2",tls_cipher="TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",entrypoint="secure"} 2',
-      'traefik_entrypoint_requests_tls_total{tls_version="1.3",tls_cipher="TLS_AES_256_GCM_SHA384",entrypoint="secure"} 7',
+      'traefik_entrypoint_requests_tls_total{tls_version="1.3",tls_cipher="TLS_AES_128_GCM_SHA256",entrypoint="secure"} 7',
       'traefik_router_requests_tls_total{tls_version="1.2",tls_cipher="TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",router="app@file",service="s@file"} 2',
-      'traefik_router_requests_tls_total{tls_version="1.3",tls_cipher="TLS_AES_256_GCM_SHA384",router="app@file",service="s@file"} 7',
+      'traefik_router_requests_tls_total{tls_version="1.3",tls_cipher="TLS_AES_128_GCM_SHA256",router="app@file",service="s@file"} 7',
       'traefik_service_requests_tls_total{tls_version="1.2",tls_cipher="TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",service="s@file"} 2',
-      'traefik_service_requests_tls_total{tls_version="1.3",tls_cipher="TLS_AES_256_GCM_SHA384",service="s@file"} 7',
+      'traefik_service_requests_tls_total{tls_version="1.3",tls_cipher="TLS_AES_128_GCM_SHA256",service="s@file"} 7',
     ]);
     // the plaintext request is in requests_total (router `plain`) but in no TLS counter
     expect(text).toMatch(/traefik_router_requests_total\{code="200",method="GET",protocol="http",router="plain@file",service="s@file"\} 1/);

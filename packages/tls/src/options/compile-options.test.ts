@@ -11,7 +11,13 @@ describe('compileTlsOptions: Go names → Node', () => {
     expect(o.broken).toBe(false);
     expect(o.context.minVersion).toBe('TLSv1.2');
     expect(o.context.maxVersion).toBeUndefined();
-    expect(o.context.ciphers).toBeUndefined();
+    // Go's default suites in Go's order, chosen by the server (go-cipher-order.ts)
+    expect(o.context.ciphers).toBe(
+      'ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:' +
+        'ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305:ECDHE-ECDSA-AES128-SHA:ECDHE-RSA-AES128-SHA:ECDHE-ECDSA-AES256-SHA:ECDHE-RSA-AES256-SHA:' +
+        'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256',
+    );
+    expect(o.context.secureOptions).toBe(constants.SSL_OP_CIPHER_SERVER_PREFERENCE | constants.SSL_OP_PRIORITIZE_CHACHA);
     expect(o.alpnProtocols).toEqual(['h2', 'http/1.1', 'acme-tls/1']);
     expect([o.clientAuthType, o.requestCert, o.rejectUnauthorized, o.sniStrict]).toEqual(['NoClientCert', false, false, false]);
   });
@@ -27,9 +33,10 @@ describe('compileTlsOptions: Go names → Node', () => {
       sniStrict: true,
     });
     expect(o.issues).toEqual([]);
-    expect(o.context).toMatchObject({ minVersion: 'TLSv1.2', maxVersion: 'TLSv1.3', ecdhCurve: 'P-521:X25519:P-384', secureOptions: constants.SSL_OP_NO_TICKET });
-    // TLS 1.3 suites are not configurable (Go): Node's are kept so TLS 1.3 stays on
-    expect(o.context.ciphers).toBe('ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-CHACHA20-POLY1305:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:TLS_AES_128_GCM_SHA256');
+    expect(o.context).toMatchObject({ minVersion: 'TLSv1.2', maxVersion: 'TLSv1.3', ecdhCurve: 'P-521:X25519:P-384', });
+    expect(o.context.secureOptions! & constants.SSL_OP_NO_TICKET).toBe(constants.SSL_OP_NO_TICKET);
+    // TLS 1.3 suites are not configurable (Go): Go's three are kept so TLS 1.3 stays on
+    expect(o.context.ciphers).toBe('ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-CHACHA20-POLY1305:TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256');
     expect(o.alpnProtocols).toEqual(['http/1.1']);
     expect(o.sniStrict).toBe(true);
   });

@@ -16,6 +16,7 @@ import {
   type TlsIssue,
 } from '../errors.js';
 import { loadClientCas } from './client-ca.js';
+import { GO_CHOICE_SECURE_OPTIONS, GO_DEFAULT_TLS12_SUITES, GO_TLS13_SUITES, inGoPreferenceOrder } from './go-cipher-order.js';
 import { CIPHER_SUITES, CLIENT_AUTH_TYPES, CURVES, IGNORED_CIPHER_SUITES, TLS_VERSIONS, VERSION_ORDER } from './go-names.js';
 
 /** One option set, compiled for Node (immutable; shared by every certificate it serves). */
@@ -35,8 +36,10 @@ export interface CompiledTlsOptions {
   readonly context: Readonly<SecureContextOptions>;
 }
 
-const TLS13_SUITES = DEFAULT_CIPHERS.split(':').filter((c) => c.startsWith('TLS_')).join(':');
 const AVAILABLE = new Set(getCiphers().map((c) => c.toLowerCase()));
+/** TLS 1.3 suites in Go's order, those this OpenSSL has (it has all three unless built without) */
+const TLS13_SUITES = GO_TLS13_SUITES.filter((c) => DEFAULT_CIPHERS.includes(c)).join(':');
+const DEFAULT_TLS12_SUITES = GO_DEFAULT_TLS12_SUITES.filter((c) => AVAILABLE.has(c.toLowerCase())).join(':');
 
 /** Go names → Node options, every name checked; never throws. */
 export function compileTlsOptions(name: string, config: TlsOptionsConfig = {}): CompiledTlsOptions {
@@ -53,12 +56,13 @@ export function compileTlsOptions(name: string, config: TlsOptionsConfig = {}): 
   if (ciphers === '') context.minVersion = 'TLSv1.3';
   // OpenSSL 3 refuses TLS 1.0/1.1 at its default security level; Go serves them when asked to
   const legacy = minVersion === 'TLSv1' || minVersion === 'TLSv1.1';
-  const parts = ciphers === undefined ? [DEFAULT_CIPHERS] : [ciphers, TLS13_SUITES];
+  // Go's suites in Go's order, chosen by the server's preference (go-cipher-order.ts)
+  const parts = [ciphers ?? DEFAULT_TLS12_SUITES, TLS13_SUITES];
   if (legacy) parts.push('@SECLEVEL=0');
-  if (ciphers !== undefined || legacy) context.ciphers = parts.filter(Boolean).join(':');
+  context.ciphers = parts.filter(Boolean).join(':');
   const curves = curveList(name, config.curvePreferences, issues);
   if (curves) context.ecdhCurve = curves;
-  if (config.disableSessionTickets) context.secureOptions = constants.SSL_OP_NO_TICKET;
+  context.secureOptions = GO_CHOICE_SECURE_OPTIONS | (config.disableSessionTickets ? constants.SSL_OP_NO_TICKET : 0);
   if (config.preferServerCipherSuites !== undefined) {
     issues.push(tlsWarning(TLS_OPTIONS_DEPRECATED, `TLS options "${name}" use preferServerCipherSuites, which is deprecated and ineffective: remove it`));
   }
@@ -105,7 +109,7 @@ function cipherList(name: string, suites: readonly string[] | undefined, issues:
       mapped.push(openssl);
     }
   }
-  return mapped.join(':');
+  return inGoPreferenceOrder(mapped).join(':');
 }
 
 function curveList(name: string, curves: readonly string[] | undefined, issues: TlsIssue[]): string | undefined {
