@@ -120,6 +120,8 @@ export interface RequestTls {
   readonly version: string;
   /** IANA / Go name, e.g. `TLS_AES_128_GCM_SHA256`, or `unknown` when Go has no such suite */
   readonly cipher: string;
+  /** the client certificate's subject as Go prints it (`CN=alice,O=Acme`), when one was presented */
+  readonly clientSubject?: string;
 }
 
 export interface RequestObserver {

@@ -53,14 +53,17 @@ describe('createAccessLog', () => {
     expect(entry.StartUTC).toBe('2026-11-24T23:00:00.000Z');
   });
 
-  it("logs Traefik's RequestScheme https, TLSVersion and TLSCipher for a TLS request, none of them for plaintext", async () => {
+  it("logs Traefik's RequestScheme https, TLSVersion, TLSCipher (and TLSClientSubject with a client certificate) for a TLS request, none of them for plaintext", async () => {
     const filePath = join(dir, 'tls.log');
     const log = createAccessLog({ filePath, format: 'json' });
     log.observer.onRequestEnd(requestRecord({ protocol: 'HTTP/2.0', tls: { version: '1.3', cipher: 'TLS_AES_128_GCM_SHA256' } }));
     log.observer.onRequestEnd(requestRecord());
+    log.observer.onRequestEnd(requestRecord({ tls: { version: '1.3', cipher: 'TLS_AES_128_GCM_SHA256', clientSubject: 'CN=alice,O=Acme' } }));
     await log.close();
-    const [tls, plain] = readFileSync(filePath, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const [tls, plain, mtls] = readFileSync(filePath, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(tls).toMatchObject({ RequestScheme: 'https', RequestProtocol: 'HTTP/2.0', TLSVersion: '1.3', TLSCipher: 'TLS_AES_128_GCM_SHA256' });
+    expect(tls!.TLSClientSubject).toBeUndefined();
+    expect(mtls).toMatchObject({ TLSClientSubject: 'CN=alice,O=Acme' });
     expect(plain).toMatchObject({ RequestScheme: 'http' });
     expect(Object.keys(plain!).filter((k) => k.startsWith('TLS'))).toEqual([]);
   });

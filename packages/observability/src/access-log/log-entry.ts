@@ -54,6 +54,7 @@ function rawFields(r: RequestRecord, count: number): Record<string, string | num
     StartUTC: new Date(r.startTime).toISOString(),
     TLSVersion: r.tls?.version,
     TLSCipher: r.tls?.cipher,
+    TLSClientSubject: r.tls?.clientSubject,
     entryPointName: r.entryPoint,
     ErrorCode: r.errorCode,
   };

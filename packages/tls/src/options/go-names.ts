@@ -1,4 +1,5 @@
 import type { RequestTls, TlsClientAuthType } from '@wharf/config';
+import { goSubjectString, type PeerSubject } from '../certificates/go-subject.js';
 
 /**
  * Go's `crypto/tls` names, as Traefik accepts them (`pkg/tls/tls.go`, `pkg/tls/cipher.go`),
@@ -112,15 +113,31 @@ export function tlsCipherLabel(cipher: { name: string; standardName?: string } |
 export interface TlsConnectionLike {
   getProtocol(): string | null;
   getCipher(): { name: string; standardName?: string } | null | undefined;
+  /** set by Node on a server socket that asked for a client certificate (one of the two) */
+  authorized?: boolean;
+  authorizationError?: unknown;
+  getPeerCertificate?(): { subject?: PeerSubject } | null | undefined;
+}
+
+/** the client certificate's subject in Go's spelling, when the handshake asked for one and got it */
+function clientSubjectOf(socket: TlsConnectionLike): string | undefined {
+  if (socket.authorized !== true && socket.authorizationError === undefined) return undefined;
+  const subject = socket.getPeerCertificate?.()?.subject;
+  return subject === undefined ? undefined : goSubjectString(subject);
 }
 
 /** one frozen object per (version, cipher): a handful in practice, shared by every connection */
 const interned = new Map<string, RequestTls>();
 
-/** A connection's `{version, cipher}` in Traefik's spelling (`1.3`, `TLS_AES_128_GCM_SHA256`). */
+/**
+ * A connection's `{version, cipher}` in Traefik's spelling (`1.3`, `TLS_AES_128_GCM_SHA256`), and
+ * `clientSubject` when a client certificate was presented (its own object: subjects are not interned).
+ */
 export function connectionTls(socket: TlsConnectionLike): RequestTls {
   const version = tlsVersionLabel(socket.getProtocol());
   const cipher = tlsCipherLabel(socket.getCipher());
+  const clientSubject = clientSubjectOf(socket);
+  if (clientSubject !== undefined) return Object.freeze({ version, cipher, clientSubject });
   const key = `${version} ${cipher}`;
   let tls = interned.get(key);
   if (tls === undefined) interned.set(key, (tls = Object.freeze({ version, cipher })));
