@@ -22,7 +22,7 @@ export function resolvedOptionsName(tls: RouterTlsConfig, provider: string): str
 }
 
 /** Traefik's name for the copy (`ep-conflicted-name@provider`). */
-export const conflictedName = (entryPoint: string, router: string): string => `${entryPoint}-conflicted-${router}`;
+const conflictedName = (entryPoint: string, router: string): string => `${entryPoint}-conflicted-${router}`;
 
 /**
  * The conflicting routers of one entrypoint (Traefik's `findConflictingRouters`): every router of

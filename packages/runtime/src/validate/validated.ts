@@ -98,4 +98,6 @@ export interface EntryPointSpec {
   middlewares?: string[];
   /** static `entryPoints.<n>.http.tls`: every router of the entrypoint without its own `tls` gets it */
   tls?: RouterTlsConfig;
+  /** TCP routers also see ClientHellos offering `acme-tls/1` (Traefik's ACME TLS passthrough; default: wharf answers them first) */
+  acmeTlsPassthrough?: boolean;
 }
