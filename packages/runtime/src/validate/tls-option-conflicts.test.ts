@@ -74,15 +74,18 @@ describe('resolveTlsOptionConflicts', () => {
     expect(summary(out.routers)).toEqual({ 'a@file': ['default', 'ep-a'], 'b@file': ['default', 'ep-a'] });
   });
 
-  it('plaintext routers and routers whose rule did not parse take no part; the inputs are not mutated', () => {
+  it('plaintext routers and routers whose rule did not parse take no part; the configs are not mutated', () => {
     const plain = router('plain@file', ['ep-a'], 'Host(`example.com`)', undefined);
     const unparsed = { ...router('bad@file', ['ep-a'], 'Host(`example.com`)', { options: 'optsZ' }), parsed: undefined, status: 'disabled' as const };
     const a = router('a@file', ['ep-a'], 'Host(`example.com`)', { options: 'optsA' });
     const b = router('b@file', ['ep-a'], 'Host(`example.com`)', { options: 'optsB' });
-    const before = JSON.stringify([plain, a, b]);
+    const before = JSON.stringify([plain.config, a.config, b.config]);
     const out = resolve(plain, unparsed, a, b);
     expect(Object.keys(out.routers).sort()).toEqual(['bad@file', 'ep-a-conflicted-a@file', 'ep-a-conflicted-b@file', 'plain@file']);
     expect(out.routers['plain@file']).toBe(plain);
-    expect(JSON.stringify([plain, a, b])).toBe(before);
+    expect(out.routers['bad@file']?.tlsOptions).toBe('optsZ@file');
+    // the router memo shares configs with the next generation
+    expect(JSON.stringify([plain.config, a.config, b.config])).toBe(before);
+    expect([a.using, a.errors, a.status]).toEqual([['ep-a'], [], 'enabled']);
   });
 });

@@ -24,6 +24,11 @@ export function resolvedOptionsName(tls: RouterTlsConfig, provider: string): str
 /** Traefik's name for the copy (`ep-conflicted-name@provider`). */
 const conflictedName = (entryPoint: string, router: string): string => `${entryPoint}-conflicted-${router}`;
 
+/** a few router names: a message stays short when thousands of routers share a host */
+const NAMES_SHOWN = 3;
+const namesOf = (names: readonly string[]): string =>
+  names.length <= NAMES_SHOWN ? names.join(', ') : `${names.slice(0, NAMES_SHOWN).join(', ')} and ${names.length - NAMES_SHOWN} more`;
+
 /**
  * The conflicting routers of one entrypoint (Traefik's `findConflictingRouters`): every router of
  * a host that routers with different resolved options serve, and every router with non-default
@@ -40,14 +45,16 @@ function findConflicts(ep: string, routers: readonly ValidatedRouter[]): Map<str
       continue;
     }
     for (const host of domains) {
-      const groups = byHost.get(host) ?? new Map<string, string[]>();
-      groups.set(options, [...(groups.get(options) ?? []), r.name]);
-      byHost.set(host, groups);
+      let groups = byHost.get(host);
+      if (groups === undefined) byHost.set(host, (groups = new Map()));
+      const names = groups.get(options);
+      if (names === undefined) groups.set(options, [r.name]);
+      else names.push(r.name);
     }
   }
   for (const [host, groups] of byHost) {
     if (groups.size < 2) continue;
-    const involved = [...groups].map(([options, names]) => `${names.join(', ')}: ${options}`).join('; ');
+    const involved = [...groups].map(([options, names]) => `${namesOf(names)}: ${options}`).join('; ');
     for (const name of [...groups.values()].flat()) {
       if (found.has(name)) continue;
       found.set(name, { code: TLS_OPTIONS_CONFLICT, entryPoint: ep, router: name, copy: conflictedName(ep, name), message: Messages.tlsOptionsConflict(ep, host, involved) });
@@ -61,26 +68,32 @@ function findConflicts(ep: string, routers: readonly ValidatedRouter[]): Map<str
  * TLS router gets its resolved option set (`tlsOptions`). Per entrypoint, a conflicting router
  * (see findConflicts) loses that entrypoint, and a copy named `<ep>-conflicted-<router>` bound to
  * it alone serves it with the `default` options; the router goes when it has no entrypoint left.
- * Unlike Traefik, which only logs, the copy and the router carry a warning. Inputs are not
- * mutated (the router memo may hand them to the next generation).
+ * Unlike Traefik, which only logs, the copy and the router carry a warning. Sets `tlsOptions` on
+ * the given routers (fresh per validation) but never changes their `config`, which the router
+ * memo shares with the next generation: copies and kept parts get their own.
  */
 export function resolveTlsOptionConflicts(routers: Record<string, ValidatedRouter>): { routers: Record<string, ValidatedRouter>; conflicts: TlsOptionConflict[] } {
-  const withTls = new Map<string, ValidatedRouter>();
   const byEntryPoint = new Map<string, ValidatedRouter[]>();
   for (const r of Object.values(routers)) {
     if (r.config.tls === undefined) continue;
-    const resolved = { ...r, tlsOptions: resolvedOptionsName(r.config.tls, r.provider) };
-    withTls.set(r.name, resolved);
+    r.tlsOptions = resolvedOptionsName(r.config.tls, r.provider);
     if (!r.parsed) continue;
-    for (const ep of r.using) byEntryPoint.set(ep, [...(byEntryPoint.get(ep) ?? []), resolved]);
+    for (const ep of r.using) {
+      const list = byEntryPoint.get(ep);
+      if (list === undefined) byEntryPoint.set(ep, [r]);
+      else list.push(r);
+    }
   }
-  if (withTls.size === 0) return { routers, conflicts: [] };
   const conflicts = [...byEntryPoint].flatMap(([ep, list]) => [...findConflicts(ep, list).values()]);
   const lost = new Map<string, TlsOptionConflict[]>();
-  for (const c of conflicts) lost.set(c.router, [...(lost.get(c.router) ?? []), c]);
+  for (const c of conflicts) {
+    const mine = lost.get(c.router);
+    if (mine === undefined) lost.set(c.router, [c]);
+    else mine.push(c);
+  }
+  if (conflicts.length === 0) return { routers, conflicts };
   const out: Record<string, ValidatedRouter> = {};
-  for (const [name, original] of Object.entries(routers)) {
-    const r = withTls.get(name) ?? original;
+  for (const [name, r] of Object.entries(routers)) {
     const mine = lost.get(name);
     if (mine === undefined) {
       out[name] = r;

@@ -50,7 +50,11 @@ export function resolveRouterTlsOptions(
   const byEntryPoint = new Map<string, TlsRouterInput[]>();
   for (const router of routers) {
     results.set(router.name, { byEntryPoint: new Map(), issues: [], disabled: false });
-    for (const ep of new Set(router.entryPoints)) byEntryPoint.set(ep, [...(byEntryPoint.get(ep) ?? []), router]);
+    for (const ep of new Set(router.entryPoints)) {
+      const list = byEntryPoint.get(ep);
+      if (list === undefined) byEntryPoint.set(ep, [router]);
+      else list.push(router);
+    }
   }
   const entryPoints = new Map<string, EntryPointTlsOptions>();
   for (const [ep, epRouters] of byEntryPoint) {
