@@ -34,7 +34,7 @@ describe('resolveTlsOptionConflicts', () => {
     expect(summary(out.routers)).toEqual({ 'ep-a-conflicted-a@file': ['default', 'ep-a'], 'ep-a-conflicted-b@docker': ['default', 'ep-a'] });
     const copy = out.routers['ep-a-conflicted-a@file']!;
     expect(copy).toMatchObject({ status: 'warning', provider: 'file', config: { entryPoints: ['ep-a'], tls: { options: 'optsA' } } });
-    expect(copy.errors[0]).toContain('host "example.com" is served by routers with different TLS options (a@file: optsA@file; b@docker: optsB@docker)');
+    expect(copy.errors[0]).toContain('host "example.com" is served by multiple routers with different TLS options (a@file: optsA@file; b@docker: optsB@docker)');
     expect(out.conflicts.map((c) => [c.code, c.router, c.copy])).toEqual([
       ['WHARF_TLS_OPTIONS_CONFLICT', 'a@file', 'ep-a-conflicted-a@file'],
       ['WHARF_TLS_OPTIONS_CONFLICT', 'b@docker', 'ep-a-conflicted-b@docker'],
@@ -61,6 +61,13 @@ describe('resolveTlsOptionConflicts', () => {
     });
     expect(out.routers['shared@file']).toMatchObject({ status: 'warning', config: { entryPoints: ['ep-b'] } });
     expect(out.routers['shared@file']!.errors).toEqual(['TLS options conflict on entryPoint "ep-a": served there by "ep-a-conflicted-shared@file" with the default TLS options']);
+  });
+
+  it('names at most three routers per option set (thousands may share a host)', () => {
+    const many = [1, 2, 3, 4, 5].map((i) => router(`r${i}@file`, ['ep-a'], 'Host(`example.com`)', {}));
+    const out = resolve(...many, router('strict@file', ['ep-a'], 'Host(`example.com`)', { options: 'strict' }));
+    expect(out.conflicts).toHaveLength(6);
+    expect(out.conflicts[0]!.message).toBe('on entryPoint "ep-a", host "example.com" is served by multiple routers with different TLS options (r1@file, r2@file, r3@file and 2 more: default; strict@file: strict@file)');
   });
 
   it('no domain in the rule with non-default options: a default copy with WHARF_TLS_OPTIONS_NO_DOMAIN', () => {
