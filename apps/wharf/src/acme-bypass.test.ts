@@ -99,7 +99,7 @@ describe('allowACMEByPass on running entrypoints', () => {
     expect(res.status).toBe(200);
     expect(res.body).toContain('Name: w1');
     expect((await get(t.wharf.addresses.web!.port, '/page')).status).toBe(301);
-    expect(t.wharf.runtime.source.view().routers['acme-http-bypass@internal']).toMatchObject({ entryPoints: ['web'], status: 'enabled' });
+    expect(t.wharf.runtime.source.view().routers['acme-http-bypass@internal']).toMatchObject({ entryPoints: ['web'], status: 'enabled', priority: 42 });
   });
 
   it('without it wharf answers the challenge path before any user router', async () => {
