@@ -16,8 +16,9 @@ function targetPort(config: StaticConfig, to: string): string | undefined {
 /**
  * `entryPoints.<n>.http.redirections.entryPoint` as Traefik's internal provider builds it
  * (`pkg/provider/traefik/internal.go`): router `<ep>-to-<to>@internal` (rule HostRegexp(`^.+$`),
- * without the ACME challenge path when the entrypoint has `allowACMEByPass`; the redirection's priority) → middleware `redirect-<ep>-to-<to>@internal` (redirectScheme with
- * the target's port, permanent → 301/308, else 302/307) → `noop@internal`.
+ * without the ACME challenge path when the entrypoint has `allowACMEByPass`; the redirection's
+ * priority) → middleware `redirect-<ep>-to-<to>@internal` (redirectScheme with the target's port,
+ * permanent → 301/308, else 302/307) → `noop@internal`.
  * Returns the config and one message per redirection that cannot be built.
  */
 export function redirectionsConfig(config: StaticConfig): { config: DynamicConfig; problems: string[] } {
