@@ -1,4 +1,5 @@
 import type { DynamicConfig, Provider } from '@wharf/config';
+import { ACME_HTTP_CHALLENGE_RULE } from './acme.js';
 import type { StaticConfig } from './static/index.js';
 
 /** Traefik's `MaxInt-1`, within what a JavaScript number holds exactly */
@@ -15,8 +16,9 @@ function targetPort(config: StaticConfig, to: string): string | undefined {
 /**
  * `entryPoints.<n>.http.redirections.entryPoint` as Traefik's internal provider builds it
  * (`pkg/provider/traefik/internal.go`): router `<ep>-to-<to>@internal` (rule HostRegexp(`^.+$`),
- * the redirection's priority) → middleware `redirect-<ep>-to-<to>@internal` (redirectScheme with
- * the target's port, permanent → 301/308, else 302/307) → `noop@internal`.
+ * without the ACME challenge path when the entrypoint has `allowACMEByPass`; the redirection's
+ * priority) → middleware `redirect-<ep>-to-<to>@internal` (redirectScheme with the target's port,
+ * permanent → 301/308, else 302/307) → `noop@internal`.
  * Returns the config and one message per redirection that cannot be built.
  */
 export function redirectionsConfig(config: StaticConfig): { config: DynamicConfig; problems: string[] } {
@@ -33,7 +35,8 @@ export function redirectionsConfig(config: StaticConfig): { config: DynamicConfi
     const name = `${ep.name}-to-${r.to.replace(/^:/, '')}`.replace(/[^A-Za-z0-9-]/g, '-');
     out.http.middlewares[`redirect-${name}`] = { redirectScheme: { scheme: r.scheme, port, permanent: r.permanent } };
     out.http.routers[name] = {
-      rule: 'HostRegexp(`^.+$`)',
+      // allowACMEByPass: challenge requests stay on this entrypoint, for the user's router (Traefik)
+      rule: ep.allowACMEByPass ? `HostRegexp(\`^.+$\`) && !${ACME_HTTP_CHALLENGE_RULE}` : 'HostRegexp(`^.+$`)',
       entryPoints: [ep.name],
       middlewares: [`redirect-${name}`],
       service: 'noop@internal',

@@ -13,7 +13,7 @@ import { withTrafficEvents } from './live-source.js';
 import { createObservability, type Observability } from './observability/index.js';
 import { createLogger, type Logger } from './logger.js';
 import { createProviders } from './providers/index.js';
-import { createAcmeWiring } from './acme.js';
+import { acmeTlsPassthrough, createAcmeWiring } from './acme.js';
 import { toLogger } from './logger-adapter.js';
 import { watchCertificateFiles } from './tls/certificate-files-watch.js';
 import { entryPointInfo } from './static/entry-point-info.js';
@@ -80,6 +80,7 @@ export async function startWharf(config: StaticConfig, opts: StartOptions = {}):
     entryPoints: userEntryPoints.map(({ name, ep }) => ({
       name, address: ep.address, asDefault: ep.asDefault, middlewares: [...ep.http.middlewares],
       ...(ep.http.tls && { tls: structuredClone(ep.http.tls) }),
+      acmeTlsPassthrough: acmeTlsPassthrough(config, name),
     })),
     defaultCertificate,
     udpEntryPoints: entryPoints.filter((e) => e.addr.protocol === 'udp').map((e) => e.name),

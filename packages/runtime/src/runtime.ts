@@ -123,6 +123,7 @@ function generationFactory(opts: RuntimeOptions, deps: RuntimeDeps, health: Heal
       gates: tcpGates,
       health: { registry: health, store: tcpHealth, signal: gen.lifecycle.signal },
       https: (ep) => gen.tls?.httpsServerNames(ep),
+      acmeTlsPassthrough: (ep) => opts.entryPoints.some((e) => e.name === ep && e.acmeTlsPassthrough === true),
     });
     return Object.assign(gen, { tcp: l4.tcp, tcpTable: l4.tcp, udpRoute: l4.udpRoute, l4 });
   };

@@ -1,4 +1,4 @@
-import type { TcpRouterTls, WharfCertificate } from '@wharf/config';
+import type { Diagnostic, TcpRouterTls, WharfCertificate } from '@wharf/config';
 import { Definition } from '../components/definition.js';
 import { useApi } from '../live/use-api.js';
 import { certificateHref, CertificateStatus, Expiry } from './certificate-parts.js';
@@ -35,6 +35,21 @@ function ServingCertificates({ router }: { router: string }) {
   );
 }
 
+/** the diagnostics of a `<ep>-conflicted-<router>` copy (docs/tls.md): its options are written, `default` is used */
+const DOWNGRADED = new Set(['WHARF_TLS_OPTIONS_CONFLICT', 'WHARF_TLS_OPTIONS_NO_DOMAIN']);
+
+/** The options as written, and when a conflict replaced them, that `default` is what the handshake uses. */
+function Options({ router, written }: { router: string; written: string }) {
+  const diags = useApi<Diagnostic[]>('api/wharf/diagnostics', { per_page: 1000 });
+  const downgraded = diags.data?.some((d) => DOWNGRADED.has(d.code) && d.element?.name === router) === true;
+  if (!downgraded || written === 'default') return <code>{written}</code>;
+  return (
+    <span data-downgraded>
+      <code>default</code> <span className="badge badge-warning">conflict</span> <span className="muted">(configured <code>{written}</code>, not applied: see the TLS options warning)</span>
+    </span>
+  );
+}
+
 /** The TLS card of a router page; nothing for a plaintext router. */
 export function RouterTlsCard({ router, tls }: { router: string; tls: RouterTls | undefined }) {
   if (!tls) return null;
@@ -43,7 +58,7 @@ export function RouterTlsCard({ router, tls }: { router: string; tls: RouterTls 
       title="TLS"
       rows={[
         ['Mode', tls.passthrough ? 'passthrough (encrypted bytes forwarded as is)' : 'terminated by wharf'],
-        ['Options', tls.passthrough ? undefined : <code>{tls.options ?? 'default'}</code>],
+        ['Options', tls.passthrough ? undefined : <Options router={router} written={tls.options ?? 'default'} />],
         ['Cert resolver', tls.certResolver],
         ['Domains', tls.domains && tls.domains.length > 0 ? <Domains domains={tls.domains} /> : undefined],
         ['Certificates', tls.passthrough ? undefined : <ServingCertificates router={router} />],

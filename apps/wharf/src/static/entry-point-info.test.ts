@@ -46,6 +46,13 @@ describe("entrypoints as Traefik's /api/entrypoints shows them", () => {
     expect(secure.transport).toMatchObject({ keepAliveMaxRequests: 100, keepAliveMaxTime: '1m30s' });
   });
 
+  it('shows allowACMEByPass only when true, after the address (Traefik omitempty)', () => {
+    const config = load(['--entrypoints.web.address=:80', '--entrypoints.web.allowacmebypass=true', '--entrypoints.other.address=:81']);
+    expect(Object.keys(entryPointInfo(config.entryPoints.web!)).slice(0, 3)).toEqual(['name', 'address', 'allowACMEByPass']);
+    expect(entryPointInfo(config.entryPoints.web!).allowACMEByPass).toBe(true);
+    expect(entryPointInfo(config.entryPoints.other!)).not.toHaveProperty('allowACMEByPass');
+  });
+
   it('a UDP entrypoint carries only its udp block', () => {
     const config = load(['--entrypoints.dns.address=:53/udp', '--entrypoints.dns.udp.timeout=10s']);
     expect(entryPointInfo(config.entryPoints.dns!)).toEqual({ name: 'dns', address: ':53/udp', udp: { timeout: '10s' } });

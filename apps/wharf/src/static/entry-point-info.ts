@@ -24,6 +24,7 @@ export function entryPointInfo(ep: ResolvedEntryPoint): EntryPointInfo {
   return {
     name: ep.name,
     address: ep.address,
+    ...(ep.allowACMEByPass && { allowACMEByPass: true }),
     transport: {
       lifeCycle: { requestAcceptGraceTimeout: go(t.lifeCycle.requestAcceptGraceTimeout), graceTimeOut: go(t.lifeCycle.graceTimeOut) },
       respondingTimeouts: { readTimeout: go(t.respondingTimeouts.readTimeout), writeTimeout: go(t.respondingTimeouts.writeTimeout), idleTimeout: go(t.respondingTimeouts.idleTimeout) },

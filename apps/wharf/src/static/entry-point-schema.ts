@@ -48,6 +48,7 @@ const EntryPointHttpSchema = Type.Object(
 export const EntryPointSchema = Type.Object({
   address: Type.String({ description: 'listen address: ":80", "127.0.0.1:8001", "[::1]:80", ":53/udp"' }),
   asDefault: Bool(false, 'routers without entryPoints attach to asDefault entrypoints only'),
+  allowACMEByPass: Bool(false, 'user routers may answer ACME challenges (HTTP-01 path, TLS-ALPN-01 ClientHellos) on this entrypoint'),
   http: EntryPointHttpSchema,
   forwardedHeaders: Type.Object(
     {

@@ -69,6 +69,8 @@ export interface MiddlewareInfo extends ElementInfo {
 export interface EntryPointInfo {
   name: string;
   address: string;
+  /** shown only when true (Traefik's `omitempty`) */
+  allowACMEByPass?: boolean;
   transport?: {
     lifeCycle: { requestAcceptGraceTimeout: string; graceTimeOut: string };
     respondingTimeouts: { readTimeout: string; writeTimeout: string; idleTimeout: string };

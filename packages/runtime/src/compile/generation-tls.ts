@@ -1,7 +1,8 @@
-import { qualify, TLS_DEFAULT_OPTIONS_NAME, type RouterTlsConfig, type TlsConfiguration } from '@wharf/config';
+import { TLS_DEFAULT_OPTIONS_NAME, type RouterTlsConfig, type TlsConfiguration } from '@wharf/config';
 import { compileTls, resolveRouterTlsOptions, type EntryPointTlsOptions, type GeneratedCertificate, type TlsGeneration, type TlsRouterInput } from '@wharf/tls';
 import type { HttpsServerNames } from '../types.js';
 import { addError } from '../validate/element-state.js';
+import { resolvedOptionsName } from '../validate/tls-option-conflicts.js';
 import type { EntryPointSpec, ValidatedRouter } from '../validate/validated.js';
 
 /** What the proxy's TLS listener reads of one generation. */
@@ -9,7 +10,7 @@ export interface GenerationTls {
   readonly compiled: TlsGeneration;
   /** the option set a handshake on `entryPoint` with this SNI uses (`default` when none applies) */
   optionsFor(entryPoint: string, serverName: string | undefined): { options: string } | { broken: string };
-  /** the option set a TLS router resolved to on `entryPoint` (`default` after a conflict), as Traefik's `ResolvedOptions` */
+  /** the option set a TLS router resolved to on `entryPoint` (`default` on a `-conflicted-` copy), as Traefik's `ResolvedOptions` */
   routerOptions(router: string, entryPoint: string): string;
   /** the entrypoint's HTTPS router hosts, for TCP routing on a shared port; undefined: no HTTPS router */
   httpsServerNames(entryPoint: string): HttpsServerNames | undefined;
@@ -52,13 +53,6 @@ export function effectiveTls(r: ValidatedRouter, ep: EntryPointSpec): RouterTlsC
   return r.config.tls ?? ep.tls;
 }
 
-/** `tls.options` as Traefik resolves it: `default` stays unqualified, other names get the router's provider. */
-function optionsName(tls: RouterTlsConfig, provider: string): string {
-  const name = tls.options;
-  if (name === undefined || name === '' || name === TLS_DEFAULT_OPTIONS_NAME) return TLS_DEFAULT_OPTIONS_NAME;
-  return qualify(name, provider);
-}
-
 /** Compiles the generation's TLS: certificates and option sets, and per entrypoint the SNI → option set table. */
 export function compileGenerationTls(
   tls: TlsConfiguration | undefined,
@@ -73,7 +67,7 @@ export function compileGenerationTls(
     const using = entryPoints.filter((ep) => r.using.includes(ep.name) && effectiveTls(r, ep) !== undefined);
     if (using.length === 0) continue;
     const own = effectiveTls(r, using[0]!)!;
-    inputs.push({ name: r.name, entryPoints: using.map((ep) => ep.name), hosts: r.parsed.hostKeys ?? r.parsed.hosts ?? r.parsed.domains ?? [], options: optionsName(own, r.provider) });
+    inputs.push({ name: r.name, entryPoints: using.map((ep) => ep.name), hosts: r.parsed.hostKeys ?? r.parsed.hosts ?? r.parsed.domains ?? [], options: r.tlsOptions ?? resolvedOptionsName(own, r.provider) });
   }
   const resolved = resolveRouterTlsOptions(inputs, compiled.options);
   for (const r of routers) {

@@ -29,6 +29,8 @@ export interface L4Carry {
   /** an entrypoint's HTTPS router hosts (Traefik's HTTPS-before-TCP order on a shared entrypoint); undefined: none */
   https?: (entryPoint: string) => HttpsServerNames | undefined;
   gates: TcpGateStore;
+  /** entrypoints whose TCP routers also see `acme-tls/1` ClientHellos (Traefik's ACME TLS passthrough) */
+  acmeTlsPassthrough?: (entryPoint: string) => boolean;
   /** the health registry shared with HTTP, the store of TCP checks and the generation's signal */
   health?: { registry: HealthRegistry; store: TcpHealthStore; signal: AbortSignal };
 }
@@ -58,7 +60,7 @@ function compileTcp(v: ValidatedConfig, transports: TcpConfiguration['serversTra
   }
   gates.sweep();
   carry.health?.store.sweep(new Set(built.keys()));
-  return new Map([...byEntryPoint].map(([ep, list]) => [ep, createTcpTable(list, carry.https?.(ep))]));
+  return new Map([...byEntryPoint].map(([ep, list]) => [ep, createTcpTable(list, carry.https?.(ep), carry.acmeTlsPassthrough?.(ep) === true)]));
 }
 
 /** One UDP router per entrypoint: the first in descending name order (Traefik); the others warn. */

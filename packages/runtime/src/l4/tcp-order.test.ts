@@ -36,6 +36,14 @@ describe("decideTcp: Traefik's shared-port order", () => {
     expect(table.route({ ...hello('x.example'), alpn: ['acme-tls/1'] })).toBeUndefined();
   });
 
+  it('with ACME TLS passthrough (allowACMEByPass) an acme-tls/1 ClientHello is routed like any other', () => {
+    const table = createTcpTable(entries(), https(['app.example']), true);
+    expect(outcome(decideTcp(table, { ...hello('db.example'), alpn: ['acme-tls/1'] }))).toBe('db');
+    expect(table.route({ ...hello('x.example'), alpn: ['acme-tls/1'] })?.router).toBe('all');
+    // an HTTPS router's host still goes to the HTTPS side, which answers the challenge itself
+    expect(decideTcp(table, { ...hello('app.example'), alpn: ['acme-tls/1'] })).toEqual({ toHttp: 'https-host' });
+  });
+
   it('plaintext connections see only the non-TLS routers, else HTTP', () => {
     const table = createTcpTable(entries(), undefined);
     expect(outcome(decideTcp(table, { sni: '', alpn: [], clientIp: '10.1.1.1', tls: false }))).toBe('office');

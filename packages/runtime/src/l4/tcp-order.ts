@@ -16,6 +16,8 @@ export interface TcpRouteEntry {
 export type TcpTable = TcpEntryPointRoutes & {
   readonly entries: readonly TcpRouteEntry[];
   readonly https: HttpsServerNames | undefined;
+  /** `acme-tls/1` ClientHellos go through the TCP routers too (Traefik's `EnableACMETLSPassthrough`) */
+  readonly acmeTlsPassthrough?: boolean;
 };
 
 /** Where a connection goes: a TCP route, or on to the HTTP(S) side and why. */
@@ -30,15 +32,16 @@ export const isCatchAllRule = (rule: string): boolean => CATCH_ALL.test(rule);
 /**
  * Traefik's shared-port order (`pkg/server/router/tcp/router.go` ServeTCP). Plaintext: the first
  * matching non-TLS TCP router, else HTTP. A ClientHello offering `acme-tls/1` goes to the TLS-ALPN-01
- * challenge server (Traefik without `allowACMEByPass`). Otherwise an HTTPS router's host equal to the SNI
+ * challenge server unless the entrypoint has ACME TLS passthrough (`allowACMEByPass`, or no
+ * resolver uses `tlsChallenge`), where it is routed like any other. Otherwise an HTTPS router's host equal to the SNI
  * wins; then the first matching TLS TCP router unless it is the ``HostSNI(`*`)`` catch-all; then an
  * HTTPS router without host; then that catch-all; else HTTPS (its 404). `tried` collects the
  * routers of the connection's kind that did not match, in order.
  */
-export function decideTcp(table: Pick<TcpTable, 'entries' | 'https'>, conn: TcpConnectionInfo, tried?: TcpRouteEntry[]): TcpDecision {
+export function decideTcp(table: Pick<TcpTable, 'entries' | 'https' | 'acmeTlsPassthrough'>, conn: TcpConnectionInfo, tried?: TcpRouteEntry[]): TcpDecision {
   let first: TcpRouteEntry | undefined;
   const secure = conn.tls;
-  if (secure && conn.alpn.includes(ACME_TLS_ALPN_PROTOCOL)) return { toHttp: 'acme-tls' };
+  if (secure && table.acmeTlsPassthrough !== true && conn.alpn.includes(ACME_TLS_ALPN_PROTOCOL)) return { toHttp: 'acme-tls' };
   if (secure && table.https?.has(conn.sni)) return { toHttp: 'https-host' };
   for (const e of table.entries) {
     if ((e.route.tls !== 'none') !== secure) continue;
@@ -58,9 +61,9 @@ export function decideTcp(table: Pick<TcpTable, 'entries' | 'https'>, conn: TcpC
  * The compiled table. With neither TLS TCP routers nor HTTPS routers on the entrypoint, a
  * connection is routed at once without reading a byte (server-speaks-first protocols), as Traefik.
  */
-export function createTcpTable(list: TcpRouteEntry[], https: HttpsServerNames | undefined): TcpTable {
+export function createTcpTable(list: TcpRouteEntry[], https: HttpsServerNames | undefined, acmeTlsPassthrough = false): TcpTable {
   list.sort(compareTcpRoutes);
-  const table = { entries: list, https };
+  const table = { entries: list, https, acmeTlsPassthrough };
   return {
     ...table,
     plainOnly: list.every((e) => e.route.tls === 'none') && https === undefined,

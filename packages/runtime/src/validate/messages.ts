@@ -26,4 +26,12 @@ export const Messages = {
   multiTypesMiddleware: (name: string) =>
     `invalid middleware "${name}" configuration: multi-types middleware not supported, consider declaring two different pieces of middleware instead`,
   middlewareCycle: (path: string[]) => `middleware cycle detected: ${path.join(' -> ')}`,
+  tlsOptionsConflict: (ep: string, host: string, involved: string) =>
+    `on entryPoint "${ep}", host "${host}" is served by multiple routers with different TLS options (${involved})`,
+  tlsOptionsNoDomain: (router: string, options: string, ep: string) =>
+    `on entryPoint "${ep}", router "${router}" names TLS options "${options}" but its rule has no Host, so SNI cannot select them`,
+  tlsOptionsDefaultCopy: (why: string, router: string) =>
+    `${why}: this copy of "${router}" serves the entryPoint with the default TLS options instead`,
+  tlsOptionsEntryPointLost: (ep: string, copy: string) =>
+    `TLS options conflict on entryPoint "${ep}": served there by "${copy}" with the default TLS options`,
 } as const;

@@ -209,3 +209,28 @@ describe('middleware validation', () => {
     expect(v.middlewares['m@file']!.errors[0]).toContain('multi-types middleware not supported');
   });
 });
+
+describe('TLS options conflicts after the entrypoint models (Traefik: applyModel, then resolveHTTPTLSOptions)', () => {
+  it("a model's tls counts, copies are named from the model copy, and usedBy lists the conflicted copies", () => {
+    const withModel: EntryPointSpec[] = [{ name: 'web', address: ':80' }, { name: 'websecure', address: ':443', tls: { options: 'strict' } }];
+    const v = validateConfig(
+      {
+        http: {
+          routers: {
+            'app@docker': { rule: 'Host(`app.example`)', service: 's@docker', entryPoints: ['web', 'websecure'] },
+            'other@file': { rule: 'Host(`APP.example`) && Path(`/x`)', service: 's@docker', entryPoints: ['websecure'], tls: {} },
+          },
+          services: { 's@docker': lb() },
+          middlewares: {},
+        },
+      },
+      { entryPoints: withModel, defaultRuleSyntax: 'v3', deps, internalServices: [] },
+    );
+    expect(Object.keys(v.routers).sort()).toEqual(['app@docker', 'websecure-conflicted-other@file', 'websecure-conflicted-websecure-app@docker']);
+    expect(v.routers['websecure-conflicted-websecure-app@docker']).toMatchObject({ tlsOptions: 'default', using: ['websecure'], config: { tls: { options: 'strict' } } });
+    // the plaintext part on `web` is untouched
+    expect(v.routers['app@docker']).toMatchObject({ status: 'enabled', using: ['web'] });
+    expect(v.tlsConflicts.map((c) => c.router)).toEqual(['other@file', 'websecure-app@docker']);
+    expect(v.services['s@docker']!.usedBy).toEqual(['app@docker', 'websecure-conflicted-other@file', 'websecure-conflicted-websecure-app@docker']);
+  });
+});

@@ -9,7 +9,8 @@ import { defaultEntryPoints, validateRouter } from './router.js';
 import { applyEntryPointModels } from './entry-point-models.js';
 import type { RouterMemo } from './router-memo.js';
 import { validateCompositeChildren, validateServiceShape } from './service.js';
-import type { EntryPointSpec, ValidatedConfig, ValidatedService } from './validated.js';
+import { resolveTlsOptionConflicts } from './tls-option-conflicts.js';
+import type { EntryPointSpec, ValidatedConfig, ValidatedRouter, ValidatedService } from './validated.js';
 
 export interface ValidateOptions {
   entryPoints: EntryPointSpec[];
@@ -59,6 +60,7 @@ export function validateConfig(config: DynamicConfig, opts: ValidateOptions): Va
   const http: Partial<DynamicConfig['http']> = config.http ?? {};
   const result: ValidatedConfig = {
     routers: {},
+    tlsConflicts: [],
     services: {},
     middlewares: {},
     internalServices: internal,
@@ -74,8 +76,12 @@ export function validateConfig(config: DynamicConfig, opts: ValidateOptions): Va
   validateCompositeChildren(result.services, internal);
   const ctx = { ...opts, deps: opts.deps, services: result.services, middlewares: result.middlewares, internalServices: internal };
   const routers = applyEntryPointModels(http.routers ?? {}, opts.entryPoints, defaultEntryPoints(opts.entryPoints));
-  for (const [name, router] of Object.entries(routers)) result.routers[name] = validateRouter(name, router ?? {}, ctx);
+  const validatedRouters: Record<string, ValidatedRouter> = {};
+  for (const [name, router] of Object.entries(routers)) validatedRouters[name] = validateRouter(name, router ?? {}, ctx);
   opts.memo?.commit();
+  const resolved = resolveTlsOptionConflicts(validatedRouters);
+  result.routers = resolved.routers;
+  result.tlsConflicts = resolved.conflicts;
   populateUsedBy(result);
   return result;
 }

@@ -4,6 +4,7 @@ import type { MiddlewareDefinition } from '@wharf/middlewares';
 import type { ParsedRule, ParsedTcpRule } from '@wharf/router';
 import type { ServiceKindDefinition } from '../services/service-kind.js';
 import type { ElementState } from './element-state.js';
+import type { TlsOptionConflict } from './tls-option-conflicts.js';
 
 type ServiceKind = ServiceInfo['type'];
 
@@ -16,6 +17,8 @@ export interface ValidatedRouter extends ElementState {
   priority: number;
   ruleSyntax: RuleSyntax;
   parsed?: ParsedRule;
+  /** TLS routers: the option set it resolved to (Traefik's `ResolvedOptions`), `default` on a conflicted copy */
+  tlsOptions?: string;
 }
 
 export interface ValidatedService extends ElementState {
@@ -83,6 +86,8 @@ export interface ValidatedConfig {
   tcpMiddlewares: Record<string, ValidatedTcpMiddleware>;
   udpRouters: Record<string, ValidatedUdpRouter>;
   udpServices: Record<string, ValidatedUdpService>;
+  /** routers that lost an entrypoint to a TLS options conflict (Traefik's `-conflicted-` copies) */
+  tlsConflicts: TlsOptionConflict[];
 }
 
 export interface EntryPointSpec {
@@ -93,4 +98,6 @@ export interface EntryPointSpec {
   middlewares?: string[];
   /** static `entryPoints.<n>.http.tls`: every router of the entrypoint without its own `tls` gets it */
   tls?: RouterTlsConfig;
+  /** TCP routers also see ClientHellos offering `acme-tls/1` (Traefik's ACME TLS passthrough; default: wharf answers them first) */
+  acmeTlsPassthrough?: boolean;
 }

@@ -70,6 +70,12 @@ export function traefikCertificatesView(gen: Generation, now = Date.now()): Trae
  * section does not say which provider sent it, so `provider` is `tls` and `source` names the file.
  */
 export function tlsDiagnostics(gen: Generation): Diagnostic[] {
-  if (!gen.tls) return [];
-  return tlsIssues(gen.tls.compiled).map((issue) => ({ provider: 'tls', source: issue.element, code: issue.code, severity: issue.severity, message: issue.message }));
+  // a conflicted copy is a warning the user must see: TLS options were downgraded to default
+  const conflicts = gen.validated.tlsConflicts.map((c): Diagnostic => ({
+    provider: 'tls', source: `entryPoint ${c.entryPoint}`, code: c.code, severity: 'warning',
+    message: `${c.message}: router "${c.router}" is served there by "${c.copy}" with the default TLS options`,
+    element: { kind: 'router', name: c.copy },
+  }));
+  if (!gen.tls) return conflicts;
+  return [...tlsIssues(gen.tls.compiled).map((issue): Diagnostic => ({ provider: 'tls', source: issue.element, code: issue.code, severity: issue.severity, message: issue.message })), ...conflicts];
 }

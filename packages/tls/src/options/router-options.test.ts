@@ -27,22 +27,15 @@ describe('resolveRouterTlsOptions', () => {
     expect([...routers.values()].flatMap((r) => r.issues)).toEqual([]);
   });
 
-  it('a host with conflicting option sets gets default, with an error on each router involved', () => {
+  it('takes the resolved option set per entrypoint as given (conflicts are resolved before)', () => {
     const { entryPoints, routers } = resolveRouterTlsOptions(
-      [router('a@file', ['x.example.com'], 'modern@file'), router('b@docker', ['x.example.com'], 'mtls@file'), router('c@file', ['x.example.com'], 'mtls@file', ['other'])],
+      [router('a@file', ['x.example.com'], 'modern@file'), router('c@file', ['x.example.com'], 'mtls@file', ['other']), router('p@file', [], 'modern@file')],
       sets,
     );
-    expect(entryPoints.get('websecure')!.forServerName('x.example.com')).toEqual({ options: 'default' });
-    // on another entrypoint there is no conflict
+    expect(entryPoints.get('websecure')!.forServerName('x.example.com')).toEqual({ options: 'modern@file' });
     expect(entryPoints.get('other')!.forServerName('x.example.com')).toEqual({ options: 'mtls@file' });
-    expect(routers.get('a@file')?.issues.map((i) => [i.code, i.severity])).toEqual([['WHARF_TLS_OPTIONS_CONFLICT', 'warning']]);
-    expect(routers.get('b@docker')?.byEntryPoint.get('websecure')).toBe('default');
-    expect(routers.get('c@file')?.issues).toEqual([]);
-  });
-
-  it('non-default options on a router without a host cannot apply', () => {
-    const { routers } = resolveRouterTlsOptions([router('p@file', [], 'modern@file')], sets);
-    expect(routers.get('p@file')).toMatchObject({ disabled: false, issues: [expect.objectContaining({ code: 'WHARF_TLS_OPTIONS_NO_DOMAIN' })] });
+    expect(routers.get('c@file')?.byEntryPoint.get('other')).toBe('mtls@file');
+    expect([...routers.values()].flatMap((r) => r.issues)).toEqual([]);
   });
 
   it('an unknown or broken option set disables its router and closes its hosts, others keep serving', () => {

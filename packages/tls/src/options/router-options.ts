@@ -1,13 +1,5 @@
 import { TLS_DEFAULT_OPTIONS_NAME } from '@wharf/config';
-import {
-  TLS_OPTIONS_BROKEN,
-  TLS_OPTIONS_CONFLICT,
-  TLS_OPTIONS_NO_DOMAIN,
-  TLS_OPTIONS_NOT_FOUND,
-  tlsError,
-  tlsWarning,
-  type TlsIssue,
-} from '../errors.js';
+import { TLS_OPTIONS_BROKEN, TLS_OPTIONS_NOT_FOUND, tlsError, type TlsIssue } from '../errors.js';
 import type { CompiledTlsOptions } from './compile-options.js';
 
 /** What the option selection needs of one HTTPS (or TLS-terminating TCP) router. */
@@ -43,12 +35,11 @@ interface HostRoute {
 }
 
 /**
- * Traefik's TLS option resolution (`aggregator.go` resolveHTTPTLSOptions, `tcp/manager.go`
- * buildEntryPointHandler): per entrypoint, a host served by routers with different option sets,
- * or a router with non-default options and no host, falls back to `default` with an error on the
- * routers; an unknown or broken option set disables the router and closes its hosts'
- * connections. Then SNI → option set: the longest matching host first (one-label wildcards
- * `*.example.com` included), else `default`.
+ * Traefik's SNI → option set table (`tcp/manager.go` buildEntryPointHandler), per entrypoint.
+ * Option conflicts are already resolved by the caller (Traefik's `resolveHTTPTLSOptions`: a
+ * conflicting router arrives as a copy with `default`). An unknown or broken option set disables
+ * the router and closes its hosts' connections. SNI → option set: the longest matching host first
+ * (one-label wildcards `*.example.com` included), else `default`.
  */
 export function resolveRouterTlsOptions(
   routers: readonly TlsRouterInput[],
@@ -59,14 +50,17 @@ export function resolveRouterTlsOptions(
   const byEntryPoint = new Map<string, TlsRouterInput[]>();
   for (const router of routers) {
     results.set(router.name, { byEntryPoint: new Map(), issues: [], disabled: false });
-    for (const ep of new Set(router.entryPoints)) byEntryPoint.set(ep, [...(byEntryPoint.get(ep) ?? []), router]);
+    for (const ep of new Set(router.entryPoints)) {
+      const list = byEntryPoint.get(ep);
+      if (list === undefined) byEntryPoint.set(ep, [router]);
+      else list.push(router);
+    }
   }
   const entryPoints = new Map<string, EntryPointTlsOptions>();
   for (const [ep, epRouters] of byEntryPoint) {
-    const conflicting = findConflicts(ep, epRouters, resolved, results);
     const routes: HostRoute[] = [];
     for (const router of [...epRouters].sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const name = conflicting.has(router.name) ? TLS_DEFAULT_OPTIONS_NAME : resolved(router);
+      const name = resolved(router);
       const result = results.get(router.name)!;
       result.byEntryPoint.set(ep, name);
       const choice = check(name, options, result);
@@ -75,36 +69,6 @@ export function resolveRouterTlsOptions(
     entryPoints.set(ep, table(routes, check(TLS_DEFAULT_OPTIONS_NAME, options)));
   }
   return { routers: results, entryPoints };
-}
-
-function findConflicts(ep: string, routers: TlsRouterInput[], resolved: (r: TlsRouterInput) => string, results: Map<string, RouterTlsOptions>): Set<string> {
-  const conflicting = new Set<string>();
-  const byHost = new Map<string, Map<string, string[]>>();
-  for (const router of routers) {
-    const name = resolved(router);
-    if (router.hosts.length === 0 && name !== TLS_DEFAULT_OPTIONS_NAME) {
-      conflicting.add(router.name);
-      results.get(router.name)!.issues.push(tlsWarning(TLS_OPTIONS_NO_DOMAIN, `no domain found in the rule of router "${router.name}": the TLS options "${name}" cannot be applied (entrypoint ${ep})`));
-      continue;
-    }
-    for (const host of router.hosts) {
-      const key = normalizeHost(host);
-      const groups = byHost.get(key) ?? new Map<string, string[]>();
-      groups.set(name, [...(groups.get(name) ?? []), router.name]);
-      byHost.set(key, groups);
-    }
-  }
-  for (const [host, groups] of byHost) {
-    if (groups.size < 2) continue;
-    for (const names of groups.values()) {
-      for (const name of names) {
-        if (conflicting.has(name)) continue;
-        conflicting.add(name);
-        results.get(name)!.issues.push(tlsWarning(TLS_OPTIONS_CONFLICT, `router "${name}": host ${host} on entrypoint ${ep} is served by routers with different TLS options; the default TLS options are used instead`));
-      }
-    }
-  }
-  return conflicting;
 }
 
 function check(name: string, options: ReadonlyMap<string, CompiledTlsOptions>, result?: RouterTlsOptions): ServerNameOptions {
@@ -126,7 +90,7 @@ function normalizeHost(host: string): string {
 
 function addRoute(routes: HostRoute[], host: string, choice: ServerNameOptions): void {
   const key = normalizeHost(host);
-  // one entry per host: after conflict resolution every router of a host agrees (broken wins)
+  // one entry per host: after the caller's conflict resolution every router of a host agrees (broken wins)
   const existing = routes.find((r) => r.host === key);
   if (existing) {
     if ('broken' in choice) existing.choice = choice;
