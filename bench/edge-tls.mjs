@@ -39,6 +39,7 @@ const keyFile = join(dir, 'key.pem');
 execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '2', '-subj', '/CN=bench.test',
   '-addext', 'subjectAltName=DNS:bench.test,IP:127.0.0.1', '-keyout', keyFile, '-out', certFile], { stdio: 'ignore' });
 const combined = join(dir, 'haproxy.pem');
+const GO_TLS13_ORDER = 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256';
 writeFileSync(combined, readFileSync(certFile, 'utf8') + readFileSync(keyFile, 'utf8'));
 
 /** one HTTPS request → status (0 on error); also what the handshake negotiated */
@@ -57,7 +58,8 @@ function probe(port, alpn = ['http/1.1']) {
 }
 
 const servers = {
-  haproxy: (backends) => haproxyRow.start({ backends, bindOptions: `ssl crt ${combined} alpn h2,http/1.1` }),
+  // the TLS 1.3 suite order wharf uses (Go's: AES-128-GCM first), so both negotiate the same suite
+  haproxy: (backends) => haproxyRow.start({ backends, bindOptions: `ssl crt ${combined} alpn h2,http/1.1 ciphersuites ${GO_TLS13_ORDER}` }),
   wharf(backends) {
     const port = allocPort();
     return startWharf({
@@ -99,7 +101,7 @@ const servers = {
   async 'node https, no proxy'() {
     const port = allocPort();
     const script = fileURLToPath(new URL('./servers/https-floor.mjs', import.meta.url));
-    const p = await startProcess(process.execPath, [script, '--port', String(port), '--cert', certFile, '--key', keyFile], { port });
+    const p = await startProcess(process.execPath, [script, '--port', String(port), '--cert', certFile, '--key', keyFile, '--ciphersuites', GO_TLS13_ORDER], { port });
     return { port, pid: p.pid, stop: p.stop };
   },
 };
