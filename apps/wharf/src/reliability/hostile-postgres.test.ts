@@ -146,6 +146,18 @@ describe('hostile-Postgres corpus against a running wharf', () => {
     expect(got.ms).toBeLessThan(3_000);
   });
 
+  it('[pg] SSLRequest and ClientHello in one segment (not waiting for the S): S, then the ServerHello', async () => {
+    const socket = netConnect({ host: '127.0.0.1', port });
+    socket.on('error', () => undefined);
+    await once(socket, 'connect');
+    socket.write(Buffer.concat([SSL_REQUEST, await clientHello('db.test')]));
+    let got = Buffer.alloc(0);
+    while (got.length < 3) got = Buffer.concat([got, ((await once(socket, 'data')) as [Buffer])[0]]);
+    socket.destroy();
+    // S, then a TLS handshake record (version 3.x)
+    expect([...got.subarray(0, 3)]).toEqual([0x53, 0x16, 0x03]);
+  });
+
   it('[pg] a ClientHello for the HTTPS host after an SSLRequest: S, then closed (HTTPS routers are not Postgres routes)', async () => {
     const got = await raw([SSL_REQUEST, await clientHello('app.test')], 20);
     expect(got).toMatchObject({ data: 'S', closedByPeer: true });
