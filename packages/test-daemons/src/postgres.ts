@@ -63,7 +63,9 @@ export async function startPostgres(bin: string, o: PostgresOptions = {}): Promi
   }
   const port = await freePort();
   const child: ChildProcess = spawn(join(bin, 'postgres'), [
-    '-D', data, '-p', String(port), '-h', '127.0.0.1', '-k', '', '-c', 'fsync=off', '-c', 'log_min_messages=fatal', ...ssl,
+    '-D', data, '-p', String(port), '-h', '127.0.0.1', '-k', '', '-c', 'fsync=off', '-c', 'log_min_messages=fatal',
+    // small: several test files may run servers at once, in containers with a small /dev/shm
+    '-c', 'shared_buffers=16MB', '-c', 'max_connections=20', '-c', 'dynamic_shared_memory_type=mmap', ...ssl,
   ], { ...user, stdio: 'ignore' });
   const cleanup = async (): Promise<void> => {
     if (child.exitCode === null && child.signalCode === null) {
