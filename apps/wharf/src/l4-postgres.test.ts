@@ -50,7 +50,7 @@ function postgresLike(): Server {
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'wharf-l4-pg-'));
   execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '2', '-subj', '/CN=db.test',
-    '-addext', 'subjectAltName=DNS:db.test,DNS:replica.test,DNS:echo.test,DNS:pglike.test', '-keyout', join(dir, 'k.pem'), '-out', join(dir, 'c.pem')], { stdio: 'ignore' });
+    '-addext', 'subjectAltName=DNS:db.test,DNS:replica.test,DNS:echo.test,DNS:pglike.test,DNS:direct.test', '-keyout', join(dir, 'k.pem'), '-out', join(dir, 'c.pem')], { stdio: 'ignore' });
   cert = readFileSync(join(dir, 'c.pem'), 'utf8');
   key = readFileSync(join(dir, 'k.pem'), 'utf8');
   const echo = await listen(createServer((s) => s.pipe(s)));
@@ -58,6 +58,7 @@ beforeAll(async () => {
   const routers: Record<string, unknown> = {
     echo: { rule: 'HostSNI(`echo.test`)', service: 'echo', entryPoints: ['pg'], tls: {} },
     pglike: { rule: 'HostSNI(`pglike.test`)', service: 'pglike', entryPoints: ['pg'], tls: { passthrough: true } },
+    direct: { rule: 'HostSNI(`direct.test`)', service: 'echo', entryPoints: ['pg'], tls: { options: 'pg' } },
   };
   const services: Record<string, unknown> = {
     echo: { loadBalancer: { servers: [{ address: echo }] } },
@@ -73,7 +74,10 @@ beforeAll(async () => {
     services['replica'] = { loadBalancer: { servers: [{ address: `127.0.0.1:${secure.port}` }] } };
   }
   t = await startTestWharf({
-    tls: { certificates: [{ certFile: join(dir, 'c.pem'), keyFile: join(dir, 'k.pem') }] },
+    tls: {
+      certificates: [{ certFile: join(dir, 'c.pem'), keyFile: join(dir, 'k.pem') }],
+      options: { pg: { alpnProtocols: ['postgresql'] } },
+    },
     tcp: { routers, services },
   }, ['--entrypoints.pg.address=127.0.0.1:0']);
 }, 90_000);
@@ -88,18 +92,29 @@ afterAll(async () => {
 const pgPort = (): number => t.wharf.addresses['pg']!.port;
 
 /** SSLRequest, the one-byte answer, then a TLS handshake for `servername` and one exchange */
-async function starttls(servername: string, text: string): Promise<{ answer: string; reply: string; cn: unknown }> {
+async function starttls(servername: string, text: string, alpn?: string[]): Promise<{ answer: string; reply: string; cn: unknown; alpn?: string | false }> {
   const raw = connect({ port: pgPort(), host: '127.0.0.1' });
   await once(raw, 'connect');
   raw.write(POSTGRES_SSL_REQUEST);
   const [answer] = (await once(raw, 'data')) as [Buffer];
-  const secure = tlsConnect({ socket: raw, servername, ca: cert });
+  const secure = tlsConnect({ socket: raw, servername, ca: cert, ...(alpn && { ALPNProtocols: alpn }) });
   await once(secure, 'secureConnect');
   const cn = secure.getPeerCertificate().subject.CN;
   secure.write(text);
   const [reply] = (await once(secure, 'data')) as [Buffer];
   secure.destroy();
-  return { answer: answer.toString(), reply: reply.toString(), cn };
+  return { answer: answer.toString(), reply: reply.toString(), cn, ...(alpn && { alpn: secure.alpnProtocol }) };
+}
+
+/** a direct TLS connection (no SSLRequest): the negotiated ALPN, or the handshake's error code */
+async function directAlpn(servername: string, alpn: string[]): Promise<string | false> {
+  const secure = tlsConnect({ port: pgPort(), host: '127.0.0.1', servername, ca: cert, ALPNProtocols: alpn });
+  const outcome = await new Promise<string | false>((resolve) => {
+    secure.once('secureConnect', () => resolve(secure.alpnProtocol));
+    secure.once('error', (err: { code?: string }) => resolve(err.code ?? 'error'));
+  });
+  secure.destroy();
+  return outcome;
 }
 
 describe('Postgres STARTTLS through wharf (Node clients and servers)', () => {
@@ -109,6 +124,15 @@ describe('Postgres STARTTLS through wharf (Node clients and servers)', () => {
 
   it('passthrough: the server answers its own SSLRequest, the TLS session is end to end', async () => {
     expect(await starttls('pglike.test', 'query')).toEqual({ answer: 'S', reply: 'pg:query', cn: 'db.test' });
+  });
+
+  it("a libpq 17+ client's ALPN offer (postgresql only) is accepted after an SSLRequest, with the default TLS options", async () => {
+    expect(await starttls('echo.test', 'startup', ['postgresql'])).toEqual({ answer: 'S', reply: 'startup', cn: 'db.test', alpn: 'postgresql' });
+  });
+
+  it('a direct ClientHello offering only postgresql needs TLS options that list it (as Traefik)', async () => {
+    expect(await directAlpn('echo.test', ['postgresql'])).toBe('ERR_SSL_TLSV1_ALERT_NO_APPLICATION_PROTOCOL');
+    expect(await directAlpn('direct.test', ['postgresql'])).toBe('postgresql');
   });
 
   it('a plain TLS client (no SSLRequest) still reaches the same routers', async () => {

@@ -5,7 +5,7 @@ import type { TcpConnectionRecord } from '@wharf/config';
 import type { TcpConnectionInfo, TcpEntryPointRoutes, TcpRoute } from '@wharf/runtime';
 import { peekConnectionStart, type PeekResult } from '@wharf/tls';
 import { forwardTcp } from './forward-tcp.js';
-import { acceptSslRequest, POSTGRES_UPSTREAM_STARTTLS } from './postgres-starttls.js';
+import { acceptSslRequest, POSTGRES_UPSTREAM_STARTTLS, withPostgresAlpn } from './postgres-starttls.js';
 import { replayable } from './replay-socket.js';
 
 export interface TcpHandlingOptions {
@@ -142,7 +142,7 @@ function serveOrFallBack(socket: Socket, route: TcpRoute | undefined, info: TcpC
     socket.destroy();
     return record(undefined, `no TLS options ${route.tlsOptions}`);
   }
-  const secure = new TLSSocket(replayable(socket), { ...options, isServer: true });
+  const secure = new TLSSocket(replayable(socket), { ...(postgres ? withPostgresAlpn(options) : options), isServer: true });
   let handshaken = false;
   // a failed, timed-out or abandoned handshake releases the middleware gates and is recorded once
   const abandon = (reason: string): void => {

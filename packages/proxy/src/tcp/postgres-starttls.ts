@@ -1,4 +1,5 @@
 import type { Socket } from 'node:net';
+import type { TlsOptions } from 'node:tls';
 import { peekClientHello, POSTGRES_SSL_ACCEPT, POSTGRES_SSL_REQUEST, type PeekResult } from '@wharf/tls';
 import { ProxyErrors } from '../errors.js';
 
@@ -43,3 +44,18 @@ export const POSTGRES_UPSTREAM_STARTTLS: UpstreamStartTls = {
   accept: POSTGRES_SSL_ACCEPT,
   refused: (server, reply) => ProxyErrors.postgresTlsRefused(server, describe(reply)),
 };
+
+/** The ALPN protocol PostgreSQL 17+ clients (libpq) offer on every TLS connection. */
+const POSTGRES_ALPN = 'postgresql';
+
+/**
+ * Termination after an SSLRequest: `postgresql` is put first in the server's ALPN list. libpq 17+
+ * offers it (and nothing else) even after an SSLRequest, and a server list without it ends the
+ * handshake with a no_application_protocol alert: behind Traefik every such client fails until a
+ * TLS option adds `postgresql` to `alpnProtocols`. The client has already said it speaks
+ * Postgres, so wharf answers as a PostgreSQL server would.
+ */
+export function withPostgresAlpn(options: TlsOptions): TlsOptions {
+  const list = Array.isArray(options.ALPNProtocols) ? options.ALPNProtocols.filter((p): p is string => typeof p === 'string' && p !== POSTGRES_ALPN) : [];
+  return { ...options, ALPNProtocols: [POSTGRES_ALPN, ...list] };
+}
