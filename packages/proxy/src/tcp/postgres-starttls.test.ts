@@ -9,6 +9,7 @@ import type { TcpConnectionRecord } from '@wharf/config';
 import type { GenerationSource, TcpConnectionInfo, TcpRoute } from '@wharf/runtime';
 import { POSTGRES_SSL_REQUEST } from '@wharf/tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withPostgresAlpn } from './postgres-starttls.js';
 import { createTcpConnections } from './tcp-connections.js';
 
 const SSL_REQUEST = Buffer.from(POSTGRES_SSL_REQUEST);
@@ -208,5 +209,13 @@ describe('Postgres STARTTLS on a TCP entrypoint (real sockets)', () => {
     const { got } = await rawExchange(await wharf(route(1, 'terminate'), seen), [gss]);
     expect(got).toBe('http side');
     expect(seen.plain.map((c) => c.tls)).toEqual([false]);
+  });
+});
+
+describe('withPostgresAlpn', () => {
+  it('puts postgresql first, once, and keeps the rest of the options', () => {
+    expect(withPostgresAlpn({ ALPNProtocols: ['h2', 'http/1.1', 'acme-tls/1'], cert })).toEqual({ ALPNProtocols: ['postgresql', 'h2', 'http/1.1', 'acme-tls/1'], cert });
+    expect(withPostgresAlpn({ ALPNProtocols: ['http/1.1', 'postgresql'] }).ALPNProtocols).toEqual(['postgresql', 'http/1.1']);
+    expect(withPostgresAlpn({}).ALPNProtocols).toEqual(['postgresql']);
   });
 });
