@@ -21,7 +21,14 @@ describe('parseTcpMatchQuery', () => {
     expect(parseTcpMatchQuery({ entryPoint: 'web', tls: 'true' }, known).tls).toBe(true);
   });
 
+  it('postgres=true: the ClientHello after an SSLRequest (a TLS connection even without sni)', () => {
+    expect(parseTcpMatchQuery({ entryPoint: 'web', postgres: 'true' }, known)).toEqual({ entryPoint: 'web', tls: true, sni: '', alpn: [], clientIP: '127.0.0.1', postgres: true });
+    expect(parseTcpMatchQuery({ entryPoint: 'web', sni: 'db.example', postgres: 'false' }, known)).not.toHaveProperty('postgres');
+  });
+
   it.each([
+    [{ entryPoint: 'web', postgres: 'yes' }, /postgres: yes/],
+    [{ entryPoint: 'web', postgres: 'true', tls: 'false' }, /postgres: an SSLRequest is followed by a ClientHello/],
     [{}, /entryPoint: missing/],
     [{ entryPoint: 'nope' }, /unknown entry point/],
     [{ entryPoint: 'web', sni: '10.0.0.1' }, /sni: .* \(expected a DNS name\)/],

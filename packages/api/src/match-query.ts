@@ -70,8 +70,8 @@ function parseAlpn(value: unknown): string[] {
 
 /**
  * Validates `/api/wharf/match?proto=tcp` parameters: `entryPoint`, `sni`, `alpn` (repeatable or
- * comma-separated), `clientIP`, and `tls` (`true`/`false`; default: a ClientHello when `sni` or
- * `alpn` is given).
+ * comma-separated), `clientIP`, `tls` (`true`/`false`; default: a ClientHello when `sni` or
+ * `alpn` is given), and `postgres` (`true`: the ClientHello follows a Postgres SSLRequest).
  */
 export function parseTcpMatchQuery(query: Record<string, unknown>, knownEntryPoints: Set<string>): TcpMatchQuery {
   const entryPoint = firstValue(query['entryPoint']);
@@ -85,5 +85,10 @@ export function parseTcpMatchQuery(query: Record<string, unknown>, knownEntryPoi
   if (rawTls !== undefined && rawTls !== 'true' && rawTls !== 'false') throw invalidRequest(`tls: ${rawTls.slice(0, 16)} (expected true or false)`);
   const tls = rawTls === undefined ? sni !== '' || alpn.length > 0 : rawTls === 'true';
   if (!tls && (sni !== '' || alpn.length > 0)) throw invalidRequest('sni/alpn: only for a TLS connection (tls=true)');
-  return { entryPoint, tls, sni, alpn, clientIP };
+  const rawPostgres = firstValue(query['postgres']);
+  if (rawPostgres !== undefined && rawPostgres !== 'true' && rawPostgres !== 'false') throw invalidRequest(`postgres: ${rawPostgres.slice(0, 16)} (expected true or false)`);
+  if (rawPostgres !== 'true') return { entryPoint, tls, sni, alpn, clientIP };
+  // the ClientHello after an SSLRequest: a TLS connection, whatever `tls` defaulted to
+  if (rawTls === 'false') throw invalidRequest('postgres: an SSLRequest is followed by a ClientHello (tls=true)');
+  return { entryPoint, tls: true, sni, alpn, clientIP, postgres: true };
 }

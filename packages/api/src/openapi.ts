@@ -182,6 +182,7 @@ function wharfPaths(): Json {
           queryParam('sni', 'the ClientHello server name (https: default the URL host; tcp: none)'),
           { ...queryParam('alpn', 'tcp: ALPN protocols, repeatable or comma-separated', { type: 'array', items: { type: 'string' } }), explode: true },
           queryParam('tls', 'tcp: the connection opens with a ClientHello (default: when sni or alpn is given)', { type: 'boolean' }),
+          queryParam('postgres', 'tcp: the ClientHello follows a Postgres SSLRequest (STARTTLS): TLS TCP routers only', { type: 'boolean' }),
         ],
         responses: {
           '200': { description: 'explanation', ...json({ oneOf: [ref('MatchExplanation'), ref('TcpMatchExplanation')] }) },

@@ -16,6 +16,8 @@ export const ProxyErrors = {
   misdirected: defineError('WHARF_TLS_MISDIRECTED', 421, (host: string) => `host ${host} needs other TLS options than the connection was made with`),
   /** the server URL of a forward target is not a usable http:// URL */
   badServerURL: defineError('WHARF_BAD_SERVER_URL', 502, (url: string) => `bad server URL: ${url}`),
+  /** TLS passthrough after a Postgres SSLRequest: the server did not answer its own SSLRequest with exactly `S` */
+  postgresTlsRefused: defineError('WHARF_TCP_POSTGRES_TLS_REFUSED', 502, (server: string, answer: string) => `postgres server ${server} did not accept TLS: ${answer}`),
 } as const;
 
 /**

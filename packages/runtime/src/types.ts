@@ -78,6 +78,8 @@ export interface TcpEntryPointRoutes {
   /** only non-TLS routes: hand the connection over without reading a byte */
   readonly plainOnly: boolean;
   route(conn: TcpConnectionInfo): TcpRoute | undefined;
+  /** the ClientHello after a Postgres SSLRequest: TLS TCP routes only; undefined → close */
+  routePostgres(conn: TcpConnectionInfo): TcpRoute | undefined;
 }
 
 export interface UdpRoute {

@@ -4,3 +4,4 @@ export { daemon, killChild, waitForPort, type Daemon } from './daemon.js';
 export { startEtcd, startRedis, type KvDaemon } from './kv-stores.js';
 export { startDnsmasq, DNSMASQ_BINARY, type Dnsmasq, type DnsmasqRecords } from './dnsmasq.js';
 export { startPebble, type Pebble } from './pebble.js';
+export { findPostgres, startPostgres, type Postgres, type PostgresOptions } from './postgres.js';

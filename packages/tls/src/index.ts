@@ -17,3 +17,4 @@ export type { ClientHello } from './client-hello/parse-hello-body.js';
 export * from './client-hello/read-client-hello.js';
 export * from './client-hello/peek-client-hello.js';
 export * from './store/certificate-report.js';
+export * from './client-hello/postgres-ssl-request.js';

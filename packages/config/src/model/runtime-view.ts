@@ -194,6 +194,8 @@ export interface TcpMatchQuery {
   /** the ClientHello's ALPN protocols */
   alpn: string[];
   clientIP: string;
+  /** the ClientHello follows a Postgres SSLRequest (STARTTLS): TLS TCP routers only; none matching closes the connection */
+  postgres?: boolean;
 }
 
 /** What a TCP router does with the connection: forward the TLS bytes, terminate TLS here, or plain TCP. */

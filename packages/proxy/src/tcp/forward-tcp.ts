@@ -2,6 +2,7 @@ import { connect as connectTcp, isIP, type Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { connect as connectTls } from 'node:tls';
 import type { TcpUpstream } from '@wharf/runtime';
+import type { UpstreamStartTls } from './postgres-starttls.js';
 import { proxyHeaderV1, proxyHeaderV2, type ProxiedAddresses } from './proxy-protocol.js';
 
 export interface ForwardOptions {
@@ -9,6 +10,8 @@ export interface ForwardOptions {
   addresses: ProxiedAddresses;
   /** called once when both sides are gone */
   onDone(error?: Error): void;
+  /** a negotiation with the server before any client byte flows (Postgres passthrough); bounded by the dial timeout */
+  startTls?: UpstreamStartTls;
 }
 
 function dial(upstream: TcpUpstream): Socket {
@@ -45,11 +48,15 @@ export function forwardTcp(client: Duplex, upstream: TcpUpstream, o: ForwardOpti
     reaper = setTimeout(() => finish(), upstream.terminationDelayMs);
   };
   const ready = upstream.tls ? 'secureConnect' : 'connect';
-  server.once(ready, () => {
+  const bridge = (): void => {
     clearTimeout(dialTimer);
-    if (upstream.proxyProtocol) server.write(upstream.proxyProtocol === 1 ? proxyHeaderV1(o.addresses) : proxyHeaderV2(o.addresses));
     client.pipe(server);
     server.pipe(client);
+  };
+  server.once(ready, () => {
+    if (upstream.proxyProtocol) server.write(upstream.proxyProtocol === 1 ? proxyHeaderV1(o.addresses) : proxyHeaderV2(o.addresses));
+    if (o.startTls) negotiate(server, o.startTls, bridge, (reply) => finish(o.startTls!.refused(upstream.address, reply)));
+    else bridge();
   });
   let closed = 0;
   for (const side of [client, server]) {
@@ -66,4 +73,18 @@ export function forwardTcp(client: Duplex, upstream: TcpUpstream, o: ForwardOpti
     });
     side.on('error', (err: Error) => finish(err));
   }
+}
+
+/** Writes the request, then takes the server's first chunk: exactly the expected answer → `then`. */
+function negotiate(server: Duplex, startTls: UpstreamStartTls, then: () => void, refuse: (reply: Buffer | undefined) => void): void {
+  const early = (): void => refuse(undefined);
+  server.once('end', early);
+  server.once('data', (reply: Buffer) => {
+    // nothing more is read until the bridge pipes the server to the client
+    server.pause();
+    server.off('end', early);
+    if (Buffer.compare(reply, startTls.accept) === 0) then();
+    else refuse(reply);
+  });
+  server.write(startTls.request);
 }

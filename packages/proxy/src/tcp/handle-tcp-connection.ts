@@ -3,8 +3,9 @@ import type { Duplex } from 'node:stream';
 import { TLSSocket, type TlsOptions } from 'node:tls';
 import type { TcpConnectionRecord } from '@wharf/config';
 import type { TcpConnectionInfo, TcpEntryPointRoutes, TcpRoute } from '@wharf/runtime';
-import { peekClientHello } from '@wharf/tls';
+import { peekConnectionStart, type PeekResult } from '@wharf/tls';
 import { forwardTcp } from './forward-tcp.js';
+import { acceptSslRequest, POSTGRES_UPSTREAM_STARTTLS, withPostgresAlpn } from './postgres-starttls.js';
 import { replayable } from './replay-socket.js';
 
 export interface TcpHandlingOptions {
@@ -41,7 +42,9 @@ const canonical = (sni: string): string => sni.toLowerCase().replace(/\.$/, '');
 /**
  * One client connection on an entrypoint with TCP routes. Only plain routes: routed at once,
  * without reading a byte (server-speaks-first protocols work). Otherwise the ClientHello is
- * peeked (bounded, timed), routed by SNI/ALPN/client IP, and the bytes are replayed.
+ * peeked (bounded, timed), routed by SNI/ALPN/client IP, and the bytes are replayed. A Postgres
+ * SSLRequest first is answered `S` and the ClientHello after it routed to TLS TCP routers only
+ * (Traefik's Postgres STARTTLS); the whole preamble shares one read timeout.
  */
 export async function handleTcpConnection(socket: Socket, routes: TcpEntryPointRoutes, o: TcpHandlingOptions): Promise<void> {
   const startTime = Date.now();
@@ -51,12 +54,25 @@ export async function handleTcpConnection(socket: Socket, routes: TcpEntryPointR
   if (routes.plainOnly) return serveOrFallBack(socket, routes.route(plain), plain, o, startTime);
   if (o.peekSlots && !o.peekSlots.take()) return void socket.destroy();
   socket.resume();
-  const peek = await peekClientHello(socket, { timeoutMs: o.peekTimeoutMs }).finally(() => o.peekSlots?.give());
+  const { peek, postgres } = await readPreamble(socket, o.peekTimeoutMs).finally(() => o.peekSlots?.give());
   if (peek.kind === 'closed' || peek.kind === 'timeout' || peek.kind === 'error') return void socket.destroy();
   const info: TcpConnectionInfo = peek.kind === 'hello'
     ? { sni: canonical(peek.hello.sni), alpn: peek.hello.alpn, clientIp, tls: true }
     : peek.kind === 'sslv2' ? { ...plain, tls: true } : plain;
-  serveOrFallBack(socket, routes.route(info), info, o, startTime);
+  if (!postgres) return serveOrFallBack(socket, routes.route(info), info, o, startTime);
+  // after an SSLRequest: plaintext, or no TLS router for the SNI, is closed (never handed to HTTP)
+  const route = routes.routePostgres(info);
+  if (!route) return void socket.destroy();
+  serveOrFallBack(socket, route, info, o, startTime, true);
+}
+
+/** The first bytes: a ClientHello, or an SSLRequest (answered) and then the ClientHello. */
+async function readPreamble(socket: Socket, timeoutMs: number): Promise<{ peek: PeekResult; postgres: boolean }> {
+  const deadline = Date.now() + timeoutMs;
+  const first = await peekConnectionStart(socket, { timeoutMs });
+  if (first.kind !== 'postgresSslRequest') return { peek: first, postgres: false };
+  if (socket.destroyed) return { peek: { kind: 'closed' }, postgres: true };
+  return { peek: await acceptSslRequest(socket, deadline - Date.now()), postgres: true };
 }
 
 /** The access-log record of a connection, once it is over. */
@@ -79,7 +95,7 @@ function recorder(socket: Socket, route: TcpRoute, o: TcpHandlingOptions, startT
   });
 }
 
-function serveOrFallBack(socket: Socket, route: TcpRoute | undefined, info: TcpConnectionInfo, o: TcpHandlingOptions, startTime: number): void {
+function serveOrFallBack(socket: Socket, route: TcpRoute | undefined, info: TcpConnectionInfo, o: TcpHandlingOptions, startTime: number, postgres = false): void {
   if (!route) {
     if (o.toHttp) {
       o.toHttp(socket);
@@ -102,6 +118,7 @@ function serveOrFallBack(socket: Socket, route: TcpRoute | undefined, info: TcpC
   }
   const flow = o.meter?.open('tcp', route.router, route.service, () => [socket.bytesRead, socket.bytesWritten]);
   const forward = (client: Duplex): void => forwardTcp(client, upstream, {
+    ...(postgres && route.tls === 'passthrough' && { startTls: POSTGRES_UPSTREAM_STARTTLS }),
     addresses: {
       sourceAddress: socket.remoteAddress ?? '',
       sourcePort: socket.remotePort ?? 0,
@@ -125,7 +142,7 @@ function serveOrFallBack(socket: Socket, route: TcpRoute | undefined, info: TcpC
     socket.destroy();
     return record(undefined, `no TLS options ${route.tlsOptions}`);
   }
-  const secure = new TLSSocket(replayable(socket), { ...options, isServer: true });
+  const secure = new TLSSocket(replayable(socket), { ...(postgres ? withPostgresAlpn(options) : options), isServer: true });
   let handshaken = false;
   // a failed, timed-out or abandoned handshake releases the middleware gates and is recorded once
   const abandon = (reason: string): void => {

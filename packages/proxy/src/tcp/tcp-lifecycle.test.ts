@@ -20,7 +20,7 @@ async function setup(meter?: TcpMeter): Promise<{ tcp: TcpConnections; port: num
     router: 'r@file', service: 's@file', tls: 'none', tlsOptions: 'default', admit: () => () => undefined,
     pick: () => ({ address: `127.0.0.1:${echoPort}`, host: '127.0.0.1', port: echoPort, tls: false, dialTimeoutMs: 2000, terminationDelayMs: 100 }),
   };
-  const r: TcpEntryPointRoutes = { plainOnly: true, route: () => route };
+  const r: TcpEntryPointRoutes = { plainOnly: true, route: () => route, routePostgres: () => undefined };
   const generations: GenerationSource = { current: () => ({ id: 1, route: () => undefined, tcp: () => r }) };
   const tcp = createTcpConnections({ name: 'ep', generations, ...(meter ? { meter } : {}) });
   const port = await listen(createServer({ allowHalfOpen: true, pauseOnConnect: true }, (s) => tcp.accept(s)));
@@ -90,7 +90,7 @@ describe('connections mid-peek', () => {
       pick: () => ({ address: `127.0.0.1:${echoPort}`, host: '127.0.0.1', port: echoPort, tls: false, dialTimeoutMs: 2000, terminationDelayMs: 100 }),
     };
     // not plain-only: every connection is peeked first
-    const r: TcpEntryPointRoutes = { plainOnly: false, route: () => route };
+    const r: TcpEntryPointRoutes = { plainOnly: false, route: () => route, routePostgres: () => undefined };
     const tcp = createTcpConnections({ name: 'ep', generations: { current: () => ({ id: 1, route: () => undefined, tcp: () => r }) }, peekTimeoutMs: 5_000, maxPeeking: 4 });
     const port = await listen(createServer({ allowHalfOpen: true, pauseOnConnect: true }, (s) => tcp.accept(s)));
     const silent = await Promise.all(Array.from({ length: 4 }, () => connected(port)));

@@ -25,7 +25,7 @@ function route(name: string, port: number, over: Partial<TcpRoute> = {}): TcpRou
 }
 
 function routes(plainOnly: boolean, pick: (c: TcpConnectionInfo) => TcpRoute | undefined): GenerationSource {
-  const r: TcpEntryPointRoutes = { plainOnly, route: pick };
+  const r: TcpEntryPointRoutes = { plainOnly, route: pick, routePostgres: () => undefined };
   return { current: () => ({ id: 1, route: () => undefined, tcp: () => r }) };
 }
 

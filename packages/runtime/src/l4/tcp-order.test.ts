@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseTcpRule, tcpPriority } from '@wharf/router';
 import type { HttpsServerNames, TcpRoute } from '../types.js';
-import { createTcpTable, decideTcp, isCatchAllRule, type TcpRouteEntry } from './tcp-order.js';
+import { createTcpTable, decidePostgresTcp, decideTcp, isCatchAllRule, type TcpRouteEntry } from './tcp-order.js';
 
 const entry = (name: string, rule: string, tls: TcpRoute['tls']): TcpRouteEntry => ({
   name,
@@ -60,5 +60,41 @@ describe("decideTcp: Traefik's shared-port order", () => {
   it('knows the catch-all rule exactly (spacing and quotes as Traefik parses it)', () => {
     expect(['HostSNI(`*`)', ' HostSNI( "*" ) '].map(isCatchAllRule)).toEqual([true, true]);
     expect(['HostSNI(`*`) && ClientIP(`10.0.0.1`)', 'HostSNI(`*.example`)'].map(isCatchAllRule)).toEqual([false, false]);
+  });
+});
+
+describe('decidePostgresTcp: the ClientHello after an answered SSLRequest (Traefik servePostgres)', () => {
+  const entries = () => [
+    entry('db', 'HostSNI(`db.example`)', 'terminate'),
+    entry('replica', 'HostSNI(`replica.example`)', 'passthrough'),
+    entry('all', 'HostSNI(`*`)', 'passthrough'),
+    entry('office', 'ClientIP(`10.0.0.0/8`)', 'none'),
+  ];
+  const name = (e: TcpRouteEntry | undefined) => e?.name;
+
+  it('termination and passthrough routers alike, in their order', () => {
+    const table = createTcpTable(entries(), undefined);
+    expect(name(decidePostgresTcp(table, hello('db.example')))).toBe('db');
+    expect(name(decidePostgresTcp(table, hello('replica.example')))).toBe('replica');
+  });
+
+  it('HTTPS routers are not consulted: the catch-all takes what an HTTPS host or a host-less HTTPS router would', () => {
+    const table = createTcpTable(entries(), https(['x.example'], true));
+    expect(outcome(decideTcp(table, hello('x.example')))).toBe('https-host');
+    expect(name(decidePostgresTcp(table, hello('x.example')))).toBe('all');
+    expect(table.routePostgres(hello('y.example'))?.router).toBe('all');
+  });
+
+  it('an ACME TLS-ALPN offer is routed by its SNI like any other', () => {
+    const table = createTcpTable(entries(), undefined);
+    expect(name(decidePostgresTcp(table, { ...hello('db.example'), alpn: ['acme-tls/1'] }))).toBe('db');
+  });
+
+  it('no TLS router matching → nothing (closed, never handed to HTTP); a plain router is never a candidate', () => {
+    const table = createTcpTable([entry('db', 'HostSNI(`db.example`)', 'terminate'), entry('office', 'ClientIP(`10.0.0.0/8`)', 'none')], https([], true));
+    const tried: TcpRouteEntry[] = [];
+    expect(decidePostgresTcp(table, hello('other.example'), tried)).toBeUndefined();
+    expect(tried.map((e) => e.name)).toEqual(['db']);
+    expect(table.routePostgres({ sni: '', alpn: [], clientIp: '10.0.0.1', tls: false })).toBeUndefined();
   });
 });

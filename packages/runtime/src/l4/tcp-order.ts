@@ -58,6 +58,22 @@ export function decideTcp(table: Pick<TcpTable, 'entries' | 'https' | 'acmeTlsPa
 }
 
 /**
+ * A Postgres client that sent an SSLRequest, was answered `S` and then sent `conn` (its ClientHello):
+ * Traefik (`servePostgres`) looks only at the TLS TCP routers, termination and passthrough alike,
+ * in their order, the ``HostSNI(`*`)`` catch-all included. No HTTPS router, no ACME challenge: a
+ * Postgres client speaks neither. Nothing matching (or a plaintext `conn`) → the connection is closed.
+ */
+export function decidePostgresTcp(table: Pick<TcpTable, 'entries'>, conn: TcpConnectionInfo, tried?: TcpRouteEntry[]): TcpRouteEntry | undefined {
+  if (!conn.tls) return undefined;
+  for (const e of table.entries) {
+    if (e.route.tls === 'none') continue;
+    if (e.match(conn)) return e;
+    tried?.push(e);
+  }
+  return undefined;
+}
+
+/**
  * The compiled table. With neither TLS TCP routers nor HTTPS routers on the entrypoint, a
  * connection is routed at once without reading a byte (server-speaks-first protocols), as Traefik.
  */
@@ -71,5 +87,6 @@ export function createTcpTable(list: TcpRouteEntry[], https: HttpsServerNames | 
       const d = decideTcp(table, conn);
       return 'entry' in d ? d.entry.route : undefined;
     },
+    routePostgres: (conn: TcpConnectionInfo) => decidePostgresTcp(table, conn)?.route,
   };
 }

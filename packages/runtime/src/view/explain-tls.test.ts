@@ -157,6 +157,27 @@ describe('route tester for TCP connections', () => {
     expect(routes.tcp!('shared')!.plainOnly).toBe(false);
   });
 
+  it('after a Postgres SSLRequest: TLS TCP routers only (no HTTPS host, no HTTP fallback), closed when none matches', async () => {
+    const source = await tlsRuntime();
+    // a direct ClientHello for shop.example goes to its HTTPS router; after an SSLRequest the TCP router takes it
+    expect(source.explainTcpMatch!(q({ entryPoint: 'shared', sni: 'shop.example', postgres: true }))).toMatchObject({ matched: true, router: 'shopdb@file', mode: 'passthrough' });
+    // a host-less HTTPS router would take x.test before the catch-all; after an SSLRequest the catch-all does
+    expect(source.explainTcpMatch!(q({ entryPoint: 'shared2', sni: 'x.test', postgres: true }))).toMatchObject({ matched: true, router: 'rest@file', tried: [{ router: 'shopdb@file' }] });
+    const closed = source.explainTcpMatch!(q({ sni: 'app.other', postgres: true }));
+    expect(closed).toMatchObject({ matched: false, peeked: true });
+    expect(closed.fallback).toBeUndefined();
+    expect(closed.reason).toMatch(/answered S and closes the connection/);
+    expect(source.explainTcpMatch!(q({ sni: 'db.example', postgres: true }))).toMatchObject({ matched: true, router: 'db@file' });
+    // where nothing is peeked the SSLRequest is a plain connection's first bytes
+    expect(source.explainTcpMatch!(q({ entryPoint: 'mysql', sni: 'db.example', postgres: true }))).toMatchObject({ matched: true, router: 'mysql@file', mode: 'plain', peeked: false });
+    // the proxy's compiled routing agrees
+    const routes = (await tlsRuntime(true)).current();
+    const conn = { alpn: [], clientIp: '192.0.2.1', tls: true };
+    expect(routes.tcp!('shared')!.routePostgres({ ...conn, sni: 'shop.example' })?.router).toBe('shopdb@file');
+    expect(routes.tcp!('shared2')!.routePostgres({ ...conn, sni: 'x.test' })?.router).toBe('rest@file');
+    expect(routes.tcp!('web')!.routePostgres({ ...conn, sni: 'app.other' })).toBeUndefined();
+  });
+
   it('answers for entrypoints without TCP routers or unknown ones', async () => {
     const source = await tlsRuntime();
     expect(source.explainTcpMatch!(q({ entryPoint: 'websecure', sni: 'app.example' }))).toMatchObject({ matched: false, fallback: 'http', peeked: false });

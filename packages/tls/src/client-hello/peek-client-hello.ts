@@ -1,13 +1,18 @@
 import type { Socket } from 'node:net';
 import { TLS_HELLO_TOO_LARGE } from '../errors.js';
+import { readConnectionStart, type ConnectionStartResult } from './postgres-ssl-request.js';
 import { MAX_CLIENT_HELLO_PEEK, readClientHello, type ClientHelloResult } from './read-client-hello.js';
 
-export type PeekResult =
-  | Exclude<ClientHelloResult, { kind: 'needMore' }>
+type Decided<R> = Exclude<R, { kind: 'needMore' }>;
+type Outcome<R> =
+  | Decided<R>
   /** no answer within `timeoutMs` (the caller's read timeout, Traefik's `respondingTimeouts.readTimeout`) */
   | { kind: 'timeout' }
   /** the client closed (or the socket failed) before a decision */
   | { kind: 'closed' };
+
+export type PeekResult = Outcome<ClientHelloResult>;
+export type ConnectionStartPeek = Outcome<ConnectionStartResult>;
 
 export interface PeekOptions {
   timeoutMs: number;
@@ -20,11 +25,23 @@ export interface PeekOptions {
  * paused: a consumer that reads by 'data' events must `resume()` it.
  */
 export function peekClientHello(socket: Socket, o: PeekOptions): Promise<PeekResult> {
+  return peekWith(socket, readClientHello, o);
+}
+
+/** As `peekClientHello`, and a Postgres SSLRequest is recognised (`postgresSslRequest`, its 8 bytes put back too). */
+export function peekConnectionStart(socket: Socket, o: PeekOptions): Promise<ConnectionStartPeek> {
+  return peekWith(socket, readConnectionStart, o);
+}
+
+/** every reader's answer past its bound (`R` always includes the error kind) */
+const tooManyBytes: ClientHelloResult = { kind: 'error', code: TLS_HELLO_TOO_LARGE, message: 'ClientHello refused: too many bytes' };
+
+function peekWith<R extends ConnectionStartResult>(socket: Socket, read: (data: Uint8Array) => R, o: PeekOptions): Promise<Outcome<R>> {
   return new Promise((resolve) => {
     let buffer = Buffer.alloc(0);
     let length = 0;
     let done = false;
-    const finish = (result: PeekResult): void => {
+    const finish = (result: Outcome<R>): void => {
       if (done) return;
       done = true;
       clearTimeout(timer);
@@ -44,10 +61,10 @@ export function peekClientHello(socket: Socket, o: PeekOptions): Promise<PeekRes
       }
       chunk.copy(buffer, length);
       length += chunk.length;
-      const result = readClientHello(buffer.subarray(0, length));
-      if (result.kind !== 'needMore') finish(result);
-      // cannot happen (the reader decides within MAX_CLIENT_HELLO_PEEK bytes); a guard all the same
-      else if (length > MAX_CLIENT_HELLO_PEEK) finish({ kind: 'error', code: TLS_HELLO_TOO_LARGE, message: 'ClientHello refused: too many bytes' });
+      const result = read(buffer.subarray(0, length));
+      if (result.kind !== 'needMore') finish(result as Decided<R>);
+      // cannot happen (the readers decide within MAX_CLIENT_HELLO_PEEK bytes); a guard all the same
+      else if (length > MAX_CLIENT_HELLO_PEEK) finish(tooManyBytes as Decided<R>);
     };
     const onClosed = (): void => finish({ kind: 'closed' });
     const timer = setTimeout(() => finish({ kind: 'timeout' }), o.timeoutMs);
