@@ -26,7 +26,7 @@ export const REDIS_POLLING = 'WHARF_KV_REDIS_POLLING';
  * notifies nothing. If notifications cannot be enabled the session says so in a diagnostic and
  * polls. Neither connection reconnects: when one closes, the session is lost.
  */
-export async function openRedisSession(options: RedisProviderOptions): Promise<KvSession> {
+export async function openRedisSession(options: RedisProviderOptions, checkMs = REDIS_CHECK_MS): Promise<KvSession> {
   const endpoint = parseEndpoint('redis', options.endpoints[0]!);
   const tls = loadTls('redis', options.tls);
   const label = `redis ${options.endpoints[0]}${options.db ? ` db ${options.db}` : ''}`;
@@ -71,7 +71,7 @@ export async function openRedisSession(options: RedisProviderOptions): Promise<K
       await subscriber.psubscribe(`${channel}${escapeGlob(prefix)}*`).catch((err: unknown) => Promise.reject(unavailable(label, err)));
       if (!setup.ok) extra.push(pollingDiagnostic(label, setup.reason));
       // FLUSHDB, SWAPDB and a changed notify-keyspace-events notify nothing: a periodic listing catches them
-      const every = setup.ok ? REDIS_CHECK_MS : REDIS_POLL_MS;
+      const every = setup.ok ? checkMs : REDIS_POLL_MS;
       poll = setInterval(() => sink.resync(setup.ok ? 'periodic check' : 'polling'), every);
     },
     diagnostics: () => [...extra],
