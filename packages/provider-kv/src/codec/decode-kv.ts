@@ -22,6 +22,9 @@ type SchemaNode = TSchema & {
   items?: SchemaNode;
 };
 type ElementKind = 'router' | 'service' | 'middleware';
+const PROTOCOLS = (DynamicConfigSchema as SchemaNode).properties!;
+const PROTOCOL_NAMES = Object.keys(PROTOCOLS);
+const SECTION_NAMES = new Map(PROTOCOL_NAMES.map((p) => [p, Object.keys(PROTOCOLS[p]!.properties ?? {})]));
 const KINDS: Record<string, ElementKind> = { routers: 'router', services: 'service', middlewares: 'middleware' };
 
 export interface DecodeKvOptions {
@@ -52,20 +55,20 @@ export function decodeKv(pairs: readonly KvPair[], opts: DecodeKvOptions): Provi
   const walk: Walk = { opts, diagnostics: issues.map((i) => treeDiagnostic(opts, i)), broken: new Set() };
   for (const issue of issues) if (issue.element) walk.broken.add(issue.element.join('/').toLowerCase());
   const config = emptyDynamicConfig();
-  const protocols = (DynamicConfigSchema as SchemaNode).properties!;
   for (const { name, node } of root.children.values()) {
-    const protocol = matchKey(name, Object.keys(protocols));
+    const protocol = matchKey(name, PROTOCOL_NAMES);
     if (protocol === undefined) {
-      unknownKey(walk, node.key, name, Object.keys(protocols));
+      unknownKey(walk, node.key, name, PROTOCOL_NAMES);
       continue;
     }
     if (!expectBranch(walk, node, 'sections (routers, services, …)')) continue;
-    const sections = protocols[protocol]!.properties ?? {};
+    const sections = PROTOCOLS[protocol]!.properties ?? {};
+    const sectionNames = SECTION_NAMES.get(protocol)!;
     const target = ((config as unknown as Record<string, Record<string, unknown>>)[protocol] ??= {});
     for (const { name: sectionName, node: sectionNode } of node.children.values()) {
-      const section = matchKey(sectionName, Object.keys(sections));
+      const section = matchKey(sectionName, sectionNames);
       if (section === undefined) {
-        unknownKey(walk, sectionNode.key, sectionName, Object.keys(sections));
+        unknownKey(walk, sectionNode.key, sectionName, sectionNames);
         continue;
       }
       const ids = { protocol, section, lower: `${name}/${sectionName}`.toLowerCase() };
@@ -142,15 +145,16 @@ function expectBranch(walk: Walk, node: KvNode, what: string): node is KvBranch 
   return false;
 }
 
-function unknownKey(walk: Walk, key: string, name: string, candidates: string[]): void {
+function unknownKey(walk: Walk, key: string, name: string, candidates: readonly string[]): void {
   const suggestion = suggest(name, candidates);
   const hint = suggestion ? `: did you mean "${suggestion}"?` : ` (expected one of ${candidates.join(', ')})`;
   const message = `unknown key ${key}${hint}`;
   walk.diagnostics.push(diagnostic(walk.opts, { code: CONFIG_UNKNOWN_KEY, key, message, suggestion }));
 }
 
-function matchKey(key: string, candidates: string[]): string | undefined {
-  return candidates.find((c) => c.toLowerCase() === key.toLowerCase());
+function matchKey(key: string, candidates: readonly string[]): string | undefined {
+  const lower = key.toLowerCase();
+  return candidates.find((c) => c.toLowerCase() === lower);
 }
 
 interface DiagnosticInput {
