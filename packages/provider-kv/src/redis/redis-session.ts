@@ -15,7 +15,7 @@ const MGET_CHUNK = 1000;
 /** Re-list period when keyspace notifications cannot be turned on. */
 export const REDIS_POLL_MS = 1000;
 /** Re-list period with notifications on: what no notification tells (FLUSHDB, SWAPDB, notifications turned off) shows within this. */
-export const REDIS_CHECK_MS = 10_000;
+const REDIS_CHECK_MS = 10_000;
 export const REDIS_POLLING = 'WHARF_KV_REDIS_POLLING';
 
 /**
