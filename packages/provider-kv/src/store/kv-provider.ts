@@ -6,9 +6,9 @@ import type { KvSession, OpenKvSession } from './kv-session.js';
 
 export interface KvProviderDeps {
   logger?: Logger;
-  /** a burst of change notices becomes one listing after this much quiet (default 20 ms) … */
+  /** a burst of changes becomes one snapshot after this much quiet (default 20 ms) … */
   quietMs?: number;
-  /** … but at most this long after the burst's first notice (default 200 ms) */
+  /** … but at most this long after the burst's first change (default 200 ms) */
   maxWaitMs?: number;
 }
 
