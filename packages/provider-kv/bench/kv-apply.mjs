@@ -8,10 +8,11 @@
 // Where the time goes, from wharf's DEBUG log: `snapshots` the provider emitted since the write
 // began, `lastSnapshotMs` when the last one reached the aggregator (after the acknowledgement:
 // provider watch + decode), `compileMs` the runtime's validate + compile of the generation built
-// from it; the rest of `appliedMs` is the swap and the bench's polling request.
+// from it; the rest of `appliedMs` is the swap and the bench's polling request. `wharfCpuMs`: CPU the
+// wharf process used from the write's start until routed (less noisy than wall time on a shared machine).
 // Usage: node packages/provider-kv/bench/kv-apply.mjs [--routers 1000] [--only etcd|redis] [--json out.json]
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, request } from 'node:http';
 import { createServer as netServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -36,6 +37,15 @@ const freePort = () => new Promise((resolve, reject) => {
   });
 });
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/** CPU ms (user + system) a child has used so far, from /proc (Linux; undefined elsewhere); 10 ms resolution. */
+function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return undefined;
+  }
+}
 
 /** `onLine(line)`: each stdout line (wharf's log), else stdout is ignored */
 function start(bin, args, onLine) {
@@ -150,11 +160,13 @@ async function measure(kind, backend) {
     const step = async (name, config, check) => {
       const t0 = performance.now();
       const wall0 = Date.now();
+      const cpu0 = cpuMs(wharf.child.pid);
       const result = await put(options, config);
       const written = performance.now();
       const wallWritten = Date.now();
       await until(check, 30_000, name);
       const applied = performance.now() - written;
+      const cpu = cpu0 === undefined ? undefined : cpuMs(wharf.child.pid) - cpu0;
       await sleep(50); // the last log lines
       // where the time after the write went: the last snapshot's arrival, then its compile
       const during = events.filter((e) => e.at >= wall0);
@@ -165,6 +177,7 @@ async function measure(kind, backend) {
         snapshots: during.filter((e) => e.kind === 'received').length,
         lastSnapshotMs: lastReceived ? lastReceived.at - wallWritten : undefined,
         compileMs: compiles[0]?.compileMs,
+        wharfCpuMs: cpu,
       });
       events.length = 0;
     };

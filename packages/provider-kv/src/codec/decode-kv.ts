@@ -12,6 +12,7 @@ import {
   type ProviderSnapshot,
 } from '@wharf/config';
 import { KvDiagnosticCode, type KvPair } from './kv-pair.js';
+import { elementGroup, WHOLE_GROUP } from './kv-sections.js';
 import { keyFor, keyMapOf, toPlain, type KvKeyMap } from './kv-plain.js';
 import { buildKvTree, type KvBranch, type KvNode, type KvTreeIssue } from './kv-tree.js';
 
@@ -22,6 +23,9 @@ type SchemaNode = TSchema & {
   items?: SchemaNode;
 };
 type ElementKind = 'router' | 'service' | 'middleware';
+const PROTOCOLS = (DynamicConfigSchema as SchemaNode).properties!;
+const PROTOCOL_NAMES = Object.keys(PROTOCOLS);
+const SECTION_NAMES = new Map(PROTOCOL_NAMES.map((p) => [p, Object.keys(PROTOCOLS[p]!.properties ?? {})]));
 const KINDS: Record<string, ElementKind> = { routers: 'router', services: 'service', middlewares: 'middleware' };
 
 export interface DecodeKvOptions {
@@ -35,6 +39,10 @@ export interface DecodeKvOptions {
 interface Walk {
   opts: DecodeKvOptions;
   diagnostics: Diagnostic[];
+  /** the decode group (`elementGroup`) of each diagnostic, in step with `diagnostics` */
+  groups: string[];
+  /** the group of the element being decoded */
+  group: string;
   /** lower-cased `protocol/section/name` of elements the tree stage already rejected */
   broken: Set<string>;
 }
@@ -48,31 +56,48 @@ interface Walk {
  * removes every route: Traefik misses that, issue #8092).
  */
 export function decodeKv(pairs: readonly KvPair[], opts: DecodeKvOptions): ProviderSnapshot {
+  const { config, diagnostics } = decodeKvGrouped(pairs, opts);
+  return { config, diagnostics };
+}
+
+/** `decodeKv`, also telling the decode group (`elementGroup`) each diagnostic belongs to. */
+export function decodeKvGrouped(pairs: readonly KvPair[], opts: DecodeKvOptions): ProviderSnapshot & { groups: string[] } {
   const { root, issues } = buildKvTree(pairs, opts.rootKey);
-  const walk: Walk = { opts, diagnostics: issues.map((i) => treeDiagnostic(opts, i)), broken: new Set() };
-  for (const issue of issues) if (issue.element) walk.broken.add(issue.element.join('/').toLowerCase());
+  const walk: Walk = { opts, diagnostics: [], groups: [], group: WHOLE_GROUP, broken: new Set() };
+  for (const issue of issues) {
+    const [protocol, section, name] = issue.element ?? [];
+    walk.group = name === undefined ? WHOLE_GROUP : elementGroup(protocol!, section!, name);
+    push(walk, treeDiagnostic(opts, issue));
+    if (issue.element) walk.broken.add(issue.element.join('/').toLowerCase());
+  }
+  walk.group = WHOLE_GROUP;
   const config = emptyDynamicConfig();
-  const protocols = (DynamicConfigSchema as SchemaNode).properties!;
   for (const { name, node } of root.children.values()) {
-    const protocol = matchKey(name, Object.keys(protocols));
+    const protocol = matchKey(name, PROTOCOL_NAMES);
     if (protocol === undefined) {
-      unknownKey(walk, node.key, name, Object.keys(protocols));
+      unknownKey(walk, node.key, name, PROTOCOL_NAMES);
       continue;
     }
     if (!expectBranch(walk, node, 'sections (routers, services, …)')) continue;
-    const sections = protocols[protocol]!.properties ?? {};
+    const sections = PROTOCOLS[protocol]!.properties ?? {};
+    const sectionNames = SECTION_NAMES.get(protocol)!;
     const target = ((config as unknown as Record<string, Record<string, unknown>>)[protocol] ??= {});
     for (const { name: sectionName, node: sectionNode } of node.children.values()) {
-      const section = matchKey(sectionName, Object.keys(sections));
+      const section = matchKey(sectionName, sectionNames);
       if (section === undefined) {
-        unknownKey(walk, sectionNode.key, sectionName, Object.keys(sections));
+        unknownKey(walk, sectionNode.key, sectionName, sectionNames);
         continue;
       }
       const ids = { protocol, section, lower: `${name}/${sectionName}`.toLowerCase() };
       decodeSection(walk, target, ids, sections[section]!, sectionNode);
     }
   }
-  return { config: config as DynamicConfig, diagnostics: walk.diagnostics };
+  return { config: config as DynamicConfig, diagnostics: walk.diagnostics, groups: walk.groups };
+}
+
+function push(walk: Walk, d: Diagnostic): void {
+  walk.diagnostics.push(d);
+  walk.groups.push(walk.group);
 }
 
 interface SectionIds {
@@ -106,12 +131,14 @@ function decodeSection(walk: Walk, target: Record<string, unknown>, ids: Section
     const elementPath = joinPath(path, name);
     const kind = KINDS[ids.section];
     const ref = kind ? { kind, name } : undefined;
-    if (walk.broken.has(`${ids.lower}/${name.toLowerCase()}`)) continue;
+    const group = `${ids.lower}/${name.toLowerCase()}`;
+    if (walk.broken.has(group)) continue;
+    walk.group = group;
     if (name.includes('@') || name === '__proto__') {
       const message = name === '__proto__'
         ? `${element.key}: "__proto__" cannot name an element`
         : `${element.key}: the name "${name}" must not contain "@" (reserved for name@provider)`;
-      walk.diagnostics.push(diagnostic(walk.opts, { code: CONFIG_BAD_NAME, key: element.key, message, element: ref }));
+      push(walk, diagnostic(walk.opts, { code: CONFIG_BAD_NAME, key: element.key, message, element: ref }));
       continue;
     }
     const { value, issues } = decodeWithSchema(record, toPlain(element, elementPath), { path: elementPath });
@@ -121,6 +148,7 @@ function decodeSection(walk: Walk, target: Record<string, unknown>, ids: Section
     }
     if (value !== undefined) bucket[name] = value;
   }
+  walk.group = WHOLE_GROUP;
 }
 
 function lazyKeys(node: KvNode, path: string): () => KvKeyMap {
@@ -132,25 +160,26 @@ function report(walk: Walk, issue: { code: string; path: string; message: string
   const key = keyFor(issue.path, keys);
   const base = issue.path === '' ? issue.message : issue.message.replace(issue.path, key);
   const message = element ? `${base} (${element.kind} "${element.name}" dropped)` : base;
-  walk.diagnostics.push(diagnostic(walk.opts, { code: issue.code, key, message, suggestion: issue.suggestion, element }));
+  push(walk, diagnostic(walk.opts, { code: issue.code, key, message, suggestion: issue.suggestion, element }));
 }
 
 function expectBranch(walk: Walk, node: KvNode, what: string): node is KvBranch {
   if (node.kind === 'branch') return true;
   const message = `${node.key}: expected ${what} under this key, not a value`;
-  walk.diagnostics.push(diagnostic(walk.opts, { code: KvDiagnosticCode.badKey, key: node.key, message }));
+  push(walk, diagnostic(walk.opts, { code: KvDiagnosticCode.badKey, key: node.key, message }));
   return false;
 }
 
-function unknownKey(walk: Walk, key: string, name: string, candidates: string[]): void {
+function unknownKey(walk: Walk, key: string, name: string, candidates: readonly string[]): void {
   const suggestion = suggest(name, candidates);
   const hint = suggestion ? `: did you mean "${suggestion}"?` : ` (expected one of ${candidates.join(', ')})`;
   const message = `unknown key ${key}${hint}`;
-  walk.diagnostics.push(diagnostic(walk.opts, { code: CONFIG_UNKNOWN_KEY, key, message, suggestion }));
+  push(walk, diagnostic(walk.opts, { code: CONFIG_UNKNOWN_KEY, key, message, suggestion }));
 }
 
-function matchKey(key: string, candidates: string[]): string | undefined {
-  return candidates.find((c) => c.toLowerCase() === key.toLowerCase());
+function matchKey(key: string, candidates: readonly string[]): string | undefined {
+  const lower = key.toLowerCase();
+  return candidates.find((c) => c.toLowerCase() === lower);
 }
 
 interface DiagnosticInput {

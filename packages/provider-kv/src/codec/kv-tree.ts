@@ -79,11 +79,15 @@ export function buildKvTree(pairs: readonly KvPair[], rootKey: string): KvTree {
   return { root, issues };
 }
 
+/** A key or value over the codec's bounds: skipped with a diagnostic. */
+export function isOversized(pair: KvPair): boolean {
+  // a UTF-16 code unit is at most 3 UTF-8 bytes: only long values need counting
+  return pair.key.length > MAX_KEY_LENGTH || (pair.value.length * 3 > MAX_VALUE_BYTES && Buffer.byteLength(pair.value) > MAX_VALUE_BYTES);
+}
+
 function checkedSteps(pair: KvPair, prefix: string, issues: KvTreeIssue[]): string[] | undefined {
   const { key } = pair;
-  // a UTF-16 code unit is at most 3 UTF-8 bytes: only long values need counting
-  const longValue = pair.value.length * 3 > MAX_VALUE_BYTES && Buffer.byteLength(pair.value) > MAX_VALUE_BYTES;
-  if (key.length > MAX_KEY_LENGTH || longValue) {
+  if (isOversized(pair)) {
     const what = key.length > MAX_KEY_LENGTH ? `the key is over ${MAX_KEY_LENGTH} characters` : `the value is over ${MAX_VALUE_BYTES} bytes`;
     const shown = key.slice(0, 200);
     const element = key.startsWith(prefix) ? elementOf(key.slice(prefix.length).split('/').filter((s) => s !== '')) : undefined;

@@ -1,8 +1,8 @@
-import type { Watcher } from 'etcd3';
 import { rootPrefix, type KvPair } from '../codec/kv-pair.js';
 import { KvWriteError, unavailable } from '../errors.js';
-import type { KvSession } from '../store/kv-session.js';
-import { createEtcdClient, ETCD_CALL_TIMEOUT_MS } from './etcd-client.js';
+import type { KvSession, KvWatchSink } from '../store/kv-session.js';
+import { createEtcdClient } from './etcd-client.js';
+import { watchEtcdPrefix, type EtcdWatch } from './etcd-watch.js';
 import type { EtcdProviderOptions } from './options.js';
 
 /** etcd's defaults: `--max-txn-ops` 128, `--max-request-bytes` 1.5 MiB. */
@@ -12,14 +12,15 @@ const WRITE_CONCURRENCY = 8;
 
 /**
  * A session on etcd (v3 API, `etcd3`): a prefix range read lists the tree; a prefix watch,
- * started at the revision after a probe read, delivers every put and delete after it. The
- * watcher's own reconnection is not used: its first `disconnected` ends the session.
+ * started at the revision after a probe read, delivers every put and delete after it with its
+ * value (`watchEtcdPrefix`). The watcher's own reconnection is not used: its first
+ * `disconnected` ends the session.
  */
 export async function openEtcdSession(options: EtcdProviderOptions): Promise<KvSession> {
   const { client, label } = await createEtcdClient(options);
   // `traefik/`, not `traefik`: another tree such as `traefik-old/…` is not ours to read
   const prefix = rootPrefix(options.rootKey);
-  let watcher: Watcher | undefined;
+  let watch: EtcdWatch | undefined;
   let lose: (err: unknown) => void = () => undefined;
   const lost = new Promise<never>((_, reject) => {
     lose = reject;
@@ -37,18 +38,8 @@ export async function openEtcdSession(options: EtcdProviderOptions): Promise<KvS
       const res = await client.getAll().prefix(prefix).exec().catch((err: unknown) => Promise.reject(fail(err)));
       return res.kvs.map((kv) => ({ key: kv.key.toString(), value: kv.value.toString() }));
     },
-    async watch(onChange: () => void): Promise<void> {
-      const probe = await client.getAll().prefix(prefix).limit(1).exec().catch((err: unknown) => Promise.reject(fail(err)));
-      const next = (BigInt(probe.header.revision) + 1n).toString();
-      const builder = client.watch().prefix(prefix).startRevision(next);
-      const created = await withTimeout(builder.create(), ETCD_CALL_TIMEOUT_MS, 'the watch was not acknowledged').catch((err: unknown) =>
-        Promise.reject(fail(err)));
-      watcher = created;
-      created.on('data', (res) => {
-        if (res.events.length > 0) onChange(); // progress notifications carry no event
-      });
-      created.on('disconnected', (err) => fail(err));
-      created.on('error', (err) => fail(err));
+    async watch(sink: KvWatchSink): Promise<void> {
+      watch = await watchEtcdPrefix(client, prefix, sink, { onFailure: fail }).catch((err: unknown) => Promise.reject(fail(err)));
     },
     diagnostics: () => [],
     async write(put: readonly KvPair[], remove: readonly string[]): Promise<void> {
@@ -66,7 +57,7 @@ export async function openEtcdSession(options: EtcdProviderOptions): Promise<KvS
       }
     },
     async close(): Promise<void> {
-      await watcher?.cancel().catch(() => undefined);
+      await watch?.cancel();
       client.close();
     },
   };
@@ -100,20 +91,4 @@ async function inParallel<T>(items: readonly T[], task: (item: T) => Promise<voi
     while (next < items.length) await task(items[next++]!);
   };
   await Promise.all(Array.from({ length: Math.min(WRITE_CONCURRENCY, items.length) }, worker));
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${what} within ${ms} ms`)), ms);
-    promise.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (err: unknown) => {
-        clearTimeout(timer);
-        reject(err);
-      },
-    );
-  });
 }

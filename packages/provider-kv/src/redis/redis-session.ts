@@ -4,7 +4,8 @@ import type { Diagnostic } from '@wharf/config';
 import { rootPrefix, type KvPair } from '../codec/kv-pair.js';
 import { KvWriteError, unavailable } from '../errors.js';
 import { loadTls, parseEndpoint } from '../store/endpoint.js';
-import type { KvSession } from '../store/kv-session.js';
+import type { KvSession, KvWatchSink } from '../store/kv-session.js';
+import { createKeyspaceWatch, type KeyspaceWatch } from './keyspace-watch.js';
 import { enableKeyspaceNotifications, escapeGlob } from './notifications.js';
 import type { RedisProviderOptions } from './options.js';
 
@@ -13,16 +14,19 @@ const SCAN_COUNT = 1000;
 const MGET_CHUNK = 1000;
 /** Re-list period when keyspace notifications cannot be turned on. */
 export const REDIS_POLL_MS = 1000;
+/** Re-list period with notifications on: what no notification tells (FLUSHDB, SWAPDB, notifications turned off) shows within this. */
+const REDIS_CHECK_MS = 10_000;
 export const REDIS_POLLING = 'WHARF_KV_REDIS_POLLING';
 
 /**
  * A session on Redis (Traefik's `kvtools/redis` layout: one string key per KV key). Listing is
  * `SCAN MATCH <root>/*` + `MGET`; changes come from keyspace notifications on a second
- * connection (`PSUBSCRIBE __keyspace@<db>__:<root>/*`: set, del, expired, evicted, rename). If
- * notifications cannot be enabled the session says so in a diagnostic and polls. Neither
- * connection reconnects: when one closes, the session is lost.
+ * connection (`PSUBSCRIBE __keyspace@<db>__:<root>/*`: set, del, expired, evicted, rename), each
+ * read back into a change (`createKeyspaceWatch`); a listing every `REDIS_CHECK_MS` catches what
+ * notifies nothing. If notifications cannot be enabled the session says so in a diagnostic and
+ * polls. Neither connection reconnects: when one closes, the session is lost.
  */
-export async function openRedisSession(options: RedisProviderOptions): Promise<KvSession> {
+export async function openRedisSession(options: RedisProviderOptions, checkMs = REDIS_CHECK_MS): Promise<KvSession> {
   const endpoint = parseEndpoint('redis', options.endpoints[0]!);
   const tls = loadTls('redis', options.tls);
   const label = `redis ${options.endpoints[0]}${options.db ? ` db ${options.db}` : ''}`;
@@ -53,19 +57,22 @@ export async function openRedisSession(options: RedisProviderOptions): Promise<K
   const extra: Diagnostic[] = [];
   let subscriber: Redis | undefined;
   let poll: NodeJS.Timeout | undefined;
+  let keyspace: KeyspaceWatch | undefined;
   return {
     label,
     lost,
     list: () => listPairs(client, prefix).catch((err: unknown) => Promise.reject(unavailable(label, err))),
-    async watch(onChange: () => void): Promise<void> {
+    async watch(sink: KvWatchSink): Promise<void> {
       const setup = await enableKeyspaceNotifications(client);
       subscriber = await connect(client.duplicate());
-      subscriber.on('pmessage', () => onChange());
-      await subscriber.psubscribe(`__keyspace@${options.db}__:${escapeGlob(prefix)}*`).catch((err: unknown) =>
-        Promise.reject(unavailable(label, err)));
-      if (setup.ok) return;
-      extra.push(pollingDiagnostic(label, setup.reason));
-      poll = setInterval(onChange, REDIS_POLL_MS);
+      keyspace = createKeyspaceWatch(client, sink, (err) => lose(unavailable(label, err)));
+      const channel = `__keyspace@${options.db}__:`;
+      subscriber.on('pmessage', (_pattern: string, name: string) => keyspace?.notice(name.slice(channel.length)));
+      await subscriber.psubscribe(`${channel}${escapeGlob(prefix)}*`).catch((err: unknown) => Promise.reject(unavailable(label, err)));
+      if (!setup.ok) extra.push(pollingDiagnostic(label, setup.reason));
+      // FLUSHDB, SWAPDB and a changed notify-keyspace-events notify nothing: a periodic listing catches them
+      const every = setup.ok ? checkMs : REDIS_POLL_MS;
+      poll = setInterval(() => sink.resync(setup.ok ? 'periodic check' : 'polling'), every);
     },
     diagnostics: () => [...extra],
     async write(put: readonly KvPair[], remove: readonly string[]): Promise<void> {
@@ -80,6 +87,7 @@ export async function openRedisSession(options: RedisProviderOptions): Promise<K
     async close(): Promise<void> {
       closing = true;
       clearInterval(poll);
+      keyspace?.stop();
       subscriber?.disconnect();
       client.disconnect();
     },

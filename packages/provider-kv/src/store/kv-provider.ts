@@ -1,14 +1,14 @@
 import type { Diagnostic, EmitSnapshot, Logger, Provider } from '@wharf/config';
-import { decodeKv } from '../codec/decode-kv.js';
-import type { KvPair } from '../codec/kv-pair.js';
+import { KvSnapshotDecoder } from '../codec/kv-snapshot-decoder.js';
+import { KvMirror } from './kv-mirror.js';
 import { createResync } from './resync.js';
 import type { KvSession, OpenKvSession } from './kv-session.js';
 
 export interface KvProviderDeps {
   logger?: Logger;
-  /** a burst of change notices becomes one listing after this much quiet (default 20 ms) … */
+  /** a burst of changes becomes one snapshot after this much quiet (default 20 ms) … */
   quietMs?: number;
-  /** … but at most this long after the burst's first notice (default 200 ms) */
+  /** … but at most this long after the burst's first change (default 200 ms) */
   maxWaitMs?: number;
 }
 
@@ -20,10 +20,13 @@ export interface KvProviderSpec {
 
 /**
  * The shared loop of the KV providers (Traefik `pkg/provider/kv`): open a session, watch the
- * root key, list the whole tree and emit it; on any change notice list it again and emit the new
- * full snapshot (latest wins, nothing is diffed, so deletions and expiries always show). When the
- * store goes away `start` rejects with WHARF_KV_UNAVAILABLE: the provider runner restarts it
- * with backoff, and a fresh start lists again, so nothing missed meanwhile is lost.
+ * root key, list the whole tree and emit it. From then on the watch's changes update an in-memory
+ * copy of the tree (`KvMirror`) and only the elements they touch are decoded again
+ * (`KvSnapshotDecoder`); every emit is still the full snapshot. The tree is listed again only on
+ * a resync the session asks for (an etcd watch gap or compaction, Redis' periodic check or
+ * polling), so deletions and expiries always show. When the store goes away `start` rejects with
+ * WHARF_KV_UNAVAILABLE: the provider runner restarts it with backoff, and a fresh start lists
+ * again, so nothing missed meanwhile is lost.
  */
 export function createKvProvider(spec: KvProviderSpec, deps: KvProviderDeps = {}): Provider {
   return {
@@ -42,16 +45,27 @@ export function createKvProvider(spec: KvProviderSpec, deps: KvProviderDeps = {}
 
 async function follow(session: KvSession, spec: KvProviderSpec, deps: KvProviderDeps, emit: EmitSnapshot, signal: AbortSignal): Promise<void> {
   const logDiagnostics = createDiagnosticLog(spec.name, deps.logger);
-  let last: string | undefined;
+  const mirror = new KvMirror();
+  const decoder = new KvSnapshotDecoder({ rootKey: spec.rootKey, provider: spec.name, source: session.label });
+  let listing = true;
+  let emitted: string | undefined;
   const sync = async (): Promise<void> => {
-    const pairs = await session.list();
-    if (signal.aborted) return;
-    const print = fingerprint(pairs);
-    if (print === last) return;
-    const snapshot = decodeKv(pairs, { rootKey: spec.rootKey, provider: spec.name, source: session.label });
-    snapshot.diagnostics.push(...session.diagnostics());
+    if (listing) {
+      listing = false;
+      mirror.beginListing();
+      const pairs = await session.list();
+      if (signal.aborted) return;
+      mirror.endListing(pairs);
+    }
+    const changed = mirror.takeChanged();
+    for (const [key, value] of changed) decoder.set(key, value);
+    const extra = session.diagnostics();
+    const print = JSON.stringify(extra);
+    if (changed.length === 0 && print === emitted) return; // nothing new (a no-op write, an unchanged listing)
+    const snapshot = decoder.snapshot();
+    snapshot.diagnostics.push(...extra);
     logDiagnostics(snapshot.diagnostics);
-    last = print;
+    emitted = print;
     emit(snapshot);
   };
   const resync = createResync(sync, { quietMs: deps.quietMs ?? 20, maxWaitMs: deps.maxWaitMs ?? 200 });
@@ -61,7 +75,17 @@ async function follow(session: KvSession, spec: KvProviderSpec, deps: KvProvider
     signal.addEventListener('abort', onAbort, { once: true });
   });
   try {
-    await session.watch(() => resync.request());
+    await session.watch({
+      changes(batch) {
+        mirror.apply(batch);
+        resync.request();
+      },
+      resync(reason) {
+        deps.logger?.debug('kv provider: listing the tree again', { provider: spec.name, store: session.label, reason });
+        listing = true;
+        resync.request();
+      },
+    });
     await resync.now();
     deps.logger?.info('kv provider: watching', { provider: spec.name, store: session.label, rootKey: spec.rootKey });
     await Promise.race([session.lost, resync.failed, aborted]);
@@ -69,14 +93,6 @@ async function follow(session: KvSession, spec: KvProviderSpec, deps: KvProvider
     resync.stop();
     signal.removeEventListener('abort', onAbort); // the runner passes the same signal to every restart
   }
-}
-
-/** Order-independent identity of a listing: an unchanged tree (a poll, a no-op write) emits nothing. */
-function fingerprint(pairs: readonly KvPair[]): string {
-  return pairs
-    .map((p) => `${p.key.length}:${p.key}${p.value.length}:${p.value}`)
-    .sort()
-    .join('');
 }
 
 /** Logs diagnostics when they change (the API shows them too; logs help before it is up). */

@@ -16,9 +16,10 @@ export interface ResyncTiming {
 }
 
 /**
- * Latest-wins re-listing: a burst of notices shares one run (after `quietMs` of silence, at most
- * `maxWaitMs` after its first notice); a notice during a run queues exactly one more run after
- * it, so the last change is always listed and nothing piles up.
+ * Latest-wins runs of the provider's sync (a listing when one is due, then decode and emit): a
+ * burst of notices shares one run (after `quietMs` of silence, at most `maxWaitMs` after its
+ * first notice); a notice during a run queues exactly one more run after it, so the last change
+ * is always emitted and nothing piles up.
  */
 export function createResync(sync: () => Promise<void>, timing: ResyncTiming): Resync {
   let timer: NodeJS.Timeout | undefined;

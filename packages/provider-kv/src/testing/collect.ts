@@ -42,3 +42,36 @@ export function run(provider: Provider): Running {
     },
   };
 }
+
+export interface Restarting {
+  snapshots: ProviderSnapshot[];
+  /** how many times `start` rejected and was started again */
+  restarts(): number;
+  stop(): Promise<void>;
+}
+
+/** Starts a provider and starts it again whenever it rejects (the store went away), as the provider runner does. */
+export function runRestarting(provider: Provider, delayMs = 100): Restarting {
+  const snapshots: ProviderSnapshot[] = [];
+  const controller = new AbortController();
+  let restarts = 0;
+  const loop = async (): Promise<void> => {
+    while (!controller.signal.aborted) {
+      try {
+        await provider.start((s) => snapshots.push(s), controller.signal);
+      } catch {
+        restarts++;
+        await new Promise((r) => setTimeout(r, delayMs));
+      }
+    }
+  };
+  const done = loop();
+  return {
+    snapshots,
+    restarts: () => restarts,
+    async stop() {
+      controller.abort();
+      await done;
+    },
+  };
+}
