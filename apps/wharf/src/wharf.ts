@@ -68,7 +68,7 @@ export async function startWharf(config: StaticConfig, opts: StartOptions = {}):
   const apiHandler: HttpHandler = (ex) => internal!.handler(ex);
   // ACME reads the routers of the live generation: entrypoint models applied (http.tls.certResolver, `<ep>-<router>` names)
   const acme = createAcmeWiring(config, () => runtime.source.view().routers);
-  const providers = [...createProviders(config, log), ...acme.providers];
+  const providers = [...(await createProviders(config, log)), ...acme.providers];
   const contributions = acme.internalConfig ? [acme.internalConfig] : [];
   if (contributions.length > 0 || Object.values(config.entryPoints).some((ep) => ep.http.redirections?.entryPoint)) {
     providers.push(createInternalProvider(config, (m) => log.warn(m), contributions));

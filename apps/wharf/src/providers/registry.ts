@@ -2,7 +2,7 @@ import { Type, type TObject, type TOptional } from '@sinclair/typebox';
 import { createDockerProvider, createSwarmProvider, DockerProviderOptionsSchema, SwarmProviderOptionsSchema } from '@wharf/provider-docker';
 import { createDnsProvider, DnsProviderOptionsSchema } from '@wharf/provider-dns';
 import { createFileProvider } from '@wharf/provider-file';
-import { createEtcdProvider, createRedisProvider, EtcdProviderOptionsSchema, RedisProviderOptionsSchema } from '@wharf/provider-kv';
+import { EtcdProviderOptionsSchema, RedisProviderOptionsSchema } from '@wharf/provider-kv/options';
 import { providerKind, type ProviderKind } from './provider-kind.js';
 
 const FileProviderStaticSchema = Type.Object({
@@ -15,14 +15,15 @@ const FileProviderStaticSchema = Type.Object({
 /**
  * Every provider wharf knows, one line each, in Traefik's precedence order (first wins a name
  * clash): the static schema (`providers.<name>`), the help line and the factory come from here.
+ * The KV kinds load `@wharf/provider-kv` (ioredis, etcd3, gRPC) only when configured.
  */
 export const providerKinds = [
   providerKind('docker', DockerProviderOptionsSchema, 'Docker containers’ labels', (o, logger) => createDockerProvider(o, { logger })),
   providerKind('swarm', SwarmProviderOptionsSchema, 'Docker Swarm services’ labels', (o, logger) => createSwarmProvider(o, { logger })),
   providerKind('file', FileProviderStaticSchema, 'dynamic configuration files', (o, logger) => createFileProvider(o, { logger })),
   providerKind('dns', DnsProviderOptionsSchema, 'servers from DNS, HAProxy server-template style', (o, logger) => createDnsProvider(o, { logger })),
-  providerKind('etcd', EtcdProviderOptionsSchema, 'etcd KV store, Traefik key layout', (o, logger) => createEtcdProvider(o, { logger })),
-  providerKind('redis', RedisProviderOptionsSchema, 'Redis KV store, Traefik key layout', (o, logger) => createRedisProvider(o, { logger })),
+  providerKind('etcd', EtcdProviderOptionsSchema, 'etcd KV store, Traefik key layout', async (o, logger) => (await import('@wharf/provider-kv')).createEtcdProvider(o, { logger })),
+  providerKind('redis', RedisProviderOptionsSchema, 'Redis KV store, Traefik key layout', async (o, logger) => (await import('@wharf/provider-kv')).createRedisProvider(o, { logger })),
 ] as const satisfies readonly ProviderKind[];
 
 type Kinds = (typeof providerKinds)[number];
