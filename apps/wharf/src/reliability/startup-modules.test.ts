@@ -40,9 +40,10 @@ export async function load(url, context, next) {
 /**
  * The optional parts whose clients are heavy load only when configured: ACME (acme-client with
  * node-forge), Docker (dockerode with ssh2 and gRPC), etcd and Redis (etcd3, ioredis), health
- * checks (undici), wharf's own endpoints (fastify) and Prometheus metrics (prom-client).
+ * checks (undici), wharf's own endpoints (fastify) and Prometheus metrics (prom-client). The
+ * generated default certificate and certificate info use node:crypto, not @peculiar/x509.
  */
-const OPTIONAL = ['acme-client', 'node-forge', 'dockerode', 'ssh2', '@grpc/grpc-js', 'etcd3', 'ioredis', 'undici', 'fastify', 'ajv', 'prom-client'];
+const OPTIONAL = ['acme-client', 'node-forge', 'dockerode', 'ssh2', '@grpc/grpc-js', 'etcd3', 'ioredis', 'undici', 'fastify', 'ajv', 'prom-client', '@peculiar/x509'];
 
 /** The npm package of a loaded file (`…/node_modules/@scope/name/…` → `@scope/name`), or undefined. */
 function packageOf(file: string): string | undefined {
