@@ -53,9 +53,9 @@ function packageOf(file: string): string | undefined {
   return first?.startsWith('@') ? `${first}/${second}` : first;
 }
 
-function get(port: number): Promise<number> {
+function get(port: number, path = '/'): Promise<number> {
   return new Promise((resolve, reject) => {
-    request({ host: '127.0.0.1', port, path: '/' }, (res) => {
+    request({ host: '127.0.0.1', port, path }, (res) => {
       res.resume();
       res.on('end', () => resolve(res.statusCode ?? 0));
     }).on('error', reject).end();
@@ -68,18 +68,25 @@ beforeAll(() => {
   writeFileSync(join(dir, 'record-hooks.mjs'), HOOKS);
 });
 
-/** One router to a server that is down (port 9), with the service's `loadBalancer` options. */
-const dynamic = (loadBalancer: string): string =>
-  `http:\n  routers:\n    r: { rule: "PathPrefix(\`/\`)", service: s }\n  services:\n    s: { loadBalancer: { servers: [{ url: "http://127.0.0.1:9" }]${loadBalancer} } }\n`;
+/** Router `r` to a server that is down (port 9), with the service's `loadBalancer` options, and `routers` more. */
+const dynamic = (loadBalancer: string, routers = ''): string =>
+  `http:\n  routers:\n    r: { rule: "PathPrefix(\`/\`)", service: s }\n${routers}  services:\n    s: { loadBalancer: { servers: [{ url: "http://127.0.0.1:9" }]${loadBalancer} } }\n`;
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Starts the binary with `args`, waits until the entrypoint routes the router, stops it; the packages it loaded. */
-async function packagesLoadedBy(name: string, loadBalancer: string, args: string[]): Promise<Set<string>> {
+interface Recorded {
+  web: number;
+  /** the npm packages loaded so far */
+  loaded(): Set<string>;
+  stop(): Promise<void>;
+}
+
+/** Starts the binary with `args` and the `--import` recorder; resolves once the entrypoint routes router `r`. */
+async function startRecorded(name: string, args: string[], loadBalancer = '', routers = ''): Promise<Recorded> {
   const web = await freePort();
   const out = join(dir, `${name}.txt`);
   writeFileSync(out, '');
   writeFileSync(join(dir, `${name}.mjs`), preload(out));
-  writeFileSync(join(dir, `${name}.yml`), dynamic(loadBalancer));
+  writeFileSync(join(dir, `${name}.yml`), dynamic(loadBalancer, routers));
   const wharf = await spawnWharf(
     [`--entrypoints.web.address=127.0.0.1:${web}`, `--providers.file.filename=${join(dir, `${name}.yml`)}`, '--providers.providersThrottleDuration=10ms', '--log.level=ERROR', ...args],
     // routed: 502 (the server is down) or 503 (health-checked down), not the 404 before the configuration
@@ -87,15 +94,27 @@ async function packagesLoadedBy(name: string, loadBalancer: string, args: string
     20_000,
     ['--import', pathToFileURL(join(dir, `${name}.mjs`)).href],
   );
-  wharf.child.kill('SIGTERM');
-  await wharf.exited;
-  const files = readFileSync(out, 'utf8').split('\n').filter((l) => l !== '').map((l) => decodeURIComponent(l.replace(/^file:\/\//, '')));
-  return new Set(files.map(packageOf).filter((p): p is string => p !== undefined));
+  const loaded = () => {
+    const files = readFileSync(out, 'utf8').split('\n').filter((l) => l !== '').map((l) => decodeURIComponent(l.replace(/^file:\/\//, '')));
+    return new Set(files.map(packageOf).filter((p): p is string => p !== undefined));
+  };
+  const stop = async () => {
+    wharf.child.kill('SIGTERM');
+    await wharf.exited;
+  };
+  return { web, loaded, stop };
+}
+
+/** Starts, waits until routed, stops: the packages that start loaded. */
+async function packagesLoadedBy(name: string, args: string[], loadBalancer = ''): Promise<Set<string>> {
+  const wharf = await startRecorded(name, args, loadBalancer);
+  await wharf.stop();
+  return wharf.loaded();
 }
 
 describe.skipIf(stale !== undefined)('modules loaded by a start (the real binary)', () => {
   it('a plain file-provider start loads none of the heavy optional clients', async () => {
-    const loaded = await packagesLoadedBy('plain', '', []);
+    const loaded = await packagesLoadedBy('plain', []);
     // the recording works: the file provider's own dependencies are there
     expect(loaded).toContain('chokidar');
     expect(loaded).toContain('yaml');
@@ -104,11 +123,22 @@ describe.skipIf(stale !== undefined)('modules loaded by a start (the real binary
 
   it('each loads once configured: the API brings fastify, metrics prom-client, a health check undici', async () => {
     const healthCheck = ', healthCheck: { path: /health, interval: 50ms }';
-    const loaded = await packagesLoadedBy('configured', healthCheck, ['--api.insecure', `--entrypoints.traefik.address=127.0.0.1:${await freePort()}`, '--metrics.prometheus']);
+    const loaded = await packagesLoadedBy('configured', ['--api.insecure', `--entrypoints.traefik.address=127.0.0.1:${await freePort()}`, '--metrics.prometheus'], healthCheck);
     expect(loaded).toContain('fastify');
     expect(loaded).toContain('undici');
     expect(loaded).toContain('ajv');
     expect(loaded).toContain('prom-client');
     expect(loaded).not.toContain('dockerode');
+  }, 30_000);
+
+  it('without --api, a router to api@internal still answers: the API is built on its first request', async () => {
+    const wharf = await startRecorded('on-demand', [], '', '    api: { rule: "PathPrefix(\`/api\`)", service: api@internal }\n');
+    try {
+      expect(wharf.loaded()).not.toContain('fastify');
+      expect(await get(wharf.web, '/api/version')).toBe(200);
+      expect(wharf.loaded()).toContain('fastify');
+    } finally {
+      await wharf.stop();
+    }
   }, 30_000);
 });
