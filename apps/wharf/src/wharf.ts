@@ -76,7 +76,7 @@ export async function startWharf(config: StaticConfig, opts: StartOptions = {}):
     m.createInternalEntryPoint(config, withTrafficEvents(runtime.source, obs.traffic), info, (app) => obs.extraRoutes(app))));
   const apiHandler: HttpHandler = async (ex) => (await internalEntryPoint()).handler(ex);
   // ACME reads the routers of the live generation: entrypoint models applied (http.tls.certResolver, `<ep>-<router>` names)
-  const acme = createAcmeWiring(config, () => runtime.source.view().routers);
+  const acme = await createAcmeWiring(config, () => runtime.source.view().routers);
   const providers = [...(await createProviders(config, log)), ...acme.providers];
   const contributions = acme.internalConfig ? [acme.internalConfig] : [];
   if (contributions.length > 0 || Object.values(config.entryPoints).some((ep) => ep.http.redirections?.entryPoint)) {

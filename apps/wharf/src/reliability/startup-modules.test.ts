@@ -43,6 +43,9 @@ export async function load(url, context, next) {
  * checks (undici), wharf's own endpoints (fastify) and Prometheus metrics (prom-client). The
  * generated default certificate and certificate info use node:crypto, not @peculiar/x509.
  */
+/** Providers that are not configured load their `/options` entry (schemas) only, not their index. */
+const UNCONFIGURED_PROVIDERS = ['provider-docker', 'provider-dns', 'provider-kv', 'provider-acme'].map((p) => `/packages/${p}/dist/index.js`);
+
 const OPTIONAL = ['acme-client', 'node-forge', 'dockerode', 'ssh2', '@grpc/grpc-js', 'etcd3', 'ioredis', 'undici', 'fastify', 'ajv', 'prom-client', '@peculiar/x509'];
 
 /** The npm package of a loaded file (`…/node_modules/@scope/name/…` → `@scope/name`), or undefined. */
@@ -75,6 +78,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 interface Recorded {
   web: number;
+  /** the files loaded so far */
+  files(): string[];
   /** the npm packages loaded so far */
   loaded(): Set<string>;
   stop(): Promise<void>;
@@ -94,36 +99,37 @@ async function startRecorded(name: string, args: string[], loadBalancer = '', ro
     20_000,
     ['--import', pathToFileURL(join(dir, `${name}.mjs`)).href],
   );
-  const loaded = () => {
-    const files = readFileSync(out, 'utf8').split('\n').filter((l) => l !== '').map((l) => decodeURIComponent(l.replace(/^file:\/\//, '')));
-    return new Set(files.map(packageOf).filter((p): p is string => p !== undefined));
-  };
+  const files = () => readFileSync(out, 'utf8').split('\n').filter((l) => l !== '').map((l) => decodeURIComponent(l.replace(/^file:\/\//, '')));
+  const loaded = () => new Set(files().map(packageOf).filter((p): p is string => p !== undefined));
   const stop = async () => {
     wharf.child.kill('SIGTERM');
     await wharf.exited;
   };
-  return { web, loaded, stop };
+  return { web, files, loaded, stop };
 }
 
-/** Starts, waits until routed, stops: the packages that start loaded. */
-async function packagesLoadedBy(name: string, args: string[], loadBalancer = ''): Promise<Set<string>> {
+/** Starts, waits until routed, stops: what that start loaded. */
+async function loadedBy(name: string, args: string[], loadBalancer = ''): Promise<Recorded> {
   const wharf = await startRecorded(name, args, loadBalancer);
   await wharf.stop();
-  return wharf.loaded();
+  return wharf;
 }
 
 describe.skipIf(stale !== undefined)('modules loaded by a start (the real binary)', () => {
   it('a plain file-provider start loads none of the heavy optional clients', async () => {
-    const loaded = await packagesLoadedBy('plain', []);
+    const plain = await loadedBy('plain', []);
+    const loaded = plain.loaded();
     // the recording works: the file provider's own dependencies are there
     expect(loaded).toContain('chokidar');
     expect(loaded).toContain('yaml');
     expect(OPTIONAL.filter((p) => loaded.has(p))).toEqual([]);
+    expect(plain.files().filter((f) => UNCONFIGURED_PROVIDERS.some((index) => f.endsWith(index)))).toEqual([]);
+    expect(plain.files().some((f) => f.endsWith('/packages/provider-file/dist/index.js'))).toBe(true);
   }, 30_000);
 
   it('each loads once configured: the API brings fastify, metrics prom-client, a health check undici', async () => {
     const healthCheck = ', healthCheck: { path: /health, interval: 50ms }';
-    const loaded = await packagesLoadedBy('configured', ['--api.insecure', `--entrypoints.traefik.address=127.0.0.1:${await freePort()}`, '--metrics.prometheus'], healthCheck);
+    const loaded = (await loadedBy('configured', ['--api.insecure', `--entrypoints.traefik.address=127.0.0.1:${await freePort()}`, '--metrics.prometheus'], healthCheck)).loaded();
     expect(loaded).toContain('fastify');
     expect(loaded).toContain('undici');
     expect(loaded).toContain('ajv');
