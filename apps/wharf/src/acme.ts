@@ -1,5 +1,4 @@
 import { parseDuration, type DynamicConfig, type HttpHandler, type Provider, type RouterConfig } from '@wharf/config';
-import { createAcmeProvider, domainsWanted, HttpChallengeStore } from '@wharf/provider-acme';
 import type { StaticConfig } from './static/index.js';
 
 /** Traefik's `acme-http@internal` router: priority max, on each HTTP-01 challenge entrypoint. */
@@ -51,15 +50,19 @@ export interface AcmeWiring {
  * `certificatesResolvers.<name>.acme` → providers whose snapshots carry the obtained
  * certificates. `currentRouters` reads the live generation's routers (entrypoint models applied,
  * so an entrypoint's `http.tls.certResolver` counts and failures name the routers the API shows),
- * which say which domains each resolver must hold (`tls.certResolver`).
+ * which say which domains each resolver must hold (`tls.certResolver`). `@wharf/provider-acme`
+ * (and acme-client with it, at the first order) loads only when a resolver is configured.
  */
-export function createAcmeWiring(config: StaticConfig, currentRouters: () => Record<string, RouterConfig>): AcmeWiring {
+export async function createAcmeWiring(config: StaticConfig, currentRouters: () => Record<string, RouterConfig>): Promise<AcmeWiring> {
+  const resolvers = Object.entries(config.certificatesResolvers ?? {}).filter(([, resolver]) => resolver.acme);
+  if (resolvers.length === 0) return { providers: [], internalServices: {} };
+  const { createAcmeProvider, domainsWanted, HttpChallengeStore } = await import('@wharf/provider-acme');
   const challenges = new HttpChallengeStore();
   const providers: Provider[] = [];
   const challengeEntryPoints = new Set<string>();
   // TLS-ALPN-01 certificates travel in the snapshot: the CA validates once the aggregator applied it
   const challengePublishDelayMs = parseDuration(config.providers.providersThrottleDuration) + 500;
-  for (const [name, resolver] of Object.entries(config.certificatesResolvers ?? {})) {
+  for (const [name, resolver] of resolvers) {
     if (!resolver.acme) continue;
     if (resolver.acme.httpChallenge) challengeEntryPoints.add(resolver.acme.httpChallenge.entryPoint);
     providers.push(createAcmeProvider({

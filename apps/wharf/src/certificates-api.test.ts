@@ -49,7 +49,12 @@ describe('certificates API (integration)', () => {
         routers: { app: { rule: 'Host(`app.test`)', service: 's', entryPoints: ['secure'], tls: {} } },
         services: { s: { loadBalancer: { servers: [{ url: backends[0]!.url }] } } },
       },
-    }, ['--entrypoints.secure.address=127.0.0.1:0', '--metrics.prometheus=true']);
+      // a TCP router of the same name, terminating TLS for the same host on another entrypoint
+      tcp: {
+        routers: { app: { rule: 'HostSNI(`app.test`)', service: 'db', entryPoints: ['tcps'], tls: {} } },
+        services: { db: { loadBalancer: { servers: [{ address: '127.0.0.1:9' }] } } },
+      },
+    }, ['--entrypoints.secure.address=127.0.0.1:0', '--entrypoints.tcps.address=127.0.0.1:0', '--metrics.prometheus=true']);
   });
   afterAll(async () => {
     await t?.close();
@@ -71,6 +76,9 @@ describe('certificates API (integration)', () => {
     const wharf = (await (await fetch(`${t.apiURL()}/api/wharf/certificates`)).json()) as Array<Record<string, any>>;
     const app = wharf.find((c) => c.subject === 'app.test')!;
     expect(app).toMatchObject({ sans: ['app.test'], issuer: 'app.test', source: { kind: 'file', path: join(dir, 'app.crt') }, stores: ['default'], routers: ['app@file'], status: 'enabled', errors: [] });
+    // the HTTP and the TCP router `app@file` are one name in `routers`, two entries in `servedRouters`
+    expect(app.servedRouters).toEqual([{ protocol: 'http', name: 'app@file' }, { protocol: 'tcp', name: 'app@file' }]);
+    expect(wharf.find((c) => c.subject === 'old.test')!.servedRouters).toEqual([]);
     expect(app.id).toMatch(/^[0-9a-f]{64}$/);
     const old = wharf.find((c) => c.subject === 'old.test')!;
     expect(old.status).toBe('disabled');

@@ -27,8 +27,9 @@ function findDashboardDir(): string | undefined {
 }
 
 /**
- * The `traefik` entrypoint's content: API + dashboard (api.insecure), /ping, and later /metrics.
- * Built even when not exposed, so a router may point at `api@internal` on a user entrypoint.
+ * The `traefik` entrypoint's content: API + dashboard (api.insecure), /ping and /metrics. The
+ * composition root imports this module (and so fastify) only when one of them is configured, or
+ * when a router on a user entrypoint first sends a request to `api@internal`.
  */
 export function createInternalEntryPoint(
   config: StaticConfig,

@@ -1,10 +1,11 @@
-import { runKv } from './kv-cli/index.js';
 import { commandLineAction, formatStaticConfigError, loadStaticConfig, staticHelp, versionText } from './static/index.js';
 import { startWharf } from './wharf.js';
 
 /** `wharf [flags]`: Traefik-compatible static flags, env (WHARF_* / TRAEFIK_*) or a config file. */
 async function main(argv: string[]): Promise<void> {
   if (argv[0] === 'kv') {
+    // the KV clients load only for `wharf kv`, not on every start
+    const { runKv } = await import('./kv-cli/index.js');
     process.exitCode = await runKv(argv.slice(1), { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) });
     return;
   }

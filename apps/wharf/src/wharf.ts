@@ -6,7 +6,7 @@ import { startL4, type L4Listeners } from './l4-entry-points.js';
 import { createAggregator, createRuntime, type Runtime } from '@wharf/runtime';
 import { generateDefaultCertificate } from '@wharf/tls';
 import { entryPointOptions, shutdownInternal } from './entry-point-options.js';
-import { createInternalEntryPoint, type InternalEntryPoint } from './internal-entry-point.js';
+import type { InternalEntryPoint } from './internal-entry-point.js';
 import { createInternalProvider } from './internal-redirections.js';
 import { internalView } from './internal-view.js';
 import { withTrafficEvents } from './live-source.js';
@@ -41,6 +41,11 @@ function internalEntryPointUsed(config: StaticConfig): boolean {
   return Boolean(config.api?.insecure || config.ping?.entryPoint === INTERNAL || config.metrics.prometheus?.entryPoint === INTERNAL);
 }
 
+/** Is any of wharf's own endpoints configured (then their fastify app is built at start)? */
+function internalEndpointsConfigured(config: StaticConfig): boolean {
+  return Boolean(config.api || config.ping || config.metrics.prometheus);
+}
+
 function ms(value: string | number | undefined, fallback: number): number {
   return value === undefined ? fallback : parseDuration(value);
 }
@@ -64,11 +69,15 @@ export async function startWharf(config: StaticConfig, opts: StartOptions = {}):
     insecureSkipVerify: insecure,
   });
 
-  let internal: InternalEntryPoint | undefined;
-  const apiHandler: HttpHandler = (ex) => internal!.handler(ex);
+  // the fastify app of wharf's own endpoints (fastify, ajv: ~0.1 s of module loading) is built at
+  // start when one is configured, else only if a router sends a request to `api@internal`
+  let internal: Promise<InternalEntryPoint> | undefined;
+  const internalEntryPoint = (): Promise<InternalEntryPoint> => (internal ??= import('./internal-entry-point.js').then((m) =>
+    m.createInternalEntryPoint(config, withTrafficEvents(runtime.source, obs.traffic), info, (app) => obs.extraRoutes(app))));
+  const apiHandler: HttpHandler = async (ex) => (await internalEntryPoint()).handler(ex);
   // ACME reads the routers of the live generation: entrypoint models applied (http.tls.certResolver, `<ep>-<router>` names)
-  const acme = createAcmeWiring(config, () => runtime.source.view().routers);
-  const providers = [...createProviders(config, log), ...acme.providers];
+  const acme = await createAcmeWiring(config, () => runtime.source.view().routers);
+  const providers = [...(await createProviders(config, log)), ...acme.providers];
   const contributions = acme.internalConfig ? [acme.internalConfig] : [];
   if (contributions.length > 0 || Object.values(config.entryPoints).some((ep) => ep.http.redirections?.entryPoint)) {
     providers.push(createInternalProvider(config, (m) => log.warn(m), contributions));
@@ -104,16 +113,18 @@ export async function startWharf(config: StaticConfig, opts: StartOptions = {}):
     ...listeners.map((l) => ({ entryPoint: l.name, protocol: 'TCP', count: l.openConnections() + l4.openTcp(l.name) })),
     ...l4.openUdp(),
   ];
-  const obs = createObservability(config, { logger, source: runtime.source, health: runtime.health, openConnections });
+  const obs = await createObservability(config, { logger, source: runtime.source, health: runtime.health, openConnections });
   const observers = [...obs.observers, ...(opts.observers ?? [])];
-  internal = createInternalEntryPoint(config, withTrafficEvents(runtime.source, obs.traffic), info, (app) => obs.extraRoutes(app));
+  if (serveInternal || internalEndpointsConfigured(config)) await internalEntryPoint();
 
   const addresses: RunningWharf['addresses'] = {};
   // Traefik's graceful stop: /ping answers 503 at once; every entrypoint keeps serving for its
   // requestAcceptGraceTimeout, then drains within its graceTimeOut (entry-point-drain.ts)
   const closeAll = async () => {
-    internal!.shuttingDown.value = true;
-    await Promise.allSettled([l4.closeTcp(), ...listeners.map((l) => l.shutdown()), shutdownInternal(internal!.app, config.entryPoints[INTERNAL]), l4.closeUdp()]);
+    const built = await internal?.catch(() => undefined);
+    if (built) built.shuttingDown.value = true;
+    const closeInternal = built ? [shutdownInternal(built.app, config.entryPoints[INTERNAL])] : [];
+    await Promise.allSettled([l4.closeTcp(), ...listeners.map((l) => l.shutdown()), ...closeInternal, l4.closeUdp()]);
     await obs.close();
     await aggregator.close();
     certificateFiles.close();
@@ -162,10 +173,11 @@ export async function startWharf(config: StaticConfig, opts: StartOptions = {}):
     Object.assign(addresses, await l4.listenUdp());
     const internalEp = entryPoints.find((e) => e.name === INTERNAL);
     if (serveInternal && internalEp) {
-      await internal.app.listen({ host: internalEp.addr.host ?? '0.0.0.0', port: internalEp.addr.port }).catch((err: NodeJS.ErrnoException) => {
+      const { app } = await internalEntryPoint();
+      await app.listen({ host: internalEp.addr.host ?? '0.0.0.0', port: internalEp.addr.port }).catch((err: NodeJS.ErrnoException) => {
         throw new Error(`entryPoint ${INTERNAL}: cannot listen on ${internalEp.ep.address}: ${err.code === 'EADDRINUSE' ? 'address already in use' : err.message}`);
       });
-      const bound = internal.app.server.address();
+      const bound = app.server.address();
       if (bound && typeof bound === 'object') addresses[INTERNAL] = { host: bound.address, port: bound.port };
     }
   } catch (err) {

@@ -110,8 +110,14 @@ const components: Json = {
     Certificate: { type: 'object', required: ['name', 'commonName', 'sans', 'notBefore', 'notAfter', 'serialNumber', 'status'], description: "Traefik 3.7's certificate (pkg/api/certificate.go)" },
     WharfCertificate: {
       type: 'object',
-      required: ['id', 'subject', 'sans', 'issuer', 'notBefore', 'notAfter', 'serial', 'source', 'stores', 'routers', 'status', 'warnings', 'errors'],
+      required: ['id', 'subject', 'sans', 'issuer', 'notBefore', 'notAfter', 'serial', 'source', 'stores', 'routers', 'servedRouters', 'status', 'warnings', 'errors'],
       properties: {
+        routers: { type: 'array', items: { type: 'string' }, description: 'qualified names of the HTTP and TCP routers it serves' },
+        servedRouters: {
+          type: 'array',
+          description: 'the same routers with their protocol (an HTTP and a TCP router may share a name)',
+          items: { type: 'object', required: ['protocol', 'name'], properties: { protocol: { type: 'string', enum: ['http', 'tcp'] }, name: { type: 'string' } } },
+        },
         source: { type: 'object', required: ['kind'], properties: { kind: { type: 'string', enum: ['file', 'inline', 'resolver', 'default'] } } },
         status: { type: 'string', enum: ['enabled', 'warning', 'disabled'] },
       },

@@ -1,6 +1,7 @@
 import type { HttpExchange, RequestRecord } from '@wharf/config';
 import { bench, describe } from 'vitest';
-import { createAccessLog, createMetrics, createTrafficRecorder } from '../src/index.js';
+import { createAccessLog, createTrafficRecorder } from '../src/index.js';
+import { createMetrics } from '../src/metrics/create-metrics.js';
 import { Writable } from 'node:stream';
 
 /**

@@ -1,6 +1,5 @@
-import type { TcpRouterInfo, WharfCertificate } from '@wharf/config';
+import type { CertificateRouterRef, WharfCertificate } from '@wharf/config';
 import { StatusBadge } from '../components/status-badge.js';
-import { useApi } from '../live/use-api.js';
 import { detailHref } from '../nav/element-href.js';
 import { hrefFor } from '../nav/hash-location.js';
 import { certificateState, expiryOf, expiryText } from './expiry.js';
@@ -29,28 +28,18 @@ export function CertificateStatus({ c }: { c: WharfCertificate }) {
 export const certificateHref = (id: string): string => hrefFor(`/certificates/${encodeURIComponent(id)}`);
 
 /**
- * A certificate's `routers` are qualified names of HTTP and TCP routers alike; the TCP router list
- * says which are TCP (the API does not tag them), everything else links to the HTTP router page.
+ * The routers a certificate serves (`servedRouters`: each with its protocol, so an HTTP and a TCP
+ * router of one name are two entries), each linked to its own router page and tagged HTTP or TCP.
  */
-function useTcpRouterNames(): Set<string> {
-  const tcp = useApi<TcpRouterInfo[]>('api/tcp/routers', { per_page: 1000 });
-  return new Set((tcp.data ?? []).map((r) => r.name));
-}
-
-export function ServedRouters({ routers }: { routers: string[] }) {
-  const tcp = useTcpRouterNames();
+export function ServedRouters({ routers }: { routers: CertificateRouterRef[] }) {
   if (routers.length === 0) return <span className="muted">none</span>;
   return (
     <ul className="plain inline-list">
-      {routers.map((r) => {
-        const proto = tcp.has(r) ? 'tcp' : 'http';
-        return (
-          <li key={r}>
-            <a href={detailHref(proto, 'routers', r)}>{r}</a>
-            {proto === 'tcp' ? <span className="chip">TCP</span> : null}
-          </li>
-        );
-      })}
+      {routers.map((r) => (
+        <li key={`${r.protocol} ${r.name}`} data-protocol={r.protocol}>
+          <a href={detailHref(r.protocol, 'routers', r.name)}>{r.name}</a> <span className="chip">{r.protocol.toUpperCase()}</span>
+        </li>
+      ))}
     </ul>
   );
 }

@@ -61,12 +61,27 @@ describe('certificates page', () => {
     expect(unreadable.getByText('unreadable')).toBeTruthy();
   });
 
-  it('links served routers to their HTTP or TCP page', async () => {
+  it('links served routers to their HTTP or TCP page, tagged with the protocol the API gives', async () => {
     show('#/certificates');
     await screen.findByRole('table', { name: 'Certificates' });
-    await waitFor(() => expect(within(row(shop.id)).getByRole('link', { name: 'db@file' }).getAttribute('href')).toBe('#/tcp/routers/db%40file'));
-    expect(within(row(shop.id)).getByRole('link', { name: 'api@file' }).getAttribute('href')).toBe('#/http/routers/api%40file');
+    const db = within(row(shop.id)).getByRole('link', { name: 'db@file' });
+    expect(db.getAttribute('href')).toBe('#/tcp/routers/db%40file');
+    expect(db.parentElement!.textContent).toBe('db@file TCP');
+    const api = within(row(shop.id)).getByRole('link', { name: 'api@file' });
+    expect(api.getAttribute('href')).toBe('#/http/routers/api%40file');
+    expect(api.parentElement!.textContent).toBe('api@file HTTP');
     expect(within(row(internal.id)).getByText('none')).toBeTruthy();
+  });
+
+  it('an HTTP and a TCP router of one name are two entries, each to its own page', async () => {
+    const both = { ...shop, routers: ['edge@file'], servedRouters: [{ protocol: 'http' as const, name: 'edge@file' }, { protocol: 'tcp' as const, name: 'edge@file' }] };
+    api.override('/api/wharf/certificates', [both]);
+    api.override(`/api/wharf/certificates/${shop.id}`, both);
+    show(`#/certificates/${shop.id}`);
+    const served = await screen.findByRole('region', { name: 'Routers served' });
+    const links = within(served).getAllByRole('link', { name: 'edge@file' });
+    expect(links.map((l) => l.getAttribute('href'))).toEqual(['#/http/routers/edge%40file', '#/tcp/routers/edge%40file']);
+    expect([...served.querySelectorAll('li')].map((li) => li.dataset['protocol'])).toEqual(['http', 'tcp']);
   });
 
   it('shows the first three SANs and counts the rest', async () => {
@@ -96,7 +111,9 @@ describe('certificates page', () => {
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Certificate shop.example.com');
     for (const text of ['Example Issuing CA', '4a1f', '/etc/wharf/certs/shop.pem', 'default', shop.id]) expect(details.textContent).toContain(text);
     const served = screen.getByRole('region', { name: 'Routers served' });
-    await waitFor(() => expect(within(served).getByRole('link', { name: 'db@file' }).getAttribute('href')).toBe('#/tcp/routers/db%40file'));
+    expect(within(served).getByRole('link', { name: 'db@file' }).getAttribute('href')).toBe('#/tcp/routers/db%40file');
+    expect(within(served).getByText('TCP')).toBeTruthy();
+    expect(within(served).getByText('HTTP')).toBeTruthy();
     expect(api.callsTo(`/api/wharf/certificates/${shop.id}`)).toHaveLength(1);
   });
 

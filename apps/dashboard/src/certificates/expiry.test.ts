@@ -8,7 +8,7 @@ const at = (ms: number): string => new Date(now + ms).toISOString();
 
 const cert = (patch: Partial<WharfCertificate>): WharfCertificate => ({
   id: 'ab', subject: 'a.example', sans: ['a.example'], issuer: 'CA', notBefore: at(-30 * day), notAfter: at(60 * day),
-  serial: '1', source: { kind: 'file', path: '/certs/a.pem' }, stores: ['default'], routers: [], status: 'enabled', warnings: [], errors: [],
+  serial: '1', source: { kind: 'file', path: '/certs/a.pem' }, stores: ['default'], routers: [], servedRouters: [], status: 'enabled', warnings: [], errors: [],
   ...patch,
 });
 

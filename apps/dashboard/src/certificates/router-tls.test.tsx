@@ -39,7 +39,7 @@ describe('TLS on the HTTP router page', () => {
     const router = api.golden<RouterInfo>('/api/http/routers/api@file');
     router.tls = { options: 'modern@file', certResolver: 'le', domains: [{ main: 'shop.example.com', sans: ['www.shop.example.com', 'm.shop.example.com'] }] };
     api.override('/api/http/routers/api@file', router);
-    api.override('/api/wharf/certificates', certificatesFixture().map((c) => ({ ...c, routers: [] })));
+    api.override('/api/wharf/certificates', certificatesFixture().map((c) => ({ ...c, routers: [], servedRouters: [] })));
     show('#/http/routers/api%40file');
     const tls = await screen.findByRole('region', { name: 'TLS' });
     expect(tls.textContent).toContain('Optionsmodern@file');
@@ -73,6 +73,14 @@ describe('TLS on the HTTP router page', () => {
     await waitFor(() => expect(api.callsTo('/api/wharf/diagnostics').length).toBeGreaterThan(0));
     expect(tls.textContent).toContain('Optionsmodern@file');
     expect(tls.querySelector('[data-downgraded]')).toBeNull();
+  });
+
+  it('does not show a certificate that serves only a TCP router of the same name', async () => {
+    api.override('/api/wharf/certificates', certificatesFixture().map((c) => ({ ...c, servedRouters: c.servedRouters.map((r) => ({ ...r, protocol: 'tcp' as const })) })));
+    show('#/http/routers/api%40file');
+    const tls = await screen.findByRole('region', { name: 'TLS' });
+    await waitFor(() => expect(tls.textContent).toContain('none matched (the default certificate answers)'));
+    expect(tls.querySelectorAll('[data-certificate]')).toHaveLength(0);
   });
 
   it('has no TLS card for a plaintext router', async () => {

@@ -18,11 +18,11 @@ function Domains({ domains }: { domains: NonNullable<RouterTls['domains']> }) {
   );
 }
 
-/** The certificates whose `routers` name this router (the default store's answer for its hosts). */
-function ServingCertificates({ router }: { router: string }) {
+/** The certificates that serve this router (the default store's answer for its hosts), by protocol and name. */
+function ServingCertificates({ proto, router }: { proto: string; router: string }) {
   const all = useApi<WharfCertificate[]>('api/wharf/certificates');
   if (!all.data) return all.error ? <span className="muted">unavailable: {all.error}</span> : <span className="muted">…</span>;
-  const mine = all.data.filter((c) => c.routers.includes(router));
+  const mine = all.data.filter((c) => c.servedRouters.some((r) => r.protocol === proto && r.name === router));
   if (mine.length === 0) return <span className="muted">none matched (the default certificate answers)</span>;
   return (
     <ul className="plain">
@@ -51,7 +51,7 @@ function Options({ router, written }: { router: string; written: string }) {
 }
 
 /** The TLS card of a router page; nothing for a plaintext router. */
-export function RouterTlsCard({ router, tls }: { router: string; tls: RouterTls | undefined }) {
+export function RouterTlsCard({ proto, router, tls }: { proto: string; router: string; tls: RouterTls | undefined }) {
   if (!tls) return null;
   return (
     <Definition
@@ -61,7 +61,7 @@ export function RouterTlsCard({ router, tls }: { router: string; tls: RouterTls 
         ['Options', tls.passthrough ? undefined : <Options router={router} written={tls.options ?? 'default'} />],
         ['Cert resolver', tls.certResolver],
         ['Domains', tls.domains && tls.domains.length > 0 ? <Domains domains={tls.domains} /> : undefined],
-        ['Certificates', tls.passthrough ? undefined : <ServingCertificates router={router} />],
+        ['Certificates', tls.passthrough ? undefined : <ServingCertificates proto={proto} router={router} />],
       ]}
     />
   );

@@ -33,7 +33,7 @@ export function CertificatePage({ id }: { id: string }) {
       />
       <section className="card" aria-label="Routers served">
         <h2>Routers served</h2>
-        <ServedRouters routers={c.routers} />
+        <ServedRouters routers={c.servedRouters} />
       </section>
       <ErrorList errors={c.errors} />
       <ErrorList errors={c.warnings} title="Warnings" />

@@ -29,7 +29,7 @@ const columns: TableColumn<WharfCertificate>[] = [
   { label: 'Issuer', render: (c) => c.issuer },
   { label: 'Expires', render: (c) => <Expiry notAfter={c.notAfter} /> },
   { label: 'Source', render: (c) => <code className="source">{sourceText(c.source)}</code> },
-  { label: 'Routers', render: (c) => <ServedRouters routers={c.routers} /> },
+  { label: 'Routers', render: (c) => <ServedRouters routers={c.servedRouters} /> },
 ];
 
 /** Unreadable first, then soonest expiry first: what needs attention is on top. */

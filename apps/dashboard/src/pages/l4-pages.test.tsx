@@ -36,7 +36,7 @@ beforeEach(() => {
   api.override('/api/udp/routers/dns@file', fx.dnsRouter);
   api.override('/api/udp/services/dns@file', fx.dnsService);
   api.override('/api/wharf/traffic', l4Traffic(trafficFixture));
-  api.override('/api/wharf/certificates', certificatesFixture().map((c, i) => (i === 0 ? { ...c, routers: ['secure-db@file'] } : c)));
+  api.override('/api/wharf/certificates', certificatesFixture().map((c, i) => (i === 0 ? { ...c, routers: ['secure-db@file'], servedRouters: [{ protocol: 'tcp' as const, name: 'secure-db@file' }] } : c)));
 });
 afterEach(() => {
   cleanup();

@@ -108,7 +108,7 @@ export function RouterPage({ proto, name }: { proto: string; name: string }) {
           ['Service', r.service],
         ]}
       />
-      <RouterTlsCard router={r.name} tls={r.tls} />
+      <RouterTlsCard proto={proto} router={r.name} tls={r.tls} />
       <Problems name={r.name} errors={r.error} />
     </div>
   );

@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { decodeWithSchema } from '@wharf/config';
-import { EtcdProviderOptionsSchema, RedisProviderOptionsSchema } from '@wharf/provider-kv';
+import { EtcdProviderOptionsSchema, RedisProviderOptionsSchema } from '@wharf/provider-kv/options';
 import { mergeSources, originOf, parseFlags, problemFor, type StaticConfigProblem } from '../static/index.js';
 
 /** The static options `wharf kv` reads: the same `providers.etcd|redis` as the providers. */

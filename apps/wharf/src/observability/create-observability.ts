@@ -2,7 +2,7 @@ import { parseDuration, type RequestObserver, type RuntimeSource, type RuntimeVi
 import type { HealthRegistry } from '@wharf/loadbalancer';
 import {
   createAccessLog,
-  createMetrics,
+  loadMetrics,
   createTrafficRecorder,
   registerTrafficRoutes,
   type AccessLog,
@@ -68,9 +68,10 @@ function* serverStates(view: RuntimeView): Generator<ServerStateLike> {
   }
 }
 
-function createMetricsFor(config: StaticConfig, deps: ObservabilityDeps): Metrics | undefined {
+async function createMetricsFor(config: StaticConfig, deps: ObservabilityDeps): Promise<Metrics | undefined> {
   const prom = config.metrics.prometheus;
   if (prom === undefined) return undefined;
+  const createMetrics = await loadMetrics();
   if (prom.entryPoint !== 'traefik') {
     deps.logger.warn({ entryPoint: prom.entryPoint }, 'metrics.prometheus.entryPoint: /metrics is served on the traefik entrypoint only');
   }
@@ -121,13 +122,13 @@ function createAccessLogFor(config: StaticConfig, logger: Logger): AccessLog | u
 }
 
 /**
- * Wires metrics (`--metrics.prometheus`), the access log (`--accesslog`) and live traffic (always
- * on) from the static config. The composition root passes `observers` to the entrypoints,
+ * Wires metrics (`--metrics.prometheus`, loaded only then), the access log (`--accesslog`) and
+ * live traffic (always on) from the static config. The composition root passes `observers` to the entrypoints,
  * `extraRoutes` to the API server and calls `onConfigApplied` after each apply.
  */
-export function createObservability(config: StaticConfig, deps: ObservabilityDeps): Observability {
+export async function createObservability(config: StaticConfig, deps: ObservabilityDeps): Promise<Observability> {
+  const metrics = await createMetricsFor(config, deps);
   const traffic = createTrafficRecorder({ onListenerError: (err) => deps.logger.error({ err }, 'traffic listener failed') });
-  const metrics = createMetricsFor(config, deps);
   const accessLog = createAccessLogFor(config, deps.logger);
   const signal = deps.reopenSignal ?? 'SIGUSR1';
   const stopSignal = accessLog && config.accessLog?.filePath && signal ? reopenOnSignal(accessLog, signal, deps.logger) : () => undefined;

@@ -14,7 +14,7 @@ function configFrom(...flags: string[]) {
 
 describe('createObservability options', () => {
   it('keeps only live traffic when metrics and access log are off', async () => {
-    const obs = createObservability(configFrom(), { logger, source: { view: () => view } });
+    const obs = await createObservability(configFrom(), { logger, source: { view: () => view } });
     expect(obs.observers).toEqual([obs.traffic.observer]);
     expect(obs.metrics).toBeUndefined();
     expect(obs.accessLog).toBeUndefined();
@@ -27,7 +27,7 @@ describe('createObservability options', () => {
   });
 
   it('passes the Traefik metrics flags through', async () => {
-    const obs = createObservability(configFrom('--metrics.prometheus.addEntryPointsLabels=false', '--metrics.prometheus.buckets=0.5,2'), {
+    const obs = await createObservability(configFrom('--metrics.prometheus.addEntryPointsLabels=false', '--metrics.prometheus.buckets=0.5,2'), {
       logger,
       source: { view: () => view },
     });

@@ -15,8 +15,8 @@ describe('provider registry', () => {
     }
   });
 
-  it('creates enabled providers only, in registry order, each under its own name', () => {
-    const providers = createProviders({ providers: { redis: { endpoints: ['127.0.0.1:1'] }, file: { filename: '/nonexistent.yml' }, docker: false } }, silentLogger);
+  it('creates enabled providers only, in registry order, each under its own name', async () => {
+    const providers = await createProviders({ providers: { redis: { endpoints: ['127.0.0.1:1'] }, file: { filename: '/nonexistent.yml' }, docker: false } }, silentLogger);
     expect(providers.map((p) => p.name)).toEqual(['file', 'redis']);
   });
 });

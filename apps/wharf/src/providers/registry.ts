@@ -1,8 +1,8 @@
 import { Type, type TObject, type TOptional } from '@sinclair/typebox';
-import { createDockerProvider, createSwarmProvider, DockerProviderOptionsSchema, SwarmProviderOptionsSchema } from '@wharf/provider-docker';
-import { createDnsProvider, DnsProviderOptionsSchema } from '@wharf/provider-dns';
+import { DockerProviderOptionsSchema, SwarmProviderOptionsSchema } from '@wharf/provider-docker/options';
+import { DnsProviderOptionsSchema } from '@wharf/provider-dns/options';
 import { createFileProvider } from '@wharf/provider-file';
-import { createEtcdProvider, createRedisProvider, EtcdProviderOptionsSchema, RedisProviderOptionsSchema } from '@wharf/provider-kv';
+import { EtcdProviderOptionsSchema, RedisProviderOptionsSchema } from '@wharf/provider-kv/options';
 import { providerKind, type ProviderKind } from './provider-kind.js';
 
 const FileProviderStaticSchema = Type.Object({
@@ -12,17 +12,25 @@ const FileProviderStaticSchema = Type.Object({
   maxFileSize: Type.Optional(Type.Integer({ minimum: 1, description: 'largest file read, in bytes (default 16777216; wharf addition)' })),
 });
 
+// loaded when a kind is configured (their clients are heavy: dockerode, ioredis, etcd3, gRPC)
+const docker = () => import('@wharf/provider-docker');
+const dns = () => import('@wharf/provider-dns');
+const kv = () => import('@wharf/provider-kv');
+
 /**
  * Every provider wharf knows, one line each, in Traefik's precedence order (first wins a name
  * clash): the static schema (`providers.<name>`), the help line and the factory come from here.
+ * Only the file provider (what almost every start uses) loads with wharf; the others' schemas come
+ * from their `/options` entry and their package (Docker's client, the KV stores', DNS) is loaded
+ * when configured.
  */
 export const providerKinds = [
-  providerKind('docker', DockerProviderOptionsSchema, 'Docker containers’ labels', (o, logger) => createDockerProvider(o, { logger })),
-  providerKind('swarm', SwarmProviderOptionsSchema, 'Docker Swarm services’ labels', (o, logger) => createSwarmProvider(o, { logger })),
+  providerKind('docker', DockerProviderOptionsSchema, 'Docker containers’ labels', async (o, logger) => (await docker()).createDockerProvider(o, { logger })),
+  providerKind('swarm', SwarmProviderOptionsSchema, 'Docker Swarm services’ labels', async (o, logger) => (await docker()).createSwarmProvider(o, { logger })),
   providerKind('file', FileProviderStaticSchema, 'dynamic configuration files', (o, logger) => createFileProvider(o, { logger })),
-  providerKind('dns', DnsProviderOptionsSchema, 'servers from DNS, HAProxy server-template style', (o, logger) => createDnsProvider(o, { logger })),
-  providerKind('etcd', EtcdProviderOptionsSchema, 'etcd KV store, Traefik key layout', (o, logger) => createEtcdProvider(o, { logger })),
-  providerKind('redis', RedisProviderOptionsSchema, 'Redis KV store, Traefik key layout', (o, logger) => createRedisProvider(o, { logger })),
+  providerKind('dns', DnsProviderOptionsSchema, 'servers from DNS, HAProxy server-template style', async (o, logger) => (await dns()).createDnsProvider(o, { logger })),
+  providerKind('etcd', EtcdProviderOptionsSchema, 'etcd KV store, Traefik key layout', async (o, logger) => (await kv()).createEtcdProvider(o, { logger })),
+  providerKind('redis', RedisProviderOptionsSchema, 'Redis KV store, Traefik key layout', async (o, logger) => (await kv()).createRedisProvider(o, { logger })),
 ] as const satisfies readonly ProviderKind[];
 
 type Kinds = (typeof providerKinds)[number];

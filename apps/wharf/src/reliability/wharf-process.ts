@@ -24,9 +24,12 @@ export interface WharfProcess {
   logs(): string;
 }
 
-/** Spawns `bin/wharf.mjs` with `args`; resolves once `ready()` holds (polled), or throws with the logs. */
-export async function spawnWharf(args: string[], ready: () => Promise<boolean>, timeoutMs = 20_000): Promise<WharfProcess> {
-  const child = spawn(process.execPath, [WHARF_BIN, ...args], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * Spawns `bin/wharf.mjs` with `args` (and node's own `execArgv` before it, e.g. `--import`);
+ * resolves once `ready()` holds (polled), or throws with the logs.
+ */
+export async function spawnWharf(args: string[], ready: () => Promise<boolean>, timeoutMs = 20_000, execArgv: string[] = []): Promise<WharfProcess> {
+  const child = spawn(process.execPath, [...execArgv, WHARF_BIN, ...args], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
   let logs = '';
   child.stdout!.on('data', (c: Buffer) => (logs += c.toString()));
   child.stderr!.on('data', (c: Buffer) => (logs += c.toString()));

@@ -16,7 +16,7 @@ afterEach(() => rmSync(cwd, { recursive: true, force: true }));
 const load = (argv: string[]) => loadStaticConfig({ argv, env: {}, cwd, searchDirs: [] });
 
 describe('providers.dns in the static configuration', () => {
-  it("reads the issue's YAML and starts a dns provider", () => {
+  it("reads the issue's YAML and starts a dns provider", async () => {
     writeFileSync(join(cwd, 'wharf.yml'), [
       'providers:',
       '  dns:',
@@ -38,7 +38,7 @@ describe('providers.dns in the static configuration', () => {
       hold: { valid: '10s', obsolete: '0s', nx: '30s', refused: '30s', timeout: '30s', other: '30s' },
       services: { whoami: { name: 'whoami', port: 80, slots: 6, interval: '5s', loadBalancer: { strategy: 'p2c', healthCheck: { path: '/health' } } } },
     });
-    expect(createProviders(config, silentLogger).map((p) => p.name)).toEqual(['dns']);
+    expect((await createProviders(config, silentLogger)).map((p) => p.name)).toEqual(['dns']);
   });
 
   it('takes flags, with defaults for what is not given', () => {

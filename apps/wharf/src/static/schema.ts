@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { CertificateResolverSchema } from '@wharf/provider-acme';
+import { CertificateResolverSchema } from '@wharf/provider-acme/options';
 import { DurationSchema, ForwardingTimeoutsSchema } from '@wharf/config';
 import { providerSchemas } from '../providers/index.js';
 import { EntryPointSchema } from './entry-point-schema.js';

@@ -243,6 +243,13 @@ export type WharfCertificateSource =
   | { kind: 'resolver'; resolver: string }
   | { kind: 'default' };
 
+/** A router that a certificate of `/api/wharf/certificates` serves. */
+export interface CertificateRouterRef {
+  protocol: 'http' | 'tcp';
+  /** qualified (`name@provider`) */
+  name: string;
+}
+
 /** One item of `/api/wharf/certificates` (the dashboard's certificates page). */
 export interface WharfCertificate {
   /** SHA-256 fingerprint, hex (the file path when the certificate could not be parsed) */
@@ -256,8 +263,13 @@ export interface WharfCertificate {
   serial: string;
   source: WharfCertificateSource;
   stores: string[];
-  /** qualified names of the routers whose TLS hosts it serves */
+  /** qualified names of the routers whose TLS hosts it serves (HTTP and TCP alike, sorted, once each) */
   routers: string[];
+  /**
+   * the same routers with their protocol, sorted by name then protocol: an HTTP and a TCP router
+   * may share a name, and each has its own page (`/api/http/routers/…`, `/api/tcp/routers/…`)
+   */
+  servedRouters: CertificateRouterRef[];
   status: 'enabled' | 'warning' | 'disabled';
   warnings: string[];
   errors: string[];

@@ -1,4 +1,5 @@
-import { Agent, interceptors, request, type Dispatcher } from 'undici';
+import type * as Undici from 'undici';
+import type { Dispatcher } from 'undici';
 import { isHealthyStatus } from './probe-verdict.js';
 import type { ProbeTarget } from './probe-target.js';
 
@@ -19,10 +20,16 @@ export interface HttpProberOptions {
   serverName?: string;
 }
 
-function createDispatchers(options: HttpProberOptions): (followRedirects: boolean) => Dispatcher {
+type UndiciModule = typeof Undici;
+
+/** undici (~0.1 s of module loading) loads with the first probe: no health check, no undici. */
+let loading: Promise<UndiciModule> | undefined;
+const loadUndici = (): Promise<UndiciModule> => (loading ??= import('undici'));
+
+function createDispatchers(options: HttpProberOptions): (undici: UndiciModule, followRedirects: boolean) => Dispatcher {
   let plain: Dispatcher | undefined;
   let following: Dispatcher | undefined;
-  return (followRedirects) => {
+  return ({ Agent, interceptors }, followRedirects) => {
     plain ??= new Agent({
       keepAliveTimeout: 1_000,
       connections: 64,
@@ -48,13 +55,14 @@ function describeError(err: unknown, timedOut: boolean): string {
 export function createHttpProber(options: HttpProberOptions = {}): Prober {
   const dispatcherFor = createDispatchers(options);
   return async (target, signal) => {
+    const undici = await loadUndici();
     const timeout = AbortSignal.timeout(target.timeoutMs);
     try {
-      const res = await request(target.url, {
+      const res = await undici.request(target.url, {
         method: target.method as Dispatcher.HttpMethod,
         headers: target.headers,
         signal: AbortSignal.any([signal, timeout]),
-        dispatcher: dispatcherFor(target.followRedirects),
+        dispatcher: dispatcherFor(undici, target.followRedirects),
         headersTimeout: target.timeoutMs,
         bodyTimeout: target.timeoutMs,
       });

@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { durationMs } from '../options/duration.js';
 import type { RedisOptions } from './schema.js';
 import type { BucketParams, BucketStore, Reservation } from './token-bucket.js';
@@ -30,27 +30,33 @@ type RateLimitRedis = Redis & { wharfTakeToken(key: string, rate: number, burst:
  * commands never queue while redis is away: the request is let through at once (fail open) and
  * `onError` is told, so an outage of the limiter never takes the site down or slows it.
  * Only the very first connection is awaited, for at most `dialTimeout` (1s by default).
+ * ioredis loads with the first redis-backed rate limit (`import()`), not with wharf.
  */
 export function createRedisStore(o: RedisOptions, p: BucketParams, keyPrefix: string, onError: (err: unknown) => void): BucketStore {
   const [host = '127.0.0.1', port = '6379'] = o.endpoints[0]!.split(':');
   const dialMs = durationMs(o.dialTimeout, 1000);
-  const client = new Redis({
-    host,
-    port: Number(port),
-    username: o.username,
-    password: o.password,
-    db: o.db ?? 0,
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 0,
-    connectTimeout: dialMs,
-    commandTimeout: durationMs(o.readTimeout, 3000),
-  }) as RateLimitRedis;
-  client.on('error', () => undefined);
-  client.defineCommand('wharfTakeToken', { numberOfKeys: 1, lua: SCRIPT });
-  const firstReady = waitReady(client, dialMs);
+  let closed = false;
+  const connecting = import('ioredis').then(({ Redis: RedisClient }) => {
+    const client = new RedisClient({
+      host,
+      port: Number(port),
+      username: o.username,
+      password: o.password,
+      db: o.db ?? 0,
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      connectTimeout: dialMs,
+      commandTimeout: durationMs(o.readTimeout, 3000),
+      lazyConnect: closed,
+    }) as RateLimitRedis;
+    client.on('error', () => undefined);
+    client.defineCommand('wharfTakeToken', { numberOfKeys: 1, lua: SCRIPT });
+    return { client, firstReady: waitReady(client, dialMs) };
+  });
   return {
     async reserve(key): Promise<Reservation> {
       try {
+        const { client, firstReady } = await connecting;
         if (client.status !== 'ready') await firstReady;
         const [allowed, delay] = await client.wharfTakeToken(`${keyPrefix}${key}`, p.ratePerMs, p.burst, p.maxDelayMs);
         return { allowed: allowed === 1, delayMs: Number(delay) };
@@ -59,7 +65,10 @@ export function createRedisStore(o: RedisOptions, p: BucketParams, keyPrefix: st
         return { allowed: true, delayMs: 0 };
       }
     },
-    close: () => client.disconnect(),
+    close: () => {
+      closed = true;
+      void connecting.then(({ client }) => client.disconnect(), () => undefined);
+    },
   };
 }
 

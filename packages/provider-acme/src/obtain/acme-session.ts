@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { Agent } from 'node:https';
 import { rootCertificates } from 'node:tls';
-import * as acme from 'acme-client';
+import type * as AcmeClient from 'acme-client';
 import type { AcmeResolverOptions, AcmeKeyType } from '../options.js';
 import type { AcmeAccount, AcmeDomain } from '../storage/acme-json.js';
 import { decodePem, encodePem } from '../storage/acme-json.js';
@@ -20,7 +20,16 @@ export interface AcmeSessionDeps {
   tlsAlpnChallenges?: TlsAlpnChallenges;
 }
 
-const createKey = (type: AcmeKeyType): Promise<Buffer> =>
+type Acme = typeof AcmeClient;
+
+/**
+ * acme-client (with node-forge, axios and asn1js: ~0.2 s of module loading) loads on the first
+ * certificate request, so a wharf without a resolver never loads it.
+ */
+let loading: Promise<Acme> | undefined;
+const loadAcme = (): Promise<Acme> => (loading ??= import('acme-client'));
+
+const createKey = (acme: Acme, type: AcmeKeyType): Promise<Buffer> =>
   type === 'EC256' ? acme.crypto.createPrivateEcdsaKey('P-256')
   : type === 'EC384' ? acme.crypto.createPrivateEcdsaKey('P-384')
   : acme.crypto.createPrivateRsaKey(type === 'RSA2048' ? 2048 : 4096);
@@ -41,7 +50,7 @@ async function trustAgent(options: AcmeResolverOptions): Promise<Agent | undefin
  * provider's backoff takes over.
  */
 export class AcmeSession {
-  #client: acme.Client | undefined;
+  #client: AcmeClient.Client | undefined;
   #account: AcmeAccount | undefined;
 
   constructor(private readonly deps: AcmeSessionDeps, stored: AcmeAccount | null) {
@@ -52,7 +61,7 @@ export class AcmeSession {
     return this.#account;
   }
 
-  async #ensureClient(): Promise<acme.Client> {
+  async #ensureClient(acme: Acme): Promise<AcmeClient.Client> {
     if (this.#client) return this.#client;
     const { options } = this.deps;
     const agent = await trustAgent(options);
@@ -76,9 +85,10 @@ export class AcmeSession {
   }
 
   async obtain(domain: AcmeDomain): Promise<ObtainedCertificate> {
-    let client: acme.Client;
+    const acme = await loadAcme();
+    let client: AcmeClient.Client;
     try {
-      client = await this.#ensureClient();
+      client = await this.#ensureClient(acme);
     } catch (err) {
       // acme-client's TypeError after a network failure hides the cause: name the CA instead
       if (err instanceof TypeError) throw new Error(`CA server ${this.deps.options.caServer} is unreachable`, { cause: err });
@@ -86,7 +96,7 @@ export class AcmeSession {
     }
     const { options, httpChallenges, tlsAlpnChallenges } = this.deps;
     const names = domainNames(domain);
-    const key = await createKey(options.keyType);
+    const key = await createKey(acme, options.keyType);
     const [, csr] = await acme.crypto.createCsr({ commonName: names[0]!, altNames: names }, key);
     const priority = [...(options.tlsChallenge && tlsAlpnChallenges ? ['tls-alpn-01'] : []), ...(options.httpChallenge && httpChallenges ? ['http-01'] : [])];
     if (priority.length === 0) throw new Error('no challenge configured (httpChallenge.entryPoint or tlsChallenge)');

@@ -1,4 +1,4 @@
-import Docker from 'dockerode';
+import type Docker from 'dockerode';
 import type { ContainerData } from '../build/container-data.js';
 import { dockerError } from '../errors.js';
 import { openEventStream, type DockerEvent } from './docker-events.js';
@@ -47,18 +47,26 @@ export function negotiateApiVersion(server: string): string {
   return sMaj < mMaj || (sMaj === mMaj && sMin < mMin) ? server : MAX_API_VERSION;
 }
 
+/**
+ * Two clients at the negotiated API version: `api` (with the request timeout) and `stream` (for
+ * `GET /events`, no timeout). dockerode (with ssh2, gRPC and protobufjs: ~0.15 s of module
+ * loading) loads on the first connection, so a wharf without a Docker provider never loads it.
+ */
+export async function connectDocker(options: DockerSourceOptions): Promise<{ api: Docker; stream: Docker }> {
+  const { default: Dockerode } = await import('dockerode');
+  const base = modemOptions(options);
+  const probe = new Dockerode({ ...base, timeout: options.timeoutMs || 10_000 });
+  const version = negotiateApiVersion((await probe.version()).ApiVersion);
+  return {
+    api: new Dockerode({ ...base, version: `v${version}`, ...(options.timeoutMs ? { timeout: options.timeoutMs } : {}) }),
+    stream: new Dockerode({ ...base, version: `v${version}` }),
+  };
+}
+
 export function createDockerodeSource(options: DockerSourceOptions): DockerSource {
   let clients: Promise<{ api: Docker; stream: Docker }> | undefined;
   const cache = new InspectCache();
-  const connect = async (): Promise<{ api: Docker; stream: Docker }> => {
-    const base = modemOptions(options);
-    const probe = new Docker({ ...base, timeout: options.timeoutMs || 10_000 });
-    const version = negotiateApiVersion((await probe.version()).ApiVersion);
-    return {
-      api: new Docker({ ...base, version: `v${version}`, ...(options.timeoutMs ? { timeout: options.timeoutMs } : {}) }),
-      stream: new Docker({ ...base, version: `v${version}` }),
-    };
-  };
+  const connect = () => connectDocker(options);
   const client = async () => {
     clients ??= connect().catch((err: unknown) => { clients = undefined; throw err; });
     return clients;

@@ -1,5 +1,5 @@
-import Docker from 'dockerode';
-import { modemOptions, negotiateApiVersion, type DockerSourceOptions } from '../engine/docker-source.js';
+import type Docker from 'dockerode';
+import { connectDocker, type DockerSourceOptions } from '../engine/docker-source.js';
 import { openEventStream } from '../engine/docker-events.js';
 import { dockerError } from '../errors.js';
 import type { SwarmService, SwarmTask } from './swarm-data.js';
@@ -25,15 +25,7 @@ export interface SwarmSource extends Partial<SwarmEventSource> {
  */
 export function createSwarmSource(options: DockerSourceOptions): SwarmSource {
   let clients: Promise<{ api: Docker; stream: Docker }> | undefined;
-  const connect = async (): Promise<{ api: Docker; stream: Docker }> => {
-    const base = modemOptions(options);
-    const probe = new Docker({ ...base, timeout: options.timeoutMs || 10_000 });
-    const version = negotiateApiVersion((await probe.version()).ApiVersion);
-    return {
-      api: new Docker({ ...base, version: `v${version}`, ...(options.timeoutMs ? { timeout: options.timeoutMs } : {}) }),
-      stream: new Docker({ ...base, version: `v${version}` }),
-    };
-  };
+  const connect = () => connectDocker(options);
   const client = () => (clients ??= connect().catch((err: unknown) => { clients = undefined; throw err; }));
   return {
     endpoint: options.endpoint,

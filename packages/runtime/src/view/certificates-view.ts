@@ -1,4 +1,4 @@
-import { TLS_DEFAULT_STORE_NAME, type Diagnostic, type TraefikCertificate, type WharfCertificate } from '@wharf/config';
+import { TLS_DEFAULT_STORE_NAME, type CertificateRouterRef, type Diagnostic, type TraefikCertificate, type WharfCertificate } from '@wharf/config';
 import { certificateStatus, reportCertificate, tlsIssues } from '@wharf/tls';
 import type { Generation } from '../compile/generation.js';
 
@@ -15,32 +15,38 @@ function tlsHosts(rule: string | undefined, domains: Array<{ main?: string; sans
   return hosts;
 }
 
+type TlsRouterConfig = { rule?: string; tls?: { domains?: Array<{ main?: string; sans?: string[] }> } };
+
+const byNameThenProtocol = (a: CertificateRouterRef, b: CertificateRouterRef): number =>
+  (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) || (a.protocol < b.protocol ? -1 : a.protocol > b.protocol ? 1 : 0);
+
 /**
  * The generation's certificates for `/api/wharf/certificates`, each with the routers (HTTP and
- * TCP, with `tls`) whose hosts the default store answers with it.
+ * TCP, with `tls`) whose hosts the default store answers with it: `servedRouters` says which
+ * protocol each is, `routers` keeps the names alone.
  */
 export function certificatesView(gen: Generation, now = Date.now()): WharfCertificate[] {
   const compiled = gen.tls?.compiled;
   if (!compiled) return [];
-  const servedBy = new Map<string, Set<string>>();
+  const servedBy = new Map<string, Map<string, CertificateRouterRef>>();
   const routers = [
-    ...Object.values(gen.validated.routers).map((r) => ({ name: r.name, config: r.config as { rule?: string; tls?: { domains?: Array<{ main?: string; sans?: string[] }> } } })),
-    ...Object.values(gen.validated.tcpRouters ?? {}).map((r) => ({ name: r.name, config: r.config as { rule?: string; tls?: { domains?: Array<{ main?: string; sans?: string[] }> } } })),
+    ...Object.values(gen.validated.routers).map((r) => ({ protocol: 'http' as const, name: r.name, config: r.config as TlsRouterConfig })),
+    ...Object.values(gen.validated.tcpRouters ?? {}).map((r) => ({ protocol: 'tcp' as const, name: r.name, config: r.config as TlsRouterConfig })),
   ];
   for (const r of routers) {
     if (!r.config.tls) continue;
     for (const host of tlsHosts(r.config.rule, r.config.tls.domains)) {
       const cert = compiled.certificates.store.match(host) ?? compiled.certificates.store.defaultCertificate;
       if (!cert) continue;
-      const set = servedBy.get(cert.id) ?? new Set<string>();
-      set.add(r.name);
-      servedBy.set(cert.id, set);
+      const refs = servedBy.get(cert.id) ?? new Map<string, CertificateRouterRef>();
+      refs.set(`${r.protocol} ${r.name}`, { protocol: r.protocol, name: r.name });
+      servedBy.set(cert.id, refs);
     }
   }
-  return compiled.certificates.entries.map((entry) => ({
-    ...reportCertificate(entry, now),
-    routers: [...(servedBy.get(entry.certificate.id) ?? [])].sort(),
-  }));
+  return compiled.certificates.entries.map((entry) => {
+    const servedRouters = [...(servedBy.get(entry.certificate.id)?.values() ?? [])].sort(byNameThenProtocol);
+    return { ...reportCertificate(entry, now), routers: [...new Set(servedRouters.map((r) => r.name))], servedRouters };
+  });
 }
 
 /** Go's `time.Time` JSON (RFC 3339, no fraction when it is zero: certificate dates have whole seconds). */

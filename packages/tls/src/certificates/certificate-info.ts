@@ -1,6 +1,5 @@
 import { createHash, type X509Certificate as NodeX509 } from 'node:crypto';
-import * as x509 from '@peculiar/x509';
-import { canonicalIp } from './canonical-ip.js';
+import { certificateFields } from './certificate-fields.js';
 
 /**
  * What the API shows of a certificate: Traefik 3.7's `/api/certificates` item
@@ -43,46 +42,38 @@ export function certificateStatus(info: Pick<CertificateInfo, 'notAfter'>, now: 
   return remaining < WARNING_MS ? 'warning' : 'enabled';
 }
 
-/** Builds the info from Node's parse (DER, key) and @peculiar/x509's (names, algorithms). */
+/** Builds the info from Node's parse (DER, key) and wharf's DER reading (names, dates, algorithm). */
 export function describeCertificate(cert: NodeX509): CertificateInfo {
-  const parsed = new x509.X509Certificate(cert.raw);
-  const { dnsNames, ipAddresses } = subjectAltNames(parsed);
+  const fields = certificateFields(cert.raw);
+  const { dnsNames, ipAddresses } = fields;
   const fingerprint = sha256Hex(cert.raw);
   const spki = cert.publicKey.export({ type: 'spki', format: 'der' });
   const { keyType, keySize } = keyOf(cert);
+  const first = (name: Map<string, string[]>, oid: string): string | undefined => name.get(oid)?.[0];
   return {
     name: fingerprint,
-    commonName: first(parsed.subjectName, 'CN') ?? '',
+    commonName: first(fields.subject, CN) ?? '',
     sans: [...dnsNames, ...ipAddresses].sort(),
     dnsNames,
     ipAddresses,
-    notBefore: parsed.notBefore.toISOString(),
-    notAfter: parsed.notAfter.toISOString(),
-    serialNumber: BigInt(`0x${parsed.serialNumber || '0'}`).toString(10),
-    ...optional('issuerOrg', first(parsed.issuerName, 'O')),
-    ...optional('issuerCN', first(parsed.issuerName, 'CN')),
-    ...optional('issuerCountry', first(parsed.issuerName, 'C')),
-    ...optional('organization', first(parsed.subjectName, 'O')),
-    ...optional('country', first(parsed.subjectName, 'C')),
+    notBefore: fields.notBefore.toISOString(),
+    notAfter: fields.notAfter.toISOString(),
+    serialNumber: BigInt(`0x${cert.serialNumber || '0'}`).toString(10),
+    ...optional('issuerOrg', first(fields.issuer, O)),
+    ...optional('issuerCN', first(fields.issuer, CN)),
+    ...optional('issuerCountry', first(fields.issuer, C)),
+    ...optional('organization', first(fields.subject, O)),
+    ...optional('country', first(fields.subject, C)),
     version: 'v3',
     keyType,
     ...(keySize ? { keySize } : {}),
-    signatureAlgorithm: goSignatureName(parsed.signatureAlgorithm as { name: string; hash?: { name: string } }),
+    signatureAlgorithm: goSignatureName(fields.signature),
     certFingerprint: fingerprint,
     publicKeyFingerprint: sha256Hex(spki),
   };
 }
 
-function subjectAltNames(cert: x509.X509Certificate): { dnsNames: string[]; ipAddresses: string[] } {
-  const dnsNames: string[] = [];
-  const ipAddresses: string[] = [];
-  const ext = cert.getExtension(x509.SubjectAlternativeNameExtension);
-  for (const item of ext?.names.items ?? []) {
-    if (item.type === 'dns') dnsNames.push(item.value);
-    else if (item.type === 'ip') ipAddresses.push(canonicalIp(item.value) ?? item.value);
-  }
-  return { dnsNames, ipAddresses };
-}
+const [CN, O, C] = ['2.5.4.3', '2.5.4.10', '2.5.4.6'];
 
 function keyOf(cert: NodeX509): Pick<CertificateInfo, 'keyType' | 'keySize'> {
   const key = cert.publicKey;
@@ -94,26 +85,26 @@ function keyOf(cert: NodeX509): Pick<CertificateInfo, 'keyType' | 'keySize'> {
 }
 
 const CURVE_BITS: Record<string, number> = { prime256v1: 256, 'P-256': 256, secp384r1: 384, 'P-384': 384, secp521r1: 521, 'P-521': 521 };
-const HASH = (name: string | undefined): string => (name ?? '').replace('-', '');
 
-function goSignatureName(alg: { name: string; hash?: { name: string } }): string {
-  switch (alg.name) {
-    case 'RSASSA-PKCS1-v1_5':
-      return `${HASH(alg.hash?.name)}-RSA`;
-    case 'RSA-PSS':
-      return `${HASH(alg.hash?.name)}-RSAPSS`;
-    case 'ECDSA':
-      return `ECDSA-${HASH(alg.hash?.name)}`;
-    case 'Ed25519':
-    case 'EdDSA':
-      return 'Ed25519';
-    default:
-      return alg.name || 'Unknown';
-  }
-}
+/** Go's `x509.SignatureAlgorithm.String()` by signature OID (RSASSA-PSS by its hash). */
+const SIGNATURE_NAMES: Record<string, string> = {
+  '1.2.840.113549.1.1.4': 'MD5-RSA',
+  '1.2.840.113549.1.1.5': 'SHA1-RSA',
+  '1.2.840.113549.1.1.14': 'SHA224-RSA',
+  '1.2.840.113549.1.1.11': 'SHA256-RSA',
+  '1.2.840.113549.1.1.12': 'SHA384-RSA',
+  '1.2.840.113549.1.1.13': 'SHA512-RSA',
+  '1.2.840.10045.4.1': 'ECDSA-SHA1',
+  '1.2.840.10045.4.3.2': 'ECDSA-SHA256',
+  '1.2.840.10045.4.3.3': 'ECDSA-SHA384',
+  '1.2.840.10045.4.3.4': 'ECDSA-SHA512',
+  '1.3.101.112': 'Ed25519',
+};
+const PSS_HASHES: Record<string, string> = { '2.16.840.1.101.3.4.2.1': 'SHA256', '2.16.840.1.101.3.4.2.2': 'SHA384', '2.16.840.1.101.3.4.2.3': 'SHA512' };
 
-function first(name: x509.Name, field: string): string | undefined {
-  return name.getField(field)[0];
+function goSignatureName(signature: { oid: string; pssHash?: string }): string {
+  if (signature.oid === '1.2.840.113549.1.1.10') return `${PSS_HASHES[signature.pssHash ?? ''] ?? 'SHA1'}-RSAPSS`;
+  return SIGNATURE_NAMES[signature.oid] ?? signature.oid;
 }
 
 function optional<K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> {

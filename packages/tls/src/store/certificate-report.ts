@@ -35,6 +35,7 @@ export function reportCertificate(entry: CertificateEntry, now: number): WharfCe
     source: sourceOf(entry),
     stores: [...entry.stores],
     routers: [],
+    servedRouters: [],
     status: disabled ? 'disabled' : warnings.length > 0 ? 'warning' : 'enabled',
     warnings,
     errors,
