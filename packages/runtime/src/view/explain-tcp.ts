@@ -9,7 +9,7 @@ const MODES: Record<TcpRoute['tls'], TcpMatchMode> = { none: 'plain', passthroug
 
 const TO_HTTP = {
   plain: 'no TCP router takes the plaintext connection: it goes on to the HTTP routers',
-  'acme-tls': 'the ClientHello offers acme-tls/1: the ACME TLS-ALPN-01 challenge is answered by wharf, before any TCP router',
+  'acme-tls': 'the ClientHello offers acme-tls/1: the ACME TLS-ALPN-01 challenge is answered by wharf, before any TCP router (entryPoints.<name>.allowACMEByPass lets TCP routers take it)',
   'https-host': 'an HTTPS router has this host: the connection goes to HTTPS (before any TLS TCP router)',
   'https-catch-all': 'no TCP router for this SNI and an HTTPS router has no host: the connection goes to HTTPS',
   'no-route': 'no TCP router takes the connection: it goes on to HTTPS (404 when no router matches)',
