@@ -58,7 +58,7 @@ export function resolveRouterTlsOptions(
   }
   const entryPoints = new Map<string, EntryPointTlsOptions>();
   for (const [ep, epRouters] of byEntryPoint) {
-    const routes: HostRoute[] = [];
+    const routes = new Map<string, HostRoute>();
     for (const router of [...epRouters].sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const name = resolved(router);
       const result = results.get(router.name)!;
@@ -88,18 +88,19 @@ function normalizeHost(host: string): string {
   return lower.endsWith('.') ? lower.slice(0, -1) : lower;
 }
 
-function addRoute(routes: HostRoute[], host: string, choice: ServerNameOptions): void {
+function addRoute(routes: Map<string, HostRoute>, host: string, choice: ServerNameOptions): void {
   const key = normalizeHost(host);
   // one entry per host: after the caller's conflict resolution every router of a host agrees (broken wins)
-  const existing = routes.find((r) => r.host === key);
+  const existing = routes.get(key);
   if (existing) {
     if ('broken' in choice) existing.choice = choice;
     return;
   }
-  routes.push({ host: key, wildcard: key.startsWith('*.'), choice });
+  routes.set(key, { host: key, wildcard: key.startsWith('*.'), choice });
 }
 
-function table(routes: HostRoute[], fallback: ServerNameOptions): EntryPointTlsOptions {
+function table(hosts: Map<string, HostRoute>, fallback: ServerNameOptions): EntryPointTlsOptions {
+  const routes = [...hosts.values()];
   // Traefik orders by the length of `HostSNI("host")`: a matching exact host is never shorter than
   // a matching one-label wildcard (and wins the tie), so exact first, then wildcard
   const exact = new Map(routes.filter((r) => !r.wildcard).map((r) => [r.host, r.choice]));
