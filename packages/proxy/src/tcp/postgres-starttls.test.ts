@@ -1,14 +1,11 @@
-import { execFileSync } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync } from 'node:fs';
 import { connect, createServer, type AddressInfo, type Server, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { connect as tlsConnect, TLSSocket } from 'node:tls';
 import type { TcpConnectionRecord } from '@wharf/config';
 import type { GenerationSource, TcpConnectionInfo, TcpRoute } from '@wharf/runtime';
 import { POSTGRES_SSL_REQUEST } from '@wharf/tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { opensslCertificate } from '../fixtures/certificates.js';
 import { withPostgresAlpn } from './postgres-starttls.js';
 import { createTcpConnections } from './tcp-connections.js';
 
@@ -25,11 +22,7 @@ async function listen(server: Server): Promise<number> {
 let cert = '';
 let key = '';
 beforeAll(() => {
-  const dir = mkdtempSync(join(tmpdir(), 'wharf-pg-'));
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '2', '-subj', '/CN=db.test',
-    '-addext', 'subjectAltName=DNS:db.test', '-keyout', join(dir, 'k.pem'), '-out', join(dir, 'c.pem')], { stdio: 'ignore' });
-  cert = readFileSync(join(dir, 'c.pem'), 'utf8');
-  key = readFileSync(join(dir, 'k.pem'), 'utf8');
+  ({ certPem: cert, keyPem: key } = opensslCertificate('db.test', ['db.test']));
 });
 
 function route(port: number, tls: TcpRoute['tls'], dialTimeoutMs = 2000): TcpRoute {
