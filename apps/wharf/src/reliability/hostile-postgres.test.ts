@@ -9,6 +9,13 @@ import { POSTGRES_SSL_REQUEST } from '@wharf/tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestWharf, type TestWharf } from '../testing/harness.js';
 import { startRecordingBackend, type RecordingBackend } from './backends.js';
+import { captureClientHello as clientHello, rawConnection } from './raw-clients.js';
+
+/** what came back as text (the assertions compare it with `S`) */
+const raw = async (parts: Buffer[], gapMs = 0) => {
+  const got = await rawConnection(port, parts, gapMs);
+  return { ...got, data: got.data.toString('latin1') };
+};
 
 /**
  * The hostile-Postgres corpus: one shared entrypoint (read timeout 1 s) with a TCP router
@@ -54,44 +61,6 @@ afterAll(async () => {
   await app?.kill();
   rmSync(dir, { recursive: true, force: true });
 });
-
-/** Raw bytes on one connection: what came back before wharf closed it (or 5 s passed), and when. */
-function raw(parts: Buffer[], gapMs = 0): Promise<{ data: string; closedByPeer: boolean; ms: number }> {
-  return new Promise((resolve) => {
-    const started = Date.now();
-    const socket = netConnect({ host: '127.0.0.1', port });
-    let data = '';
-    let closedByPeer = false;
-    const timer = setTimeout(() => socket.destroy(), 5_000);
-    socket.on('connect', async () => {
-      for (const part of parts) {
-        if (socket.destroyed) break;
-        socket.write(part);
-        if (gapMs > 0) await new Promise((r) => setTimeout(r, gapMs));
-      }
-    });
-    socket.on('data', (c: Buffer) => (data += c.toString('latin1')));
-    socket.on('end', () => (closedByPeer = true));
-    socket.on('error', () => (closedByPeer = true));
-    socket.on('close', () => {
-      clearTimeout(timer);
-      resolve({ data, closedByPeer, ms: Date.now() - started });
-    });
-  });
-}
-
-/** A real ClientHello for `sni`, captured from Node's TLS client. */
-async function clientHello(sni: string): Promise<Buffer> {
-  const server = netServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const captured = new Promise<Buffer>((resolve) => server.once('connection', (s: Socket) => s.once('data', (d: Buffer) => (resolve(d), s.destroy()))));
-  const client = tlsConnect({ host: '127.0.0.1', port: (server.address() as AddressInfo).port, servername: sni, rejectUnauthorized: false });
-  client.on('error', () => undefined);
-  const hello = await captured;
-  client.destroy();
-  server.close();
-  return hello;
-}
 
 /** A Postgres client's STARTTLS to `db.test` and one exchange (the healthy path). */
 async function starttls(text: string): Promise<string> {

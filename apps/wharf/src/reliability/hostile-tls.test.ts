@@ -8,6 +8,9 @@ import { connect as tlsConnect, type ConnectionOptions } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestWharf, type TestWharf } from '../testing/harness.js';
 import { startRecordingBackend, type RecordingBackend } from './backends.js';
+import { captureClientHello as clientHello, rawConnection } from './raw-clients.js';
+
+const raw = (parts: Buffer[], gapMs = 0) => rawConnection(port, parts, gapMs);
 
 /**
  * The hostile-TLS corpus: a real wharf with a TLS entrypoint serving `public.test` (default TLS
@@ -73,44 +76,6 @@ function https(sni: string, host: string, o: ConnectionOptions = {}, via?: Socke
     socket.on('error', () => undefined);
     socket.on('close', () => resolve(data.startsWith('HTTP/1.1 ') ? { status: Number(data.slice(9, 12)) } : { closed: true }));
   });
-}
-
-/** Raw bytes on a plain TCP connection: what comes back before wharf closes it (or 5 s pass). */
-function raw(parts: Buffer[], gapMs = 0): Promise<{ data: Buffer; closedByPeer: boolean; ms: number }> {
-  return new Promise((resolve) => {
-    const started = Date.now();
-    const socket = netConnect({ host: '127.0.0.1', port });
-    const chunks: Buffer[] = [];
-    let closedByPeer = false;
-    const timer = setTimeout(() => socket.destroy(), 5_000);
-    socket.on('connect', async () => {
-      for (const part of parts) {
-        if (socket.destroyed) break;
-        socket.write(part);
-        if (gapMs > 0) await new Promise((r) => setTimeout(r, gapMs));
-      }
-    });
-    socket.on('data', (c: Buffer) => chunks.push(c));
-    socket.on('end', () => (closedByPeer = true));
-    socket.on('error', () => (closedByPeer = true));
-    socket.on('close', () => {
-      clearTimeout(timer);
-      resolve({ data: Buffer.concat(chunks), closedByPeer, ms: Date.now() - started });
-    });
-  });
-}
-
-/** A real ClientHello for `sni`, captured from Node's TLS client by a listener that answers nothing. */
-async function clientHello(sni: string): Promise<Buffer> {
-  const server: Server = netServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const captured = new Promise<Buffer>((resolve) => server.once('connection', (s: Socket) => s.once('data', (d: Buffer) => (resolve(d), s.destroy()))));
-  const client = tlsConnect({ host: '127.0.0.1', port: (server.address() as { port: number }).port, servername: sni, rejectUnauthorized: false });
-  client.on('error', () => undefined);
-  const hello = await captured;
-  client.destroy();
-  server.close();
-  return hello;
 }
 
 /** A relay to wharf that passes the client's first bytes on one at a time (a ClientHello in 1-byte TCP segments). */
