@@ -4,6 +4,8 @@ import { makeCa, makeLeaf, type TestCa, type TestPair } from './testing/certific
 import { startTlsServer, tlsClient, type RunningServer } from './testing/tls-servers.js';
 import { compileTls } from './tls-generation.js';
 import { isWharfError } from '@wharf/config';
+import type { AddressInfo } from 'node:net';
+import { createServer as createTlsServer } from 'node:tls';
 
 let ca: TestCa;
 let otherCa: TestCa;
@@ -87,6 +89,31 @@ describe('handshakes driven by the store and the options (real tls sockets)', ()
     expect((await tlsClient(server.port, { servername: 'app.example.com' })).answer).toBeUndefined();
     expect((await tlsClient(server.port)).answer).toBeUndefined();
     expect(isWharfError(generation.lookup('missing')('app.example.com'), 'WHARF_TLS_OPTIONS_BROKEN')).toBe(true);
+  });
+
+  it('serves a certificate chosen before the handshake, with no SNICallback (the entrypoint picks it from the peeked ClientHello)', async () => {
+    const generation = compileTls({ certificates: [pair(app), pair(wild)], options: { strict: { sniStrict: true } } }, { generated });
+    const choice = generation.selectCertificate(generation.options.get('default')!, 'api.example.com');
+    const chosen = 'certificate' in choice ? choice.certificate : undefined;
+    expect(chosen?.names).toEqual(['*.example.com']);
+    const options = generation.certificateServerOptions('default', chosen);
+    expect(options.SNICallback).toBeUndefined();
+    const tlsServer = createTlsServer(options, (socket) => socket.end(JSON.stringify({ alpn: socket.alpnProtocol, servername: socket.servername, authorized: false, peer: null })));
+    await new Promise<void>((resolve) => tlsServer.listen(0, '127.0.0.1', resolve));
+    servers.push({ port: 0, refusals: [], close: () => new Promise<void>((resolve) => tlsServer.close(() => resolve())) });
+    const port = (tlsServer.address() as AddressInfo).port;
+    // whatever the client's SNI says, the chosen certificate is served; Node still reports the SNI
+    const answer = await tlsClient(port, { servername: 'api.example.com', ALPNProtocols: ['h2', 'http/1.1'] });
+    expect(answer).toMatchObject({ served: '*.example.com', answer: { alpn: 'h2', servername: 'api.example.com' } });
+    // refused (sniStrict without a match): no certificate, the handshake fails with an alert
+    const refused = generation.selectCertificate(generation.options.get('strict')!, 'nothing.test');
+    expect('refused' in refused && refused.refused.code).toBe('WHARF_TLS_SNI_STRICT');
+    const bare = createTlsServer(generation.certificateServerOptions('strict', undefined), (socket) => socket.end('{}'));
+    await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
+    servers.push({ port: 0, refusals: [], close: () => new Promise<void>((resolve) => bare.close(() => resolve())) });
+    const result = await tlsClient((bare.address() as AddressInfo).port, { servername: 'nothing.test' });
+    expect(result.answer).toBeUndefined();
+    expect(result.error).toMatch(/ALERT|ECONNRESET|closed/);
   });
 
   it('builds one SecureContext per (certificate, options) pair and reuses it', () => {

@@ -35,6 +35,13 @@ export interface TlsGeneration {
    * Call `checkClientCertificate` on `secureConnection` for the client auth Node cannot express.
    */
   serverOptions(optionsName: string, localAddress?: string): TlsOptions;
+  /**
+   * Options for a `tls.Server` that serves one certificate chosen before the handshake (from a
+   * peeked ClientHello, with `selectCertificate`): no `SNICallback`, so OpenSSL never pauses the
+   * handshake to ask JS (that pause and the context switch cost ~90 µs per handshake, measured).
+   * Without a certificate (refused: sniStrict, broken set) every handshake fails with an alert.
+   */
+  certificateServerOptions(optionsName: string, certificate: LoadedCertificate | undefined): TlsOptions;
 }
 
 export interface CompileTlsOptions {
@@ -85,28 +92,35 @@ export function compileTls(tls: TlsConfiguration | undefined, o: CompileTlsOptio
     };
   };
 
-  const serverOptions: TlsGeneration['serverOptions'] = (optionsName, localAddress) => {
+  const certificateServerOptions: TlsGeneration['certificateServerOptions'] = (optionsName, certificate) => {
     const set = options.get(optionsName);
-    const find = lookup(optionsName);
     // tls.Server builds its own default context from these fields (it ignores `secureContext`);
     // a broken set gets no certificate at all, so every handshake fails with an alert
-    const initial = set && !set.broken ? selectCertificate(set, '', localAddress) : undefined;
-    const certificate = initial && 'certificate' in initial ? { cert: initial.certificate.certPem, key: initial.certificate.keyPem } : {};
+    const usable = set !== undefined && !set.broken;
     return {
-      ...(set && !set.broken ? set.context : {}),
-      ...certificate,
-      SNICallback: (serverName, done) => {
-        const context = find(serverName);
-        if (isWharfError(context)) done(context);
-        else done(null, context);
-      },
+      ...(usable ? set.context : {}),
+      ...(usable && certificate ? { cert: certificate.certPem, key: certificate.keyPem } : {}),
       ...(set && set.alpnProtocols.length > 0 ? { ALPNProtocols: [...set.alpnProtocols] } : {}),
       requestCert: set?.requestCert ?? false,
       rejectUnauthorized: set?.rejectUnauthorized ?? false,
     };
   };
 
-  return Object.freeze({ certificates, options, selectCertificate, secureContext, lookup, serverOptions });
+  const serverOptions: TlsGeneration['serverOptions'] = (optionsName, localAddress) => {
+    const set = options.get(optionsName);
+    const find = lookup(optionsName);
+    const initial = set && !set.broken ? selectCertificate(set, '', localAddress) : undefined;
+    return {
+      ...certificateServerOptions(optionsName, initial && 'certificate' in initial ? initial.certificate : undefined),
+      SNICallback: (serverName, done) => {
+        const context = find(serverName);
+        if (isWharfError(context)) done(context);
+        else done(null, context);
+      },
+    };
+  };
+
+  return Object.freeze({ certificates, options, selectCertificate, secureContext, lookup, serverOptions, certificateServerOptions });
 }
 
 /** Every issue of the generation's TLS part, for diagnostics (certificates, stores, options). */

@@ -2,7 +2,7 @@ import type { Socket } from 'node:net';
 import { createServer as createTlsServer, type Server as TlsServer, type TLSSocket } from 'node:tls';
 import { ACME_TLS_ALPN_PROTOCOL, isWharfError } from '@wharf/config';
 import type { GenerationTls } from '@wharf/runtime';
-import { checkClientCertificate, type TlsGeneration } from '@wharf/tls';
+import { checkClientCertificate, type LoadedCertificate, type TlsGeneration } from '@wharf/tls';
 import { stampTlsOptions } from './tls-options-used.js';
 
 /** Where a terminated connection goes, by ALPN: `h2` to the HTTP/2 server, anything else to the HTTP/1.1 one. */
@@ -12,11 +12,14 @@ export interface DecryptedSinks {
 }
 
 /**
- * One non-listening `tls.Server` per (generation, option set, local address): the option set
- * decides what Node fixes per server (versions, ciphers, client auth), SNI then picks the
- * certificate of that generation (`serverOptions`). A connection uses the generation current when
- * its ClientHello arrived, so a certificate edit applies to the next handshake and never cuts an
- * open connection. Servers of a dropped generation go with it (WeakMap).
+ * One non-listening `tls.Server` per (generation, option set, certificate): the option set decides
+ * what Node fixes per server (versions, ciphers, client auth); the certificate is chosen in JS from
+ * the peeked ClientHello (SNI, else the local address) before the handshake starts, so OpenSSL
+ * never pauses it for an `SNICallback` (measured: that pause and its context switch cost ~90 µs
+ * per handshake, a sixth of a proxied one). A refused choice (sniStrict, a broken option set) goes
+ * to a server without certificate: the handshake fails with an alert. A connection uses the
+ * generation current when its ClientHello arrived, so a certificate edit applies to the next
+ * handshake and never cuts an open connection. Servers of a dropped generation go with it (WeakMap).
  */
 export function createTlsTermination(sinks: DecryptedSinks) {
   const servers = new WeakMap<TlsGeneration, Map<string, TlsServer>>();
@@ -47,14 +50,14 @@ export function createTlsTermination(sinks: DecryptedSinks) {
     return server;
   }
 
-  function serverFor(tls: TlsGeneration, optionsName: string, localAddress: string): TlsServer {
+  function serverFor(tls: TlsGeneration, optionsName: string, served: LoadedCertificate | undefined): TlsServer {
     let byName = servers.get(tls);
     if (byName === undefined) servers.set(tls, (byName = new Map()));
-    const key = `${optionsName}\u0000${localAddress}`;
+    const key = `${optionsName}\u0000${served === undefined ? '' : served.id}`;
     let server = byName.get(key);
     if (server !== undefined) return server;
     const set = tls.options.get(optionsName);
-    server = createTlsServer(tls.serverOptions(optionsName, localAddress));
+    server = createTlsServer(tls.certificateServerOptions(optionsName, served));
     // refused or broken handshakes (sniStrict, bad client certificate, a client gone mid-way): with a
     // listener Node leaves the socket open, so close it here
     server.on('tlsClientError', (_err: Error, socket: TLSSocket) => socket.destroy());
@@ -80,6 +83,8 @@ export function createTlsTermination(sinks: DecryptedSinks) {
     // node:http accepts half-open sockets (it ends them itself); TLS does not: a client's FIN closes
     socket.allowHalfOpen = false;
     if (alpn.includes(ACME_TLS_ALPN_PROTOCOL)) return void challengeServerFor(tls.compiled, local).emit('connection', socket);
-    serverFor(tls.compiled, choice.options, local).emit('connection', socket);
+    const set = tls.compiled.options.get(choice.options);
+    const picked = set === undefined || set.broken ? undefined : tls.compiled.selectCertificate(set, serverName, local);
+    serverFor(tls.compiled, choice.options, picked !== undefined && 'certificate' in picked ? picked.certificate : undefined).emit('connection', socket);
   };
 }
