@@ -5,10 +5,17 @@
 //   handshakes   wrk -t1 -c32 with `Connection: close`: each request is a new TCP connection and a
 //                full TLS handshake (wrk keeps no session: no ticket or ID resumption)
 //   http/2       h2load -t1 -c4 -m8 (32 streams in flight), when nghttp2-client is installed
-// Two more rows: node:http2's secure server answering by itself (no proxy), Node's TLS ceiling;
-// and the same wharf on plain HTTP (keep-alive only), what TLS adds to wharf within the run.
-// Rounds interleave the two servers; each keeps its best round (req/s) and lowest CPU per request.
-// Usage: node bench/edge-tls.mjs [--duration 5] [--warmup 1] [--rounds 2]
+// More rows: node:http2's secure server answering by itself (no proxy), Node's TLS ceiling; a bare
+// node:https → node:http keep-alive proxy (what a proxy built on node:http's client costs); for
+// handshakes a raw node:tls relay (no HTTP parsing: what Node itself costs to terminate a fresh
+// connection and relay its one request); and the same wharf on plain HTTP (keep-alive only), what
+// TLS adds to wharf within the run.
+// Warm-up: keep-alive and HTTP/2 `--warmup` s; handshakes `--handshake-warmup` s (default 20): the
+// per-connection code of a Node server runs once per handshake, ~1,500 times a second, and V8
+// takes 10-15 s to optimise it all (measured: wharf 1,279 µs per handshake in its first 3 s, 817
+// in the next 3, steady ~500 from 12 s on). HAProxy has no JIT: the warm-up changes nothing there.
+// Rounds interleave the servers; each keeps its best round (req/s) and lowest CPU per request.
+// Usage: node bench/edge-tls.mjs [--duration 5] [--warmup 1] [--handshake-warmup 20] [--rounds 2]
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,10 +33,11 @@ import { table, withRatios } from './lib/report.mjs';
 import { startWharf } from './lib/wharf-binary.mjs';
 import { runWrk } from './lib/wrk.mjs';
 
-const { values } = parseArgs({ options: { duration: { type: 'string', default: '5' }, warmup: { type: 'string', default: '1' }, rounds: { type: 'string', default: '2' } } });
+const { values } = parseArgs({ options: { duration: { type: 'string', default: '5' }, warmup: { type: 'string', default: '1' }, rounds: { type: 'string', default: '2' }, 'handshake-warmup': { type: 'string', default: '20' } } });
 const durationS = Math.min(Math.max(Number(values.duration), 1), 60);
 const warmupS = Math.min(Math.max(Number(values.warmup), 1), 10);
 const rounds = Math.min(Math.max(Number(values.rounds), 1), 5);
+const handshakeWarmupS = Math.min(Math.max(Number(values['handshake-warmup']), 1), 60);
 process.on('exit', killAll);
 for (const s of ['SIGINT', 'SIGTERM']) process.on(s, () => process.exit(130));
 
@@ -104,6 +112,21 @@ const servers = {
     const p = await startProcess(process.execPath, [script, '--port', String(port), '--cert', certFile, '--key', keyFile, '--ciphersuites', GO_TLS13_ORDER], { port });
     return { port, pid: p.pid, stop: p.stop };
   },
+  async 'node https proxy'(backends) {
+    const port = allocPort();
+    const script = fileURLToPath(new URL('./servers/https-proxy-floor.mjs', import.meta.url));
+    const args = [script, '--port', String(port), '--cert', certFile, '--key', keyFile, '--ciphersuites', GO_TLS13_ORDER, '--backends', backends.map((b) => `http://127.0.0.1:${b.port}`).join(',')];
+    const p = await startProcess(process.execPath, args, { port });
+    return { port, pid: p.pid, stop: p.stop, only: ['keep-alive', 'handshakes'] };
+  },
+  // handshakes only: one request per connection, no HTTP parsing (servers/tls-raw-proxy.mjs)
+  async 'node tls raw relay'(backends) {
+    const port = allocPort();
+    const script = fileURLToPath(new URL('./servers/tls-raw-proxy.mjs', import.meta.url));
+    const args = [script, '--port', String(port), '--cert', certFile, '--key', keyFile, '--ciphersuites', GO_TLS13_ORDER, '--backends', backends.map((b) => `http://127.0.0.1:${b.port}`).join(',')];
+    const p = await startProcess(process.execPath, args, { port });
+    return { port, pid: p.pid, stop: p.stop, only: ['handshakes'] };
+  },
 };
 
 const h2 = hasH2load();
@@ -114,7 +137,7 @@ const tests = {
 };
 const warm = {
   'keep-alive': (port, scheme) => runWrk({ port, scheme, connections: 32, durationS: warmupS }),
-  handshakes: (port) => runWrk({ port, scheme: 'https', connections: 32, durationS: warmupS, headers: ['Connection: close'] }),
+  handshakes: (port) => runWrk({ port, scheme: 'https', connections: 32, durationS: handshakeWarmupS, headers: ['Connection: close'] }),
   'http/2': async () => undefined, // h2load warms up itself (--warm-up-time)
 };
 
@@ -151,12 +174,13 @@ for (let round = 1; round <= rounds; round++) {
 for (const b of backends) await b.stop();
 
 const out = {};
-console.log(`\nHTTPS edge, ECDSA P-256 certificate, 3 whoami backends, best of ${rounds} interleaved round(s) of ${durationS} s, node ${process.version}`);
+console.log(`\nHTTPS edge, ECDSA P-256 certificate, 3 whoami backends, best of ${rounds} interleaved round(s) of ${durationS} s (warm-up ${warmupS} s, handshakes ${handshakeWarmupS} s), node ${process.version}`);
 for (const [name, n] of Object.entries(negotiated)) console.log(`  ${name} negotiates: ${n.protocol} ${n.cipher} ${n.group ?? ''}`);
 for (const test of Object.keys(tests)) {
   const rows = withRatios(Object.keys(servers).map((s) => best.get(`${test}\u0000${s}`)).filter(Boolean)
-    // ×base on the wharf row: HTTPS against the same wharf on plain HTTP
-    .map((r) => (r.name === 'wharf' && test === 'keep-alive' ? { ...r, base: 'wharf, plain HTTP' } : r)));
+    // ×base on the wharf row: keep-alive against the same wharf on plain HTTP; handshakes against
+    // the raw node:tls relay (what wharf's own per-request work costs over Node terminating TLS)
+    .map((r) => (r.name !== 'wharf' ? r : test === 'keep-alive' ? { ...r, base: 'wharf, plain HTTP' } : test === 'handshakes' ? { ...r, base: 'node tls raw relay' } : r)));
   out[test] = rows;
   const what = test === 'handshakes' ? 'new TLS connection per request (req/s = handshakes/s)' : test === 'http/2' ? 'h2load -c4 -m8 (p50/p99: -, mean shown as p50)' : 'wrk -c32 keep-alive';
   console.log(`\n${test}: ${what}\n`);
@@ -171,5 +195,5 @@ for (const [test, goal] of Object.entries(targets)) {
 const resultsDir = fileURLToPath(new URL('./results/', import.meta.url));
 mkdirSync(resultsDir, { recursive: true });
 const file = `${resultsDir}edge-tls-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
-writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), node: process.version, durationS, rounds, negotiated, results: out }, null, 2));
+writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), node: process.version, durationS, warmupS, handshakeWarmupS, rounds, negotiated, results: out }, null, 2));
 console.log(`\nresults: ${file}`);
