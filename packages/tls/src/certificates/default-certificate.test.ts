@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeTemp } from '../testing/certificates.js';
 import { describeCertificate } from './certificate-info.js';
-import { DEFAULT_CERT_COMMON_NAME, generateDefaultCertificate, type GeneratedKeyType } from './default-certificate.js';
+import { DEFAULT_CERT_COMMON_NAME, generateDefaultCertificate, positiveSerial, type GeneratedKeyType } from './default-certificate.js';
 
 const YEAR_MS = 365 * 24 * 3600 * 1000;
 
@@ -57,6 +57,18 @@ describe.each<[GeneratedKeyType, string, string]>([
     expect(x.subjectAltName).not.toBe(y.subjectAltName);
     expect(a.keyPem).not.toBe(b.keyPem);
   });
+});
+
+it('writes a minimal positive serial whatever the random bytes (a zero first byte was "illegal padding" 1 start in 256)', async () => {
+  for (const first of [0x00, 0x01, 0x7f, 0x80, 0xff]) {
+    const serial = positiveSerial(Buffer.from([first, 0x00, ...Array.from({ length: 14 }, () => 0x11)]));
+    expect(serial.length).toBe(16);
+    expect(serial[0]! & 0x80).toBe(0);
+    expect(serial[0]).not.toBe(0);
+  }
+  // the failing case before: a first byte of 0 followed by a byte below 0x80
+  const certificates = await Promise.all(Array.from({ length: 64 }, () => generateDefaultCertificate('ecdsa-p256')));
+  for (const c of certificates) expect(() => new X509Certificate(c.certPem)).not.toThrow();
 });
 
 it('writes GeneralizedTime for dates from 2050 (RFC 5280), which the reader reads back', async () => {

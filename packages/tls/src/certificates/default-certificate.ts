@@ -32,10 +32,20 @@ function time(ms: number): Buffer {
   return derEncode(utc ? DER.UTC_TIME : DER.GENERALIZED_TIME, Buffer.from(`${utc ? iso.slice(2) : iso}Z`, 'latin1'));
 }
 
+/**
+ * A serial's INTEGER content from 16 random bytes: positive (top bit clear) and minimal (DER: no
+ * leading zero byte unless the next byte needs it, else OpenSSL refuses the certificate with
+ * "illegal padding"). Bit 0x40 of the first byte is set: 126 random bits, always 16 bytes.
+ */
+export function positiveSerial(random: Buffer): Buffer {
+  const serial = Buffer.from(random.subarray(0, 16));
+  serial[0] = (serial[0]! & 0x7f) | 0x40;
+  return serial;
+}
+
 /** The to-be-signed part: v3, a positive random serial, self-issued, one DNS SAN, server auth. */
 function tbsCertificate(publicKey: KeyObject, signature: Buffer, san: string, now: number): Buffer {
-  const serial = randomBytes(16);
-  serial[0] = serial[0]! & 0x7f;
+  const serial = positiveSerial(randomBytes(16));
   const name = seq(derEncode(DER.SET, seq(derEncodeOid('2.5.4.3'), derEncode(DER.PRINTABLE_STRING, Buffer.from(DEFAULT_CERT_COMMON_NAME, 'latin1')))));
   const extensions = seq(
     ext('2.5.29.19', true, seq()), // basicConstraints: not a CA
