@@ -38,7 +38,7 @@ export interface TlsGeneration {
   /**
    * Options for a `tls.Server` that serves one certificate chosen before the handshake (from a
    * peeked ClientHello, with `selectCertificate`): no `SNICallback`, so OpenSSL never pauses the
-   * handshake to ask JS (that pause and the context switch cost ~90 µs per handshake, measured).
+   * handshake to ask JS and switch contexts.
    * Without a certificate (refused: sniStrict, broken set) every handshake fails with an alert.
    */
   certificateServerOptions(optionsName: string, certificate: LoadedCertificate | undefined): TlsOptions;
