@@ -103,14 +103,14 @@ async function starttls(servername: string, text: string, alpn?: string[]): Prom
   secure.write(text);
   const [reply] = (await once(secure, 'data')) as [Buffer];
   secure.destroy();
-  return { answer: answer.toString(), reply: reply.toString(), cn, ...(alpn && { alpn: secure.alpnProtocol }) };
+  return { answer: answer.toString(), reply: reply.toString(), cn, ...(alpn && { alpn: secure.alpnProtocol ?? false }) };
 }
 
 /** a direct TLS connection (no SSLRequest): the negotiated ALPN, or the handshake's error code */
 async function directAlpn(servername: string, alpn: string[]): Promise<string | false> {
   const secure = tlsConnect({ port: pgPort(), host: '127.0.0.1', servername, ca: cert, ALPNProtocols: alpn });
   const outcome = await new Promise<string | false>((resolve) => {
-    secure.once('secureConnect', () => resolve(secure.alpnProtocol));
+    secure.once('secureConnect', () => resolve(secure.alpnProtocol ?? false));
     secure.once('error', (err: { code?: string }) => resolve(err.code ?? 'error'));
   });
   secure.destroy();
