@@ -33,6 +33,8 @@ export interface TlsGeneration {
    * uses the certificate for `localAddress` (Traefik matches the local IP), else the default one;
    * with `sniStrict` and no such certificate, a handshake without SNI fails.
    * Call `checkClientCertificate` on `secureConnection` for the client auth Node cannot express.
+   * Also the options of a server-side `TLSSocket` (TCP routers terminating TLS): it takes the
+   * cached `secureContext` of the initial certificate, so a connection builds no context.
    */
   serverOptions(optionsName: string, localAddress?: string): TlsOptions;
   /**
@@ -110,8 +112,13 @@ export function compileTls(tls: TlsConfiguration | undefined, o: CompileTlsOptio
     const set = options.get(optionsName);
     const find = lookup(optionsName);
     const initial = set && !set.broken ? selectCertificate(set, '', localAddress) : undefined;
+    const certificate = initial && 'certificate' in initial ? initial.certificate : undefined;
+    // a TLSSocket given these options (TCP routers) uses the cached context instead of building one
+    // from cert/key on every connection; tls.Server ignores it and builds its own once
+    const context = set && certificate ? secureContext(certificate, set) : undefined;
     return {
-      ...certificateServerOptions(optionsName, initial && 'certificate' in initial ? initial.certificate : undefined),
+      ...certificateServerOptions(optionsName, certificate),
+      ...(context !== undefined && !isWharfError(context) ? { secureContext: context } : {}),
       SNICallback: (serverName, done) => {
         const context = find(serverName);
         if (isWharfError(context)) done(context);

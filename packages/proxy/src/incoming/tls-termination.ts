@@ -16,10 +16,11 @@ export interface DecryptedSinks {
  * what Node fixes per server (versions, ciphers, client auth); the certificate is chosen in JS from
  * the peeked ClientHello (SNI, else the local address) before the handshake starts, so OpenSSL
  * never pauses it for an `SNICallback` and a context switch (paired runs: 1-3 % less CPU per
- * handshake, within noise; one place chooses certificates). A refused choice (sniStrict, a broken
- * option set) goes to a server without certificate: the handshake fails with an alert. A connection uses the
- * generation current when its ClientHello arrived, so a certificate edit applies to the next
- * handshake and never cuts an open connection. Servers of a dropped generation go with it (WeakMap).
+ * handshake, within noise). The rule is `selectCertificate`'s, the one TCP routers' SNICallback
+ * applies. A refused choice (sniStrict, a broken option set) goes to a server without
+ * certificate: the handshake fails with an alert. A connection uses the generation current when
+ * its ClientHello arrived, so a certificate edit applies to the next handshake and never cuts an
+ * open connection. Servers of a dropped generation go with it (WeakMap).
  */
 export function createTlsTermination(sinks: DecryptedSinks) {
   const servers = new WeakMap<TlsGeneration, Map<string, TlsServer>>();
