@@ -5,7 +5,7 @@ import { startTlsServer, tlsClient, type RunningServer } from './testing/tls-ser
 import { compileTls } from './tls-generation.js';
 import { isWharfError } from '@wharf/config';
 import type { AddressInfo } from 'node:net';
-import { createServer as createTlsServer } from 'node:tls';
+import { createServer as createTlsServer, type TLSSocket, type TlsOptions } from 'node:tls';
 
 let ca: TestCa;
 let otherCa: TestCa;
@@ -30,6 +30,14 @@ beforeAll(async () => {
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close()));
 });
+
+/** a listening tls.Server built from `options` (closed after each test): its port */
+async function listenTls(options: TlsOptions, onSecure: (socket: TLSSocket) => void): Promise<number> {
+  const server = createTlsServer(options, onSecure);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  servers.push({ port: 0, refusals: [], close: () => new Promise<void>((resolve) => server.close(() => resolve())) });
+  return (server.address() as AddressInfo).port;
+}
 
 async function serve(optionsName: string, config: Parameters<typeof compileTls>[0]) {
   const generation = compileTls(config, { generated });
@@ -98,22 +106,24 @@ describe('handshakes driven by the store and the options (real tls sockets)', ()
     expect(chosen?.names).toEqual(['*.example.com']);
     const options = generation.certificateServerOptions('default', chosen);
     expect(options.SNICallback).toBeUndefined();
-    const tlsServer = createTlsServer(options, (socket) => socket.end(JSON.stringify({ alpn: socket.alpnProtocol, servername: socket.servername, authorized: false, peer: null })));
-    await new Promise<void>((resolve) => tlsServer.listen(0, '127.0.0.1', resolve));
-    servers.push({ port: 0, refusals: [], close: () => new Promise<void>((resolve) => tlsServer.close(() => resolve())) });
-    const port = (tlsServer.address() as AddressInfo).port;
+    const port = await listenTls(options, (socket) => socket.end(JSON.stringify({ alpn: socket.alpnProtocol, servername: socket.servername, authorized: false, peer: null })));
     // whatever the client's SNI says, the chosen certificate is served; Node still reports the SNI
     const answer = await tlsClient(port, { servername: 'api.example.com', ALPNProtocols: ['h2', 'http/1.1'] });
     expect(answer).toMatchObject({ served: '*.example.com', answer: { alpn: 'h2', servername: 'api.example.com' } });
     // refused (sniStrict without a match): no certificate, the handshake fails with an alert
     const refused = generation.selectCertificate(generation.options.get('strict')!, 'nothing.test');
     expect('refused' in refused && refused.refused.code).toBe('WHARF_TLS_SNI_STRICT');
-    const bare = createTlsServer(generation.certificateServerOptions('strict', undefined), (socket) => socket.end('{}'));
-    await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
-    servers.push({ port: 0, refusals: [], close: () => new Promise<void>((resolve) => bare.close(() => resolve())) });
-    const result = await tlsClient((bare.address() as AddressInfo).port, { servername: 'nothing.test' });
+    const result = await tlsClient(await listenTls(generation.certificateServerOptions('strict', undefined), (socket) => socket.end('{}')), { servername: 'nothing.test' });
     expect(result.answer).toBeUndefined();
     expect(result.error).toMatch(/ALERT|ECONNRESET|closed/);
+  });
+
+  it('gives a server-side TLSSocket (TCP routers) the cached context, so a connection builds none', () => {
+    const generation = compileTls({ certificates: [pair(app)] }, { generated });
+    const first = generation.serverOptions('default', '127.0.0.1').secureContext;
+    expect(first).toBeDefined();
+    expect(generation.serverOptions('default', '127.0.0.1').secureContext).toBe(first);
+    expect(generation.serverOptions('broken-or-missing', '127.0.0.1').secureContext).toBeUndefined();
   });
 
   it('builds one SecureContext per (certificate, options) pair and reuses it', () => {
