@@ -65,6 +65,15 @@ function probe(port, alpn = ['http/1.1']) {
   });
 }
 
+/** a reference row from bench/servers/ terminating the run's certificate in front of `backends` */
+async function nodeTlsRow(file, backends, only) {
+  const port = allocPort();
+  const script = fileURLToPath(new URL(`./servers/${file}`, import.meta.url));
+  const args = [script, '--port', String(port), '--cert', certFile, '--key', keyFile, '--ciphersuites', GO_TLS13_ORDER, '--backends', backends.map((b) => `http://127.0.0.1:${b.port}`).join(',')];
+  const p = await startProcess(process.execPath, args, { port });
+  return { port, pid: p.pid, stop: p.stop, only };
+}
+
 const servers = {
   // the TLS 1.3 suite order wharf uses (Go's: AES-128-GCM first), so both negotiate the same suite
   haproxy: (backends) => haproxyRow.start({ backends, bindOptions: `ssl crt ${combined} alpn h2,http/1.1 ciphersuites ${GO_TLS13_ORDER}` }),
@@ -106,27 +115,11 @@ const servers = {
     });
     return { ...w, scheme: 'http', only: ['keep-alive'] };
   },
-  async 'node https, no proxy'() {
-    const port = allocPort();
-    const script = fileURLToPath(new URL('./servers/https-floor.mjs', import.meta.url));
-    const p = await startProcess(process.execPath, [script, '--port', String(port), '--cert', certFile, '--key', keyFile, '--ciphersuites', GO_TLS13_ORDER], { port });
-    return { port, pid: p.pid, stop: p.stop };
-  },
-  async 'node https proxy'(backends) {
-    const port = allocPort();
-    const script = fileURLToPath(new URL('./servers/https-proxy-floor.mjs', import.meta.url));
-    const args = [script, '--port', String(port), '--cert', certFile, '--key', keyFile, '--ciphersuites', GO_TLS13_ORDER, '--backends', backends.map((b) => `http://127.0.0.1:${b.port}`).join(',')];
-    const p = await startProcess(process.execPath, args, { port });
-    return { port, pid: p.pid, stop: p.stop, only: ['keep-alive', 'handshakes'] };
-  },
-  // handshakes only: one request per connection, no HTTP parsing (servers/tls-raw-proxy.mjs)
-  async 'node tls raw relay'(backends) {
-    const port = allocPort();
-    const script = fileURLToPath(new URL('./servers/tls-raw-proxy.mjs', import.meta.url));
-    const args = [script, '--port', String(port), '--cert', certFile, '--key', keyFile, '--ciphersuites', GO_TLS13_ORDER, '--backends', backends.map((b) => `http://127.0.0.1:${b.port}`).join(',')];
-    const p = await startProcess(process.execPath, args, { port });
-    return { port, pid: p.pid, stop: p.stop, only: ['handshakes'] };
-  },
+  // answers by itself: the backends are not used
+  'node https, no proxy': (backends) => nodeTlsRow('https-floor.mjs', backends),
+  'node https proxy': (backends) => nodeTlsRow('https-proxy-floor.mjs', backends, ['keep-alive', 'handshakes']),
+  // handshakes only: one request per connection, no HTTP parsing
+  'node tls raw relay': (backends) => nodeTlsRow('tls-raw-proxy.mjs', backends, ['handshakes']),
 };
 
 const h2 = hasH2load();

@@ -5,18 +5,14 @@
 import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { createServer } from 'node:https';
-import { DEFAULT_CIPHERS } from 'node:tls';
-import { parseArgs } from 'node:util';
-import { exitOnSignal } from './args.mjs';
+import { exitOnSignal, tlsServerArgs } from './args.mjs';
 
-const { values } = parseArgs({ options: { port: { type: 'string' }, cert: { type: 'string' }, key: { type: 'string' }, backends: { type: 'string' }, ciphersuites: { type: 'string' } } });
-const order = values.ciphersuites === undefined ? {} : { ciphers: `${values.ciphersuites}:${DEFAULT_CIPHERS}`, honorCipherOrder: true };
-const backends = (values.backends ?? '').split(',').filter(Boolean).map((u) => new URL(u));
+const { port, cert, key, backends, order } = tlsServerArgs();
 const agent = new Agent({ keepAlive: true, maxSockets: 128 });
 const HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te', 'trailer']);
 const withoutHop = (headers) => Object.fromEntries(Object.entries(headers).filter(([k]) => !HOP.has(k)));
 let next = 0;
-const server = createServer({ cert: readFileSync(values.cert), key: readFileSync(values.key), ...order }, (req, res) => {
+const server = createServer({ cert: readFileSync(cert), key: readFileSync(key), ...order }, (req, res) => {
   const target = backends[next];
   next = (next + 1) % backends.length;
   const upstream = request({ host: target.hostname, port: Number(target.port), path: req.url, method: req.method, headers: withoutHop(req.headers), agent }, (answer) => {
@@ -29,5 +25,5 @@ const server = createServer({ cert: readFileSync(values.cert), key: readFileSync
   });
   req.pipe(upstream);
 });
-server.listen(Number(values.port), '127.0.0.1');
+server.listen(port, '127.0.0.1');
 exitOnSignal(() => new Promise((r) => server.close(r)));

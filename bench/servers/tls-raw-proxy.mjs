@@ -6,13 +6,10 @@
 // that proxy's own per-request work. `--port P --cert FILE --key FILE --backends url,url [--ciphersuites A:B]`
 import { readFileSync } from 'node:fs';
 import { connect } from 'node:net';
-import { createServer, DEFAULT_CIPHERS } from 'node:tls';
-import { parseArgs } from 'node:util';
-import { exitOnSignal } from './args.mjs';
+import { createServer } from 'node:tls';
+import { exitOnSignal, tlsServerArgs } from './args.mjs';
 
-const { values } = parseArgs({ options: { port: { type: 'string' }, cert: { type: 'string' }, key: { type: 'string' }, backends: { type: 'string' }, ciphersuites: { type: 'string' } } });
-const order = values.ciphersuites === undefined ? {} : { ciphers: `${values.ciphersuites}:${DEFAULT_CIPHERS}`, honorCipherOrder: true };
-const backends = (values.backends ?? '').split(',').filter(Boolean).map((u) => new URL(u));
+const { port, cert, key, backends, order } = tlsServerArgs();
 const idle = backends.map(() => []);
 const REQUEST = Buffer.from('GET /bench HTTP/1.1\r\nHost: bench.test\r\n\r\n');
 let next = 0;
@@ -27,7 +24,7 @@ function withUpstream(use) {
   socket.on('error', () => socket.destroy());
 }
 
-const server = createServer({ cert: readFileSync(values.cert), key: readFileSync(values.key), ...order }, (client) => {
+const server = createServer({ cert: readFileSync(cert), key: readFileSync(key), ...order }, (client) => {
   client.on('error', () => client.destroy());
   client.once('data', () =>
     withUpstream((upstream, i) => {
@@ -39,5 +36,5 @@ const server = createServer({ cert: readFileSync(values.cert), key: readFileSync
     }),
   );
 });
-server.listen(Number(values.port), '127.0.0.1');
+server.listen(port, '127.0.0.1');
 exitOnSignal(() => new Promise((r) => server.close(r)));
