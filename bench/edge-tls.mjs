@@ -16,6 +16,7 @@
 // in the next 3, steady ~500 from 12 s on). HAProxy has no JIT: the warm-up changes nothing there.
 // Rounds interleave the servers; each keeps its best round (req/s) and lowest CPU per request.
 // Usage: node bench/edge-tls.mjs [--duration 5] [--warmup 1] [--handshake-warmup 20] [--rounds 2]
+//        [--tests keep-alive,handshakes,http/2] [--rows haproxy,wharf,…] (a subset, for a quick look)
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,7 +34,7 @@ import { table, withRatios } from './lib/report.mjs';
 import { startWharf } from './lib/wharf-binary.mjs';
 import { runWrk } from './lib/wrk.mjs';
 
-const { values } = parseArgs({ options: { duration: { type: 'string', default: '5' }, warmup: { type: 'string', default: '1' }, rounds: { type: 'string', default: '2' }, 'handshake-warmup': { type: 'string', default: '20' } } });
+const { values } = parseArgs({ options: { duration: { type: 'string', default: '5' }, warmup: { type: 'string', default: '1' }, rounds: { type: 'string', default: '2' }, 'handshake-warmup': { type: 'string', default: '20' }, tests: { type: 'string' }, rows: { type: 'string' } } });
 const durationS = Math.min(Math.max(Number(values.duration), 1), 60);
 const warmupS = Math.min(Math.max(Number(values.warmup), 1), 10);
 const rounds = Math.min(Math.max(Number(values.rounds), 1), 5);
@@ -134,16 +135,27 @@ const warm = {
   'http/2': async () => undefined, // h2load warms up itself (--warm-up-time)
 };
 
+/** `--tests` / `--rows`: a comma list picks a subset of `all` (an unknown name is an error, not an empty table) */
+function pick(all, list, flag) {
+  if (list === undefined) return all;
+  const names = list.split(/,(?! )/).map((n) => n.trim()); // row names hold ', ' ("wharf, plain HTTP")
+  const unknown = names.filter((n) => !(n in all));
+  if (unknown.length > 0) throw new Error(`--${flag}: unknown ${unknown.join(', ')} (known: ${Object.keys(all).join(', ')})`);
+  return Object.fromEntries(names.map((n) => [n, all[n]]));
+}
+const runTests = pick(tests, values.tests, 'tests');
+const runServers = pick(servers, values.rows, 'rows');
+
 const backends = await startWhoami(3);
 const best = new Map(); // `${test}\u0000${server}` → kept result
 const negotiated = {};
 for (let round = 1; round <= rounds; round++) {
-  for (const [name, start] of Object.entries(servers)) {
+  for (const [name, start] of Object.entries(runServers)) {
     process.stderr.write(`edge-tls: round ${round}/${rounds}: ${name}…\n`);
     const s = await start(backends);
     try {
       if (s.scheme !== 'http') negotiated[name] = await probe(s.port);
-      for (const [test, run] of Object.entries(tests)) {
+      for (const [test, run] of Object.entries(runTests)) {
         if (s.only && !s.only.includes(test)) continue;
         let r;
         try {
@@ -169,8 +181,8 @@ for (const b of backends) await b.stop();
 const out = {};
 console.log(`\nHTTPS edge, ECDSA P-256 certificate, 3 whoami backends, best of ${rounds} interleaved round(s) of ${durationS} s (warm-up ${warmupS} s, handshakes ${handshakeWarmupS} s), node ${process.version}`);
 for (const [name, n] of Object.entries(negotiated)) console.log(`  ${name} negotiates: ${n.protocol} ${n.cipher} ${n.group ?? ''}`);
-for (const test of Object.keys(tests)) {
-  const rows = withRatios(Object.keys(servers).map((s) => best.get(`${test}\u0000${s}`)).filter(Boolean)
+for (const test of Object.keys(runTests)) {
+  const rows = withRatios(Object.keys(runServers).map((s) => best.get(`${test}\u0000${s}`)).filter(Boolean)
     // ×base on the wharf row: keep-alive against the same wharf on plain HTTP; handshakes against
     // the raw node:tls relay (what wharf's own per-request work costs over Node terminating TLS)
     .map((r) => (r.name !== 'wharf' ? r : test === 'keep-alive' ? { ...r, base: 'wharf, plain HTTP' } : test === 'handshakes' ? { ...r, base: 'node tls raw relay' } : r)));
@@ -182,6 +194,7 @@ for (const test of Object.keys(tests)) {
 if (!h2) console.log('\nhttp/2: skipped (h2load missing: apt-get install nghttp2-client)');
 const targets = { 'keep-alive': 0.6, handshakes: 0.8 };
 for (const [test, goal] of Object.entries(targets)) {
+  if (!(test in out)) continue;
   const ratio = out[test].find((r) => r.name === 'wharf')?.rpsRatio;
   console.log(`target ${test} ≥ ${goal}× HAProxy: ${Number.isFinite(ratio) ? ratio.toFixed(2) : '-'}× ${ratio >= goal ? 'met' : 'NOT met'}`);
 }
