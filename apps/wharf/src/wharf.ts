@@ -162,6 +162,7 @@ export async function startWharf(config: StaticConfig, opts: StartOptions = {}):
         generations: runtime,
         observers,
         forwardedHeaders: { insecure: ep.forwardedHeaders.insecure, trustedIPs: [...ep.forwardedHeaders.trustedIPs] },
+        ...(ep.proxyProtocol && { proxyProtocol: { insecure: ep.proxyProtocol.insecure, trustedIPs: [...ep.proxyProtocol.trustedIPs] } }),
         ...entryPointOptions(ep),
         log: (message, err) => logger.error({ entryPoint: name, err }, message),
         divert: l4.divert(name),

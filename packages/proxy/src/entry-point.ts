@@ -9,6 +9,7 @@ import { drainServer, type DrainState } from './entry-point-drain.js';
 import { createTrustCheck, type ForwardedHeadersOptions } from './forwarded-headers.js';
 import { installConnectionFront } from './incoming/connection-front.js';
 import { asHttp1Request } from './incoming/h2-request.js';
+import { acceptProxyProtocol, type ProxyProtocolOptions } from './incoming/proxy-header/accept-proxy-protocol.js';
 import { listenServer } from './listen.js';
 import { divertConnections, type ConnectionDivert } from './tcp/divert.js';
 import { createRequestHandler, type RequestHandle } from './request-handler.js';
@@ -60,6 +61,8 @@ export interface EntryPointOptions {
   log?: (message: string, err?: unknown) => void;
   /** TCP routing on this port: every fresh socket goes here first (tcp/divert.ts) */
   divert?: ConnectionDivert;
+  /** `proxyProtocol`: trusted load balancers' PROXY protocol headers, read before anything else */
+  proxyProtocol?: ProxyProtocolOptions;
 }
 
 export interface EntryPoint {
@@ -167,6 +170,8 @@ export function createEntryPoint(options: EntryPointOptions): EntryPoint {
   });
   // TCP routes see each fresh socket first; what they do not take goes on to the TLS/plaintext front
   if (options.divert) divertConnections(server, options.divert);
+  // outermost: the client address a trusted load balancer announces is set before any of the above
+  if (options.proxyProtocol) acceptProxyProtocol(server, { ...options.proxyProtocol, name: options.name, readTimeoutMs: t.readTimeoutMs ?? 60_000, log: (m) => log(m) });
   let address: EntryPoint['address'];
   const close = (graceMs: number): Promise<void> => {
     for (const session of front.sessions) session.close();

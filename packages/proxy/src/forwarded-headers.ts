@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { BlockList, isIP } from 'node:net';
+import { parseIpAddress, parseIpRange, rangeContains } from '@wharf/config';
 import { hostname } from 'node:os';
 
 /** Entrypoint `forwardedHeaders` (Traefik): whose incoming X-Forwarded-* headers are believed. */
@@ -38,25 +38,18 @@ export function isManagedHeader(name: string): boolean {
 
 const SERVER_NAME = hostname();
 
-function stripMapped(ip: string): string {
-  return ip.startsWith('::ffff:') && isIP(ip.slice(7)) === 4 ? ip.slice(7) : ip;
-}
-
-/** `trusted(ip)` per the options; built once per entrypoint. */
+/**
+ * `trusted(ip)` per the options (`forwardedHeaders`, `proxyProtocol`: the same shape); built once
+ * per entrypoint. Entries are parsed as the static configuration validated them (IP or CIDR,
+ * IPv4-mapped IPv6 as IPv4); an entry that does not parse trusts nobody, it never widens.
+ */
 export function createTrustCheck(options: ForwardedHeadersOptions | undefined): (ip: string) => boolean {
   if (options?.insecure === true) return () => true;
-  const list = options?.trustedIPs ?? [];
-  if (list.length === 0) return () => false;
-  const block = new BlockList();
-  for (const entry of list) {
-    const [addr, bits] = entry.split('/') as [string, string | undefined];
-    const family = isIP(addr) === 6 ? 'ipv6' : 'ipv4';
-    if (bits === undefined) block.addAddress(addr, family);
-    else block.addSubnet(addr, Number(bits), family);
-  }
+  const ranges = (options?.trustedIPs ?? []).map((entry) => parseIpRange(entry.trim())).filter((r) => r !== null);
+  if (ranges.length === 0) return () => false;
   return (ip) => {
-    const plain = stripMapped(ip);
-    return block.check(plain, isIP(plain) === 6 ? 'ipv6' : 'ipv4');
+    const address = parseIpAddress(ip);
+    return address !== null && ranges.some((range) => rangeContains(range, address));
   };
 }
 

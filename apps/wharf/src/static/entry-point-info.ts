@@ -35,6 +35,12 @@ export function entryPointInfo(ep: ResolvedEntryPoint): EntryPointInfo {
       ...(ep.forwardedHeaders.insecure && { insecure: true }),
       ...(ep.forwardedHeaders.trustedIPs.length > 0 && { trustedIPs: [...ep.forwardedHeaders.trustedIPs] }),
     },
+    ...(ep.proxyProtocol && {
+      proxyProtocol: {
+        ...(ep.proxyProtocol.insecure && { insecure: true }),
+        ...(ep.proxyProtocol.trustedIPs.length > 0 && { trustedIPs: [...ep.proxyProtocol.trustedIPs] }),
+      },
+    }),
     http: {
       ...(h.middlewares.length > 0 && { middlewares: [...h.middlewares] }),
       ...(h.tls && { tls: structuredClone(h.tls) }),

@@ -57,6 +57,12 @@ export const EntryPointSchema = Type.Object({
     },
     { default: {} },
   ),
+  proxyProtocol: Type.Optional(
+    Type.Object({
+      insecure: Bool(false, 'accept a PROXY protocol header (v1 or v2) from any client'),
+      trustedIPs: Type.Array(Type.String(), { default: [], description: 'IPs/CIDRs (the load balancers) whose PROXY protocol header gives the client address; from others the bytes are left as sent' }),
+    }),
+  ),
   transport: Type.Object(
     {
       respondingTimeouts: Type.Object(

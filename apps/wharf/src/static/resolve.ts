@@ -1,6 +1,5 @@
 import type { Static } from '@sinclair/typebox';
-import { decodeWithSchema } from '@wharf/config';
-import { isWharfError } from '@wharf/config';
+import { decodeWithSchema, isWharfError, parseIpRange } from '@wharf/config';
 import { parseAddress, type EntryPointAddress } from './address.js';
 import { EntryPointSchema } from './entry-point-schema.js';
 import type { StaticConfigProblem } from './errors.js';
@@ -53,6 +52,7 @@ export function resolveStatic(input: StaticConfigInput, originOf: (path: string)
     }
   }
   checkAddressConflicts(entryPoints, originOf, problems);
+  checkTrustedIPs(entryPoints, originOf, problems);
   checkReferences(input, entryPoints, originOf, problems);
   const { entryPoints: _ignored, configFile: _file, ...rest } = input;
   return { config: { ...rest, entryPoints }, problems };
@@ -79,6 +79,20 @@ function checkAddressConflicts(
       code: 'WHARF_STATIC_ADDRESS_CONFLICT',
       message: `${origin}: entrypoints "${other.name}" (${other.address}) and "${ep.name}" (${ep.address}) cannot both listen on port ${a.port}/${a.protocol}`,
     });
+  }
+}
+
+/** `forwardedHeaders.trustedIPs` and `proxyProtocol.trustedIPs`: every entry an IP or a CIDR (Go's net.ParseCIDR / ParseIP). */
+function checkTrustedIPs(entryPoints: Record<string, ResolvedEntryPoint>, originOf: (path: string) => string, problems: StaticConfigProblem[]): void {
+  for (const ep of Object.values(entryPoints)) {
+    for (const [key, list] of [['forwardedHeaders', ep.forwardedHeaders.trustedIPs], ['proxyProtocol', ep.proxyProtocol?.trustedIPs ?? []]] as const) {
+      list.forEach((entry, i) => {
+        if (parseIpRange(entry.trim()) !== null) return;
+        const origin = originOf(`entryPoints.${ep.name}.${key}.trustedIPs`);
+        const shown = JSON.stringify(entry.length > 60 ? `${entry.slice(0, 60)}…` : entry);
+        problems.push({ origin, code: 'WHARF_STATIC_BAD_IP_RANGE', message: `${origin}: entry ${i + 1}, ${shown}, is not an IP address or CIDR (1.2.3.4, 10.0.0.0/8, 2001:db8::/32)` });
+      });
+    }
   }
 }
 

@@ -78,6 +78,8 @@ export interface EntryPointInfo {
     keepAliveMaxTime?: string;
   };
   forwardedHeaders?: { insecure?: boolean; trustedIPs?: string[] };
+  /** only when configured, as Traefik's `*ProxyProtocol` (omitempty) */
+  proxyProtocol?: { insecure?: boolean; trustedIPs?: string[] };
   http?: {
     middlewares?: string[];
     tls?: { options?: string; certResolver?: string; domains?: Array<{ main?: string; sans?: string[] }> };

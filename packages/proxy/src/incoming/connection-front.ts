@@ -58,7 +58,12 @@ export function installConnectionFront(server: Server, o: ConnectionFrontOptions
   });
   server.prependListener('connection', (socket: Socket) => {
     const tls = o.generations.current().tls;
-    if (tls === undefined) return httpConnection.call(server, socket);
+    if (tls === undefined) {
+      httpConnection.call(server, socket);
+      // a socket read before (a PROXY protocol header) is paused with the rest put back
+      if (socket.isPaused()) socket.resume();
+      return;
+    }
     void peekClientHello(socket, { timeoutMs: o.readTimeoutMs > 0 ? o.readTimeoutMs : 60_000 }).then((peeked) => {
       if (socket.destroyed) return;
       if (peeked.kind === 'notTls') {
@@ -67,6 +72,8 @@ export function installConnectionFront(server: Server, o: ConnectionFrontOptions
       } else if (peeked.kind === 'hello') terminate(socket, o.name, tls, peeked.hello.sni, peeked.hello.alpn);
       else socket.destroy();
     });
+    // a socket read before (a PROXY protocol header) is paused with the rest put back
+    if (socket.isPaused()) socket.resume();
   });
   return { sessions };
 }

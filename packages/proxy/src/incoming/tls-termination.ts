@@ -3,6 +3,7 @@ import { createServer as createTlsServer, type Server as TlsServer, type TLSSock
 import { ACME_TLS_ALPN_PROTOCOL, isWharfError } from '@wharf/config';
 import type { GenerationTls } from '@wharf/runtime';
 import { checkClientCertificate, type LoadedCertificate, type TlsGeneration } from '@wharf/tls';
+import { carryClientAddress } from './proxy-header/client-address.js';
 import { stampTlsOptions } from './tls-options-used.js';
 
 /** Where a terminated connection goes, by ALPN: `h2` to the HTTP/2 server, anything else to the HTTP/1.1 one. */
@@ -66,6 +67,7 @@ export function createTlsTermination(sinks: DecryptedSinks) {
       const refused = set ? checkClientCertificate(socket, set.clientAuthType) : undefined;
       if (refused !== undefined) return socket.destroy();
       stampTlsOptions(socket, optionsName);
+      carryClientAddress((socket as TLSSocket & { _parent?: Socket })._parent, socket);
       socket.on('error', () => undefined);
       if (socket.alpnProtocol === 'h2') sinks.h2(socket);
       else sinks.http1(socket);
