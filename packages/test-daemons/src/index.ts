@@ -5,3 +5,4 @@ export { startEtcd, startRedis, type KvDaemon } from './kv-stores.js';
 export { startDnsmasq, DNSMASQ_BINARY, type Dnsmasq, type DnsmasqRecords } from './dnsmasq.js';
 export { startPebble, type Pebble } from './pebble.js';
 export { findPostgres, startPostgres, type Postgres, type PostgresOptions } from './postgres.js';
+export { startHaproxy, HAPROXY_BINARY, type Haproxy } from './haproxy.js';
