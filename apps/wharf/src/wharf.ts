@@ -54,6 +54,12 @@ function ms(value: string | number | undefined, fallback: number): number {
 export async function startWharf(config: StaticConfig, opts: StartOptions = {}): Promise<RunningWharf> {
   const logger = opts.logger ?? createLogger(config.log);
   const log = toLogger(logger);
+  // Traefik options wharf knows and does not implement (static/unsupported-options.ts): logged once
+  // and kept as warnings beside every provider's diagnostics (API, dashboard)
+  const ignored: Diagnostic[] = (config.ignoredOptions ?? []).map(({ where, reason }) => ({
+    provider: 'static', source: where, code: 'WHARF_STATIC_NOT_IMPLEMENTED', severity: 'warning', message: `Traefik option not implemented, ignored: ${reason}`,
+  }));
+  for (const d of ignored) logger.warn({ option: d.source }, d.message);
   const entryPoints = Object.values(config.entryPoints).map((ep) => ({ name: ep.name, ep, addr: ep.parsedAddress }));
   const serveInternal = internalEntryPointUsed(config);
   const userEntryPoints = entryPoints.filter((e) => !(serveInternal && e.name === INTERNAL) && e.addr.protocol === 'tcp');
@@ -138,7 +144,7 @@ export async function startWharf(config: StaticConfig, opts: StartOptions = {}):
     onChange: (files) => {
       if (applied === undefined) return;
       log.info('certificate files changed: reloading TLS', { files });
-      runtime.apply(applied.config, applied.diagnostics);
+      runtime.apply(applied.config, [...ignored, ...applied.diagnostics]);
     },
   });
   const aggregator = createAggregator({
@@ -146,7 +152,7 @@ export async function startWharf(config: StaticConfig, opts: StartOptions = {}):
     throttleMs: ms(config.providers.providersThrottleDuration, 2000),
     onConfig: (next, diagnostics) => {
       applied = { config: next, diagnostics };
-      runtime.apply(next, diagnostics);
+      runtime.apply(next, [...ignored, ...diagnostics]);
       certificateFiles.watch(next.tls);
     },
     onProviderState: (state) => runtime.reportProviderState(state),

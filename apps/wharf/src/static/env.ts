@@ -3,6 +3,7 @@ import { suggest } from '@wharf/config';
 import type { StaticConfigProblem } from './errors.js';
 import type { Assignment } from './flags.js';
 import { resolveEnvTokens } from './schema-path.js';
+import { unsupportedOption, type UnsupportedNotice } from './unsupported-options.js';
 
 const ENV_PREFIXES = ['WHARF_', 'TRAEFIK_'] as const;
 /** Variables with a known prefix that belong to tooling, not to the static configuration (WHARF_DASHBOARD_DIR: `internal-entry-point.ts`). */
@@ -11,6 +12,8 @@ const IGNORED_ENV = new Set(['WHARF_SKIP_BUILD', 'WHARF_DASHBOARD_DIR']);
 export interface ParsedEnv {
   assignments: Assignment[];
   problems: StaticConfigProblem[];
+  /** known Traefik variables wharf does not implement (`unsupported-options.ts`) */
+  unsupported: UnsupportedNotice[];
 }
 
 /**
@@ -18,7 +21,7 @@ export interface ParsedEnv {
  * matched case-insensitively ignoring `_` boundaries; an unknown variable is an error.
  */
 export function parseEnv(env: Readonly<Record<string, string | undefined>>, schema: TSchema): ParsedEnv {
-  const out: ParsedEnv = { assignments: [], problems: [] };
+  const out: ParsedEnv = { assignments: [], problems: [], unsupported: [] };
   for (const name of Object.keys(env).sort()) {
     const value = env[name];
     const prefix = ENV_PREFIXES.find((p) => name.startsWith(p));
@@ -27,6 +30,11 @@ export function parseEnv(env: Readonly<Record<string, string | undefined>>, sche
     const resolution = resolveEnvTokens(schema, tokens);
     if (resolution.steps && resolution.steps.length > 0) {
       out.assignments.push({ steps: resolution.steps, value, origin: { kind: 'env', name, prefix, tokens, value } });
+      continue;
+    }
+    const option = unsupportedOption(tokens);
+    if (option !== undefined) {
+      out.unsupported.push({ option, where: name });
       continue;
     }
     const suggestion = suggestEnv(prefix, tokens, resolution.failure);

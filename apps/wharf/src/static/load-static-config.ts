@@ -8,6 +8,7 @@ import { mergeSources, originOf } from './merge-sources.js';
 import { pathSteps, problemFor, type Origin } from './origin.js';
 import { resolveStatic, type StaticConfigData, type StaticConfigInput } from './resolve.js';
 import { StaticConfigSchema } from './schema.js';
+import { takeUnsupported, type UnsupportedNotice } from './unsupported-options.js';
 
 /** Deep-frozen at run time; typed without `readonly` so it passes into option types directly. */
 export type StaticConfig = StaticConfigData;
@@ -48,6 +49,10 @@ export function loadStaticConfig(options: LoadStaticConfigOptions): StaticConfig
   problems.push(...file.problems);
   const { tree, origins } = mergeSources(file.data, [env.assignments, flags.assignments]);
   const located = (path: string): Origin | undefined => originOf(path, origins, file.origin);
+  const notices: UnsupportedNotice[] = [...env.unsupported, ...takeUnsupported(tree, (path) => describeOrigin(located(path), path))];
+  for (const { option, where } of notices) {
+    if (option.refuse) problems.push({ origin: where, code: 'WHARF_STATIC_UNSUPPORTED', message: `${where}: ${option.reason}` });
+  }
   const decoded = decodeWithSchema(StaticConfigSchema, tree);
   for (const issue of withoutEchoes(decoded.issues)) {
     const origin = located(issue.path);
@@ -56,7 +61,8 @@ export function loadStaticConfig(options: LoadStaticConfigOptions): StaticConfig
   if (decoded.value === undefined || problems.length > 0) throw new StaticConfigError(problems);
   const resolved = resolveStatic(decoded.value as StaticConfigInput, (path) => describeOrigin(located(path), path));
   if (resolved.problems.length > 0) throw new StaticConfigError(resolved.problems);
-  const config: StaticConfigData = { ...resolved.config, ...(file.path ? { configFile: file.path } : {}) };
+  const ignoredOptions = notices.filter((n) => !n.option.refuse).map(({ option, where }) => ({ where, reason: option.reason }));
+  const config: StaticConfigData = { ...resolved.config, ...(file.path ? { configFile: file.path } : {}), ...(ignoredOptions.length > 0 && { ignoredOptions }) };
   return deepFreeze(config) as StaticConfig;
 }
 

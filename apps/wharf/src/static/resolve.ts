@@ -20,6 +20,8 @@ export interface StaticConfigData extends Omit<StaticConfigInput, 'entryPoints' 
   entryPoints: Record<string, ResolvedEntryPoint>;
   /** the static configuration file that was read, if any */
   configFile?: string;
+  /** Traefik options wharf does not implement and ignored: where each was written, what is missing */
+  ignoredOptions?: Array<{ where: string; reason: string }>;
 }
 
 const DEFAULT_ENTRYPOINT = { name: 'web', address: ':80' } as const;
