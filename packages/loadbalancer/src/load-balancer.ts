@@ -70,7 +70,7 @@ export function createLoadBalancer(
     });
     checker.start((slot) => health.firstProbeDelay(slot));
   }
-  return assembleBalancer(slots, createServerChooser(strategy), sticky, health);
+  return assembleBalancer(slots, createServerChooser(strategy), sticky, health, strategy.observe?.bind(strategy));
 }
 
 function assembleBalancer(
@@ -78,6 +78,7 @@ function assembleBalancer(
   choose: ServerChooser,
   sticky: StickySession<ServerSlot> | undefined,
   health: ServerHealth,
+  observe?: (server: ServerSlot, ms: number) => void,
 ): LoadBalancer {
   const byRef = new Map<ServerRef, ServerSlot>(slots.map((s) => [s.ref, s]));
   const byUrl = new Map<string, ServerSlot>(slots.map((s) => [s.ref.url, s]));
@@ -112,5 +113,12 @@ function assembleBalancer(
     },
     servers: () => slots.map((s) => s.info()),
     ready: () => health.ready,
+    // only for strategies that weigh response times: the others pay nothing per request
+    ...(observe !== undefined && {
+      onResponseHead(server: ServerRef, ms: number) {
+        const slot = slotOf(server);
+        if (slot !== undefined) observe(slot, ms);
+      },
+    }),
   };
 }

@@ -34,6 +34,11 @@ export interface LoadBalancer {
   /** in-flight accounting (leastconn, p2c) and passive health */
   onAttemptStart(server: ServerRef): void;
   onAttemptEnd(server: ServerRef, outcome: AttemptOutcome): void;
+  /**
+   * Present only when the strategy weighs response times (leasttime): the response head of an
+   * attempt on `server` arrived `ms` after `onAttemptStart` (time to first byte, as Traefik's).
+   */
+  onResponseHead?(server: ServerRef, ms: number): void;
   /** live health for the runtime view */
   servers(): ServerHealthInfo[];
   /**

@@ -1,12 +1,13 @@
 import { LoadBalancerErrors } from '../errors.js';
 import { hrw } from './hrw/index.js';
 import { leastconn } from './leastconn/index.js';
+import { leasttime } from './leasttime/index.js';
 import { p2c } from './p2c/index.js';
 import type { StrategyDefinition } from './types.js';
 import { wrr } from './wrr/index.js';
 
 /** Every built-in strategy; adding one is one folder and one entry here. */
-export const builtinStrategies: readonly StrategyDefinition[] = [wrr, p2c, leastconn, hrw];
+export const builtinStrategies: readonly StrategyDefinition[] = [wrr, p2c, leastconn, hrw, leasttime];
 
 /** The strategy of a `loadBalancer` without `strategy` (the one place the default is written). */
 export const defaultStrategy: string = wrr.name;

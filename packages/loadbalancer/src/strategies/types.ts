@@ -18,6 +18,11 @@ export interface Strategy {
   pick(clientIP: string, accept: ServerFilter): BalancedServer | undefined;
   /** the server `pick` would return now, without side effects */
   peek(clientIP: string, accept: ServerFilter): BalancedServer | undefined;
+  /**
+   * For strategies that weigh response times (leasttime): a response head from `server` arrived
+   * `ms` after its attempt started. The balancer only wires it for strategies that have it.
+   */
+  observe?(server: BalancedServer, ms: number): void;
 }
 
 export interface StrategyOptions {

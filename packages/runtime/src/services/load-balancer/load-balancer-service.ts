@@ -69,6 +69,8 @@ export function createLoadBalancerService(opts: LoadBalancerServiceOptions): Com
     ex.serviceName = opts.name;
     const server = pick.server;
     balancer.onAttemptStart(server);
+    // leasttime: time to the response head (the hook exists only for strategies that use it)
+    const startedAt = balancer.onResponseHead === undefined ? 0 : performance.now();
     let pending: Promise<HttpResponse>;
     try {
       pending = transport.forward(ex, targetOf(server));
@@ -79,6 +81,7 @@ export function createLoadBalancerService(opts: LoadBalancerServiceOptions): Com
     return Promise.resolve(pending).then(
       (res) => {
         const outcome = outcomeOf(res);
+        if (!outcome.networkError) balancer.onResponseHead?.(server, performance.now() - startedAt);
         onResponseDone(res, () => balancer.onAttemptEnd(server, outcome));
         if (shouldRedispatch(ex, res, redispatched)) {
           ex.triedServers.add(server.url);
