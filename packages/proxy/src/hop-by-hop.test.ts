@@ -28,8 +28,13 @@ describe('connectionListed', () => {
 
 describe('upstreamHeaderList', () => {
   it('flattens request headers without hop-by-hop ones and without host', () => {
-    const list = upstreamHeaderList({ host: 'h', connection: 'x-drop', te: 'trailers', 'proxy-authorization': 'p', accept: '*/*', cookie: 'c', 'x-multi': ['1', '2'] }, []);
+    const list = upstreamHeaderList({ host: 'h', connection: 'x-drop', te: 'gzip', 'proxy-authorization': 'p', accept: '*/*', cookie: 'c', 'x-multi': ['1', '2'] }, []);
     expect(list).toEqual(['accept', '*/*', 'cookie', 'c', 'x-multi', '1', 'x-multi', '2']);
+  });
+  it('keeps `TE: trailers` alone (Go\'s ReverseProxy, for gRPC), whatever else TE lists', () => {
+    expect(upstreamHeaderList({ te: 'trailers' }, [])).toEqual(['te', 'trailers']);
+    expect(upstreamHeaderList({ te: 'gzip;q=0.5, Trailers' }, [])).toEqual(['te', 'trailers']);
+    expect(upstreamHeaderList({ te: 'gzip, trailersx' }, [])).toEqual([]);
   });
 });
 

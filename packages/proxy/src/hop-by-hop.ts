@@ -67,5 +67,13 @@ export function upstreamHeaderList(headers: IncomingHttpHeaders, out: string[]):
     if (typeof value === 'string') out.push(name, value);
     else for (const v of value) out.push(name, v);
   }
+  // `TE: trailers` is the one hop-by-hop value kept (Go's ReverseProxy): gRPC servers require it
+  if (headers.te !== undefined && listsTrailers(headers.te)) out.push('te', 'trailers');
   return out;
+}
+
+/** true when a TE header value lists the `trailers` token (any case, any position) */
+function listsTrailers(te: string | string[]): boolean {
+  const text = Array.isArray(te) ? te.join(',') : te;
+  return text.split(',').some((part) => part.split(';')[0]!.trim().toLowerCase() === 'trailers');
 }

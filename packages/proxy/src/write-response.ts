@@ -1,6 +1,7 @@
-import { STATUS_CODES, type ServerResponse } from 'node:http';
+import { STATUS_CODES, validateHeaderName, validateHeaderValue, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
 import type { Readable } from 'node:stream';
 import type { HttpResponse } from '@wharf/config';
+import { isHopByHop } from './hop-by-hop.js';
 
 function onBodyError(this: Readable & { wharfRes?: ServerResponse }, err: Error): void {
   this.wharfRes?.destroy(err);
@@ -31,8 +32,36 @@ export function writeResponse(res: ServerResponse, r: HttpResponse): void {
     (res as ServerResponse & { wharfBody?: Readable }).wharfBody = body;
     body.on('error', onBodyError);
     res.on('close', onResponseClose);
-    body.pipe(res);
+    if (r.trailers === undefined) body.pipe(res);
+    else {
+      const trailers = r.trailers;
+      body.pipe(res, { end: false });
+      body.once('end', () => endWithTrailers(res, trailers));
+    }
   }
+}
+
+/**
+ * Ends `res` with the upstream's trailers: HTTP/2 sends them as a trailing HEADERS frame, node's
+ * HTTP/1.1 only in a chunked response (else they are dropped, as the message has no room for
+ * them). A name or value node refuses (CR/LF, a bad token) is dropped, never thrown.
+ */
+function endWithTrailers(res: ServerResponse, trailers: OutgoingHttpHeaders): void {
+  const kept: OutgoingHttpHeaders = {};
+  let any = false;
+  for (const [name, value] of Object.entries(trailers)) {
+    if (value === undefined || isHopByHop(name)) continue;
+    try {
+      validateHeaderName(name);
+      for (const v of Array.isArray(value) ? value : [String(value)]) validateHeaderValue(name, v);
+    } catch {
+      continue;
+    }
+    kept[name] = value;
+    any = true;
+  }
+  if (any && !res.destroyed) res.addTrailers(kept);
+  res.end();
 }
 
 /** A fixed text answer (404, 400, 500) with a content length. */

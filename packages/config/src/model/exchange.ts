@@ -52,6 +52,12 @@ export interface HttpResponse {
   /** the connection was handed over (WebSocket tunnel): nothing left to write */
   upgraded?: boolean;
   /**
+   * Response trailers (gRPC's `grpc-status`): filled in by the time a streamed `body` ends, written
+   * after it (HTTP/2 clients: a trailing HEADERS frame; HTTP/1.1: only in a chunked response).
+   * Only HTTP/2 upstreams (`h2c://`) set it.
+   */
+  trailers?: OutgoingHttpHeaders;
+  /**
    * Set when this response stands for an upstream failure (codes in upstream-errors.ts): the
    * forwarder turns connect errors into 502, timeouts into 504, an empty pool into 503, and
    * says why here, so retry and circuitBreaker can decide without parsing bodies.

@@ -35,7 +35,8 @@ export class H2cClient {
       const headers: OutgoingHttpHeaders = { ':method': ex.method, ':path': path, ':authority': authority, ':scheme': 'http' };
       for (let i = 0; i < headerList.length; i += 2) {
         const name = headerList[i]!;
-        if (name === 'host' || name === 'te') continue;
+        // HTTP/2 allows no other TE than `trailers`, the only value upstreamHeaderList keeps
+        if (name === 'host') continue;
         const prior = headers[name];
         headers[name] = prior === undefined ? headerList[i + 1]! : `${String(prior)}, ${headerList[i + 1]!}`;
       }
@@ -57,11 +58,16 @@ export class H2cClient {
       };
       ex.res.once('close', cancel);
       stream.on('error', fail);
+      // gRPC's status comes in trailers: kept for the client, filled in before the body ends
+      const trailers: Record<string, string | string[]> = {};
+      stream.once('trailers', (t: H2Headers) => {
+        for (const [name, value] of Object.entries(t)) if (name.charCodeAt(0) !== 58 && value !== undefined) trailers[name] = value;
+      });
       stream.once('response', (h: H2Headers) => {
         settled = true;
         const out: Record<string, string | string[]> = {};
         for (const [name, value] of Object.entries(h)) if (name.charCodeAt(0) !== 58 && value !== undefined) out[name] = value;
-        resolve({ status: Number(h[':status']), headers: out, body: stream });
+        resolve({ status: Number(h[':status']), headers: out, body: stream, trailers });
       });
       if (Buffer.isBuffer(body)) stream.end(body);
       else if (body !== null) body.pipe(stream);
