@@ -33,6 +33,7 @@ const cases: Record<string, MiddlewareCase> = {
   contentType: { valid: { autoDetect: true }, invalid: { autoDetect: 'maybe' } },
   encodedCharacters: { valid: { allowEncodedSlash: true }, invalid: { allowEncodedHash: 'no' } },
   passTLSClientCert: { valid: { pem: true, info: { sans: true, subject: { commonName: true } } }, invalid: { info: { subject: { cn: true } } } },
+  grpcWeb: { valid: { allowOrigins: ['*'] }, invalid: { allowOrigins: '*' }, request: { method: 'POST', headers: { 'content-type': 'application/grpc-web+proto' }, body: '\x00\x00\x00\x00\x00' } },
 };
 
 describe('registry', () => {

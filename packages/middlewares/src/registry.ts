@@ -9,6 +9,7 @@ import { digestAuth } from './digest-auth/index.js';
 import { encodedCharacters } from './encoded-characters/index.js';
 import { errors } from './error-pages/index.js';
 import { forwardAuth } from './forward-auth/index.js';
+import { grpcWeb } from './grpc-web/index.js';
 import { headers } from './headers/index.js';
 import { inFlightReq } from './in-flight-req/index.js';
 import { ipAllowList } from './ip-allow-list/index.js';
@@ -28,7 +29,7 @@ const definitions = [
   headers, stripPrefix, stripPrefixRegex, addPrefix, replacePath, replacePathRegex, redirectScheme, redirectRegex, chain,
   retry, basicAuth, digestAuth, ipAllowList, inFlightReq, rateLimit,
   compress, errors, circuitBreaker, forwardAuth, buffering, contentType,
-  encodedCharacters, passTLSClientCert,
+  encodedCharacters, passTLSClientCert, grpcWeb,
 ] as const;
 
 /** Every built-in middleware type. Adding one = one folder + one entry here. */
