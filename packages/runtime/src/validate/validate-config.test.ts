@@ -140,10 +140,10 @@ describe('service validation', () => {
     const v = validate({ services: { 'typo@file': strategy('leastcon'), 'far@file': strategy('random'), 'ok@file': lb() } });
     expect(v.services['typo@file']!.status).toBe('disabled');
     expect(v.services['typo@file']!.errors).toEqual([
-      'http.services.typo.loadBalancer.strategy: unknown load-balancing strategy "leastcon", expected one of wrr, p2c, leastconn, hrw (did you mean "leastconn"?)',
+      'http.services.typo.loadBalancer.strategy: unknown load-balancing strategy "leastcon", expected one of wrr, p2c, leastconn, hrw, leasttime (did you mean "leastconn"?)',
     ]);
     expect(v.services['far@file']!.errors).toEqual([
-      'http.services.far.loadBalancer.strategy: unknown load-balancing strategy "random", expected one of wrr, p2c, leastconn, hrw',
+      'http.services.far.loadBalancer.strategy: unknown load-balancing strategy "random", expected one of wrr, p2c, leastconn, hrw, leasttime',
     ]);
     expect(v.services['ok@file']!.status).toBe('enabled');
   });
