@@ -43,7 +43,11 @@ export function parseFlags(argv: readonly string[], schema: TSchema): ParsedFlag
     const eq = body.indexOf('=');
     const key = eq >= 0 ? body.slice(0, eq) : body;
     let value: string | undefined = eq >= 0 ? body.slice(eq + 1) : undefined;
-    const steps = key.split('.').filter((s) => s !== '');
+    // Traefik's list syntax: `domains[0].main` → domains, [0], main (at most 3 digits: bounded)
+    const steps = key.split('.').filter((s) => s !== '').flatMap((s) => {
+      const m = /^(.+)(\[\d{1,3}\])$/.exec(s);
+      return m === null ? [s] : [m[1]!, m[2]!];
+    });
     if (value === undefined) {
       const next = argv[i + 1];
       const bare = acceptsBareFlag(schemaAt(schema, steps));

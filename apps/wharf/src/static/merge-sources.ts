@@ -11,6 +11,11 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+/** `[3]` → 3 (a step made by `parseFlags` from `domains[3]`), anything else → undefined */
+function listIndex(step: string): number | undefined {
+  return /^\[\d{1,3}\]$/.test(step) ? Number(step.slice(1, -1)) : undefined;
+}
+
 function findKey(obj: Record<string, unknown>, step: string): string {
   return Object.keys(obj).find((k) => k.toLowerCase() === step.toLowerCase()) ?? step;
 }
@@ -25,17 +30,20 @@ export function mergeSources(fileData: Record<string, unknown> | undefined, laye
   const origins = new Map<string, Origin>();
   for (const layer of layers) {
     for (const { steps, value, origin } of layer) {
-      let node = tree;
+      // a container is an object, or an array when its key is followed by an index (`domains[0]`)
+      let node: Record<string, unknown> = tree;
       const written: string[] = [];
       steps.forEach((step, i) => {
-        const key = findKey(node, step);
-        written.push(key);
+        const index = listIndex(step);
+        const key = index !== undefined ? String(index) : findKey(node, step);
+        if (index === undefined) written.push(key);
         if (i === steps.length - 1) {
           const presence = /^true$/i.test(value) && isObject(node[key]);
           if (!presence) node[key] = value;
           return;
         }
-        if (!isObject(node[key])) node[key] = {};
+        const list = listIndex(steps[i + 1]!) !== undefined;
+        if (list ? !Array.isArray(node[key]) : !isObject(node[key])) node[key] = list ? [] : {};
         node = node[key] as Record<string, unknown>;
       });
       origins.set(written.join('.').toLowerCase(), origin);

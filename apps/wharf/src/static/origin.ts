@@ -49,6 +49,8 @@ export function problemFor(issue: DecodeIssue, origin: Origin): StaticConfigProb
 
 function suggestFlag(origin: Extract<Origin, { kind: 'flag' }>, depth: number, suggestion: string): string {
   const steps = [...origin.steps];
-  if (depth >= 1 && depth <= steps.length) steps[depth - 1] = suggestion;
-  return `--${steps.join('.')}`;
+  // `depth` counts named steps only: a list index (`[0]`, from `domains[0]`) is not one
+  const named = steps.flatMap((s, i) => (/^\[\d+\]$/.test(s) ? [] : [i]));
+  if (depth >= 1 && depth <= named.length) steps[named[depth - 1]!] = suggestion;
+  return `--${steps.join('.').replace(/\.\[/g, '[')}`;
 }

@@ -21,6 +21,12 @@ export function schemaAt(schema: TSchema, steps: string[]): TSchema | true | und
   let node: Node | true = schema as Node;
   for (const step of steps) {
     if (node === true) return true;
+    if (/^\[\d+\]$/.test(step)) {
+      // a list index (`domains[0]`): the element schema
+      if (node.type !== 'array') return undefined;
+      node = (node as Node & { items?: Node }).items ?? true;
+      continue;
+    }
     if (node.type !== 'object') return node.type === undefined && !node.anyOf ? true : undefined;
     const prop: string | undefined = Object.keys(node.properties ?? {}).find((p) => p.toLowerCase() === step.toLowerCase());
     const next: Node | true | undefined = prop !== undefined ? node.properties![prop]! : recordValue(node);
