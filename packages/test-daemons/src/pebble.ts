@@ -36,7 +36,7 @@ function download(url: string, ca: string): Promise<string> {
  * Let's Encrypt's test CA (Debian pebble + pebble-challtestsrv answering every name with 127.0.0.1)
  * on loopback, validating HTTP-01 on `httpPort` and TLS-ALPN-01 on `tlsPort`.
  */
-export async function startPebble(opts: { httpPort: number; tlsPort?: number }): Promise<Pebble> {
+export async function startPebble(opts: { httpPort: number; tlsPort?: number; externalAccountKeys?: Record<string, string> }): Promise<Pebble> {
   const dir = await mkdtemp(join(tmpdir(), 'pebble-'));
   const caFile = join(dir, 'cert.pem');
   execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-days', '2',
@@ -45,7 +45,10 @@ export async function startPebble(opts: { httpPort: number; tlsPort?: number }):
   await writeFile(join(dir, 'config.json'), JSON.stringify({ pebble: {
     listenAddress: `127.0.0.1:${listen}`, managementListenAddress: `127.0.0.1:${management}`,
     certificate: caFile, privateKey: join(dir, 'key.pem'), httpPort: opts.httpPort, tlsPort: opts.tlsPort ?? (await freePort()),
-    ocspResponderURL: '', externalAccountBindingRequired: false,
+    ocspResponderURL: '',
+    // with keys, new accounts must carry an External Account Binding (kid → base64url HMAC key)
+    externalAccountBindingRequired: opts.externalAccountKeys !== undefined,
+    ...(opts.externalAccountKeys && { externalAccountMACKeys: opts.externalAccountKeys }),
   } }));
   const children: ChildProcess[] = [
     spawn('pebble-challtestsrv', ['-defaultIPv4', '127.0.0.1', '-defaultIPv6', '', '-dns01', `127.0.0.1:${dns}`, '-http01', '', '-https01', '', '-tlsalpn01', '', '-management', `127.0.0.1:${chall}`], { stdio: 'ignore' }),

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { Agent } from 'node:https';
 import { rootCertificates } from 'node:tls';
 import type * as AcmeClient from 'acme-client';
+import { parseDuration } from '@wharf/config';
 import type { AcmeResolverOptions, AcmeKeyType } from '../options.js';
 import type { AcmeAccount, AcmeDomain } from '../storage/acme-json.js';
 import { decodePem, encodePem } from '../storage/acme-json.js';
@@ -70,14 +71,16 @@ export class AcmeSession {
     // throws a TypeError: one retry, 1 s, a 30 s timeout, and the provider's backoff does the rest
     const defaults = acme.axios.defaults as { acmeSettings?: Record<string, unknown> };
     defaults.acmeSettings = { ...defaults.acmeSettings, retryMaxAttempts: 1, retryDefaultDelay: 1 };
-    acme.axios.defaults.timeout = 30_000;
+    acme.axios.defaults.timeout = options.clientTimeout === undefined ? 30_000 : Math.max(1_000, parseDuration(options.clientTimeout));
     const accountKey = this.#account ? decodePem(this.#account.PrivateKey) : (await acme.crypto.createPrivateRsaKey(2048)).toString();
     const client = new acme.Client({
       directoryUrl: options.caServer, accountKey, backoffAttempts: 3, backoffMin: 500, backoffMax: 5000,
       ...(this.#account?.Registration?.uri ? { accountUrl: this.#account.Registration.uri } : {}),
+      ...(options.eab ? { externalAccountBinding: { kid: options.eab.kid, hmacKey: options.eab.hmacEncoded } } : {}),
     });
     if (!this.#account?.Registration?.uri) {
-      const body = await client.createAccount({ termsOfServiceAgreed: true, ...(options.email ? { contact: [`mailto:${options.email}`] } : {}) });
+      const contact = accountContacts(options);
+      const body = await client.createAccount({ termsOfServiceAgreed: true, ...(contact.length > 0 ? { contact } : {}) });
       this.#account = { Email: options.email ?? '', Registration: { uri: client.getAccountUrl(), body }, PrivateKey: encodePem(accountKey), KeyType: '2048' };
     }
     this.#client = client;
@@ -97,17 +100,21 @@ export class AcmeSession {
     const { options, httpChallenges, tlsAlpnChallenges } = this.deps;
     const names = domainNames(domain);
     const key = await createKey(acme, options.keyType);
-    const [, csr] = await acme.crypto.createCsr({ commonName: names[0]!, altNames: names }, key);
+    const [, csr] = await acme.crypto.createCsr({ ...(options.disableCommonName ? {} : { commonName: names[0]! }), altNames: names }, key);
     const priority = [...(options.tlsChallenge && tlsAlpnChallenges ? ['tls-alpn-01'] : []), ...(options.httpChallenge && httpChallenges ? ['http-01'] : [])];
     if (priority.length === 0) throw new Error('no challenge configured (httpChallenge.entryPoint or tlsChallenge)');
     const certificatePem = await client.auto({
       csr, termsOfServiceAgreed: true, skipChallengeVerification: true, challengePriority: priority,
+      ...(options.preferredChain ? { preferredChain: options.preferredChain } : {}),
       challengeCreateFn: async (authz, challenge, keyAuthorization) => {
         if (challenge.type === 'http-01') httpChallenges?.set(challenge.token, keyAuthorization);
         else {
           const [alpnKey, alpnCert] = await acme.crypto.createAlpnCertificate(authz, keyAuthorization);
           await tlsAlpnChallenges?.set(authz.identifier.value, alpnCert.toString(), alpnKey.toString());
         }
+        // Traefik's `delay`: give a slow path to the challenge (a CDN, a replicated store) time first
+        const delay = challengeDelayMs(options, challenge.type);
+        if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
       },
       challengeRemoveFn: async (authz, challenge) => {
         if (challenge.type === 'http-01') httpChallenges?.delete(challenge.token);
@@ -116,4 +123,16 @@ export class AcmeSession {
     });
     return { domain, certificatePem, keyPem: key.toString() };
   }
+}
+
+/** The account's contacts: `email`, then `emailAddresses`, each once, as `mailto:` URIs. */
+export function accountContacts(options: Pick<AcmeResolverOptions, 'email' | 'emailAddresses'>): string[] {
+  const all = [options.email, ...(options.emailAddresses ?? [])].map((e) => e?.trim()).filter((e): e is string => e !== undefined && e !== '');
+  return [...new Set(all)].map((e) => `mailto:${e}`);
+}
+
+/** `httpChallenge.delay` / `tlsChallenge.delay` in ms (bounded to 10 min), 0 without one. */
+export function challengeDelayMs(options: Pick<AcmeResolverOptions, 'httpChallenge' | 'tlsChallenge'>, type: string): number {
+  const delay = type === 'http-01' ? options.httpChallenge?.delay : options.tlsChallenge?.delay;
+  return delay === undefined ? 0 : Math.min(Math.max(0, parseDuration(delay)), 600_000);
 }
