@@ -21,6 +21,7 @@ describe('entrypoint static options → proxy options', () => {
           allowEncodedQuestionMark: true,
           allowEncodedHash: true,
         },
+        underscoreHeadersStrategy: 'keep',
       },
       http2: { maxConcurrentStreams: 250 },
       transport: {

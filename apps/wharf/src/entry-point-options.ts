@@ -12,7 +12,12 @@ function ms(value: string | number): number {
 export function entryPointOptions(ep: ResolvedEntryPoint): { http: EntryPointHttpOptions; http2: EntryPointHttp2Options; transport: EntryPointTransportOptions } {
   const t = ep.transport;
   return {
-    http: { sanitizePath: ep.http.sanitizePath, encodedCharacters: { ...ep.http.encodedCharacters } },
+    http: {
+      sanitizePath: ep.http.sanitizePath,
+      encodedCharacters: { ...ep.http.encodedCharacters },
+      underscoreHeadersStrategy: ep.http.underscoreHeadersStrategy,
+      ...(ep.http.maxHeaderBytes !== undefined && { maxHeaderBytes: ep.http.maxHeaderBytes }),
+    },
     http2: { maxConcurrentStreams: ep.http2.maxConcurrentStreams },
     transport: {
       readTimeoutMs: ms(t.respondingTimeouts.readTimeout),

@@ -13,6 +13,7 @@ import { acceptProxyProtocol, type ProxyProtocolOptions } from './incoming/proxy
 import { listenServer } from './listen.js';
 import { divertConnections, type ConnectionDivert } from './tcp/divert.js';
 import { createRequestHandler, type RequestHandle } from './request-handler.js';
+import type { UnderscoreHeadersStrategy } from './underscore-headers.js';
 
 /** Entrypoint `http.*` options (Traefik names and defaults). */
 export interface EntryPointHttpOptions {
@@ -20,6 +21,10 @@ export interface EntryPointHttpOptions {
   sanitizePath?: boolean;
   /** `http.encodedCharacters`: escapes allowed in the path; every one allowed by default */
   encodedCharacters?: EncodedCharactersOptions;
+  /** `http.underscoreHeadersStrategy`: request headers named with `_`; default keep */
+  underscoreHeadersStrategy?: UnderscoreHeadersStrategy;
+  /** `http.maxHeaderBytes`: the largest request head (HTTP/1.1) and header list (HTTP/2); default Node's 16 KiB / 32 KiB */
+  maxHeaderBytes?: number;
 }
 
 /** Entrypoint `http2.*` options (Traefik names and defaults). */
@@ -97,9 +102,10 @@ function upgradeResponse(req: IncomingMessage, socket: Socket, head: Buffer): Se
   return res;
 }
 
-function serverOptions(t: EntryPointTransportOptions) {
+function serverOptions(t: EntryPointTransportOptions, maxHeaderBytes: number | undefined) {
   const readMs = Math.max(0, t.readTimeoutMs ?? 60_000);
   return {
+    ...(maxHeaderBytes !== undefined && { maxHeaderSize: maxHeaderBytes }),
     keepAliveTimeout: Math.max(0, t.idleTimeoutMs ?? 180_000),
     requestTimeout: readMs,
     headersTimeout: readMs > 0 ? Math.min(readMs, HEADERS_TIMEOUT_MS) : HEADERS_TIMEOUT_MS,
@@ -147,6 +153,7 @@ export function createEntryPoint(options: EntryPointOptions): EntryPoint {
     trusted: createTrustCheck(options.forwardedHeaders),
     sanitizePath: options.http?.sanitizePath ?? true,
     deniedEscapes: deniedEscapes(options.http?.encodedCharacters),
+    underscoreHeaders: options.http?.underscoreHeadersStrategy ?? 'keep',
     log,
   });
   const t = options.transport ?? {};
@@ -155,7 +162,7 @@ export function createEntryPoint(options: EntryPointOptions): EntryPoint {
     maxAgeMs: t.keepAliveMaxTimeMs ?? 0,
     writeTimeoutMs: t.writeTimeoutMs ?? 0,
   });
-  const server = createServer(serverOptions(t));
+  const server = createServer(serverOptions(t, options.http?.maxHeaderBytes));
   const openConnections = attachHandlers(server, state, handle, limiter, (err) => log(`entryPoint ${options.name}: upgrade socket error`, err));
   const front = installConnectionFront(server, {
     name: options.name,
@@ -163,6 +170,7 @@ export function createEntryPoint(options: EntryPointOptions): EntryPoint {
     readTimeoutMs: t.readTimeoutMs ?? 60_000,
     idleTimeoutMs: t.idleTimeoutMs ?? 180_000,
     maxConcurrentStreams: options.http2?.maxConcurrentStreams ?? 250,
+    ...(options.http?.maxHeaderBytes !== undefined && { maxHeaderListBytes: options.http.maxHeaderBytes }),
     onH2Request: (h2req, h2res) => {
       const { req, res } = asHttp1Request(h2req, h2res);
       handle(req, res, false);

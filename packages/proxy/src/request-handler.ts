@@ -13,6 +13,7 @@ import { noteOutcome, observeRequest } from './request-record.js';
 import { entryPointPath } from './request-path.js';
 import { OPTIONS_ASTERISK, splitTarget, targetProblem, type SplitTarget } from './request-target.js';
 import { writeResponse, writeText } from './write-response.js';
+import { applyUnderscoreHeaders, type UnderscoreHeadersStrategy } from './underscore-headers.js';
 
 export interface RequestHandlerContext {
   name: string;
@@ -26,6 +27,8 @@ export interface RequestHandlerContext {
   sanitizePath: boolean;
   /** `http.encodedCharacters` denied (upper-case escapes), undefined when all are allowed */
   deniedEscapes: ReadonlySet<string> | undefined;
+  /** `http.underscoreHeadersStrategy` (default keep) */
+  underscoreHeaders?: UnderscoreHeadersStrategy;
 }
 
 export type RequestHandle = (req: IncomingMessage, res: ServerResponse, isUpgrade: boolean) => void;
@@ -54,6 +57,7 @@ function clientIPOf(req: IncomingMessage): string {
  */
 export function createRequestHandler(ctx: RequestHandlerContext): RequestHandle {
   const { name, generations, observers, trusted, log, closing, sanitizePath, deniedEscapes } = ctx;
+  const underscoreHeaders = ctx.underscoreHeaders ?? 'keep';
   const observed = observers.length > 0;
   // observers with a start hook, resolved once: nothing extra per request when there are none
   const starters = observers.filter((o) => o.onRequestStart !== undefined);
@@ -142,6 +146,7 @@ export function createRequestHandler(ctx: RequestHandlerContext): RequestHandle 
     const routing = routingPath(ex.path);
     if (routing === null) return reject(ex, 400, 'Bad Request');
     stripConnectionListed(headers);
+    if (!applyUnderscoreHeaders(headers, underscoreHeaders)) return reject(ex, 400, 'Bad Request');
     const overTls = (req.socket as { encrypted?: boolean }).encrypted === true;
     applyForwardedHeaders(headers, trusted(clientIP), clientIP, isUpgrade, overTls);
     const match: MatchRequest = { host, path: routing, method, headers, query: target.query, clientIP };

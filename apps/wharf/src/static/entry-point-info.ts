@@ -47,6 +47,8 @@ export function entryPointInfo(ep: ResolvedEntryPoint): EntryPointInfo {
       ...(h.redirections?.entryPoint && { redirections: { entryPoint: { ...h.redirections.entryPoint } } }),
       sanitizePath: h.sanitizePath,
       encodedCharacters: { ...h.encodedCharacters },
+      ...(h.maxHeaderBytes !== undefined && { maxHeaderBytes: h.maxHeaderBytes }),
+      ...(h.underscoreHeadersStrategy !== 'keep' && { underscoreHeadersStrategy: h.underscoreHeadersStrategy }),
     },
     http2: { maxConcurrentStreams: ep.http2.maxConcurrentStreams },
   };

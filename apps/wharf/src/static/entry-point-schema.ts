@@ -28,6 +28,8 @@ const EntryPointHttpSchema = Type.Object(
       }),
     ),
     sanitizePath: Bool(true, 'clean ".", ".." and "//" segments (also %2e-encoded) before routing and forwarding'),
+    underscoreHeadersStrategy: Type.Union([Type.Literal('keep'), Type.Literal('delete'), Type.Literal('reject')], { default: 'keep', description: 'request headers named with "_": keep, delete, or reject (400)' }),
+    maxHeaderBytes: Type.Optional(Type.Integer({ minimum: 1024, maximum: 16 * 1024 * 1024, description: 'largest request head in bytes (default 16 KiB for HTTP/1.1, 32 KiB of headers for HTTP/2; Traefik: 1 MiB)' })),
     encodedCharacters: Type.Object(
       {
         allowEncodedSlash: Bool(true, 'false: a path with %2F answers 400'),

@@ -85,6 +85,10 @@ export interface EntryPointInfo {
     tls?: { options?: string; certResolver?: string; domains?: Array<{ main?: string; sans?: string[] }> };
     redirections?: { entryPoint?: { to: string; scheme: string; permanent: boolean; priority?: number } };
     sanitizePath?: boolean;
+    /** only when set */
+    maxHeaderBytes?: number;
+    /** only when not `keep` */
+    underscoreHeadersStrategy?: 'keep' | 'delete' | 'reject';
     encodedCharacters?: Record<string, boolean>;
   };
   http2?: { maxConcurrentStreams: number };

@@ -15,6 +15,8 @@ export interface ConnectionFrontOptions {
   idleTimeoutMs: number;
   /** `http2.maxConcurrentStreams` (Traefik's default 250; Node's own is 2³²−1) */
   maxConcurrentStreams: number;
+  /** `http.maxHeaderBytes`, when set: the decoded header list bound of HTTP/2 requests (default 32 KiB) */
+  maxHeaderListBytes?: number;
   /** an HTTP/2 request, made to look like an HTTP/1.1 one (Host from `:authority`, no pseudo-headers) */
   onH2Request(req: Http2ServerRequest, res: Http2ServerResponse): void;
 }
@@ -43,7 +45,7 @@ export function installConnectionFront(server: Server, o: ConnectionFrontOptions
   // Node's minimum is 4 pairs (0 means 4, not "unlimited"): a real client's headers need room.
   // The HTTP/1.1 side forwards any number of headers within a 16 KiB head; HTTP/2 gets the same
   // bound on the decoded list (plus HPACK's 32 bytes per entry) and a pair count it cannot reach
-  const h2 = createH2Server({ maxHeaderListPairs: H2_MAX_HEADER_PAIRS, settings: { maxHeaderListSize: H2_MAX_HEADER_LIST_BYTES, maxConcurrentStreams: o.maxConcurrentStreams } });
+  const h2 = createH2Server({ maxHeaderListPairs: H2_MAX_HEADER_PAIRS, settings: { maxHeaderListSize: o.maxHeaderListBytes ?? H2_MAX_HEADER_LIST_BYTES, maxConcurrentStreams: o.maxConcurrentStreams } });
   h2.on('request', o.onH2Request);
   h2.on('session', (session: ServerHttp2Session) => {
     sessions.add(session);
