@@ -62,5 +62,18 @@ describe('Traefik options wharf does not implement', () => {
     ]);
     expect(problems([], { TRAEFIK_PROVIDERS_KUBERNETESCRD: 'true' })[0]).toMatch(/^WHARF_STATIC_UNSUPPORTED TRAEFIK_PROVIDERS_KUBERNETESCRD: providers\.kubernetescrd is a Traefik provider wharf does not have/);
     expect(problems(['--entrypoints.web.address=:80', '--entrypoints.web.htp3'])).toEqual(['WHARF_CONFIG_UNKNOWN_KEY unknown flag --entrypoints.web.htp3: did you mean --entrypoints.web.http?']);
+    expect(problems(['--entrypoints.web.address=:80', '--providers.redis.sentinel.mastername=m'])[0]).toMatch(/^WHARF_STATIC_UNSUPPORTED --providers\.redis\.sentinel\.mastername: Redis Sentinel/);
+    expect(problems(['--entrypoints.web.address=:80', '--serverstransport.spiffe.ids=spiffe://x'])[0]).toMatch(/SPIFFE is not supported/);
+  });
+
+  it('log rotation, OTLP, OCSP and HPACK sizes are ignored with what is missing; options wharf implements are not', () => {
+    const ignored = load(['--entrypoints.web.address=:80', '--log.maxsize=10', '--accesslog.otlp=true', '--ocsp=true', '--entrypoints.web.http2.maxdecoderheadertablesize=8192']).ignoredOptions;
+    expect(ignored?.map((i) => i.where).sort()).toEqual(['--accesslog.otlp', '--entrypoints.web.http2.maxdecoderheadertablesize', '--log.maxsize', '--ocsp']);
+    const c = load(['--entrypoints.web.address=:80', '--entrypoints.web.http.underscoreheadersstrategy=reject', '--entrypoints.web.http.maxheaderbytes=65536',
+      '--certificatesresolvers.le.acme.eab.kid=k', '--certificatesresolvers.le.acme.eab.hmacencoded=h', '--certificatesresolvers.le.acme.preferredchain=ISRG Root X1',
+      '--certificatesresolvers.le.acme.tlschallenge=true', '--certificatesresolvers.le.acme.tlschallenge.delay=2s']);
+    expect(c.ignoredOptions).toBeUndefined();
+    expect(c.entryPoints.web?.http).toMatchObject({ underscoreHeadersStrategy: 'reject', maxHeaderBytes: 65536 });
+    expect(c.certificatesResolvers?.le?.acme).toMatchObject({ eab: { kid: 'k', hmacEncoded: 'h' }, preferredChain: 'ISRG Root X1', tlsChallenge: { delay: '2s' } });
   });
 });

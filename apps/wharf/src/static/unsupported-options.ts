@@ -29,8 +29,31 @@ export const TRAEFIK_OPTIONS_NOT_IMPLEMENTED: readonly UnsupportedOption[] = [
   ignored('log.nocolor', 'wharf\'s log has no colours'),
   ignored('hostresolver', 'Traefik v2\'s CNAME flattening: wharf resolves names with the system resolver'),
   ignored('experimental', 'experimental features and plugins are not available: routers using a plugin middleware are disabled with an error'),
+  ...['log.maxsize', 'log.maxage', 'log.maxbackups', 'log.compress'].map((p) => ignored(p, 'wharf does not rotate its log file (rotate it outside, e.g. logrotate with copytruncate)')),
+  ignored('log.otlp', 'OpenTelemetry log export is not implemented'),
+  ignored('accesslog.otlp', 'OpenTelemetry access-log export is not implemented'),
+  ignored('accesslog.dualoutput', 'the access log goes to accessLog.filePath only, not also to stdout'),
+  ignored('accesslog.addinternals', 'requests to the API, dashboard and ping are not in the access log (they are served beside the proxy)'),
+  ignored('metrics.addinternals', 'requests to the API, dashboard and ping are not in the metrics (they are served beside the proxy)'),
+  ignored('metrics.prometheus.headerlabels', 'labels from request headers are not added to the metrics'),
+  ignored('ocsp', 'OCSP stapling is not done'),
+  ignored('providers.file.debugloggeneratedtemplate', 'a debug option of Traefik\'s Go templates: nothing to log'),
+  ignored('entrypoints.*.observability', 'per-entrypoint observability defaults are not applied: access log and metrics follow the global settings'),
+  ignored('entrypoints.*.http2.maxdecoderheadertablesize', 'the HPACK tables stay at 4096 bytes (Node\'s and Traefik\'s default)'),
+  ignored('entrypoints.*.http2.maxencoderheadertablesize', 'the HPACK tables stay at 4096 bytes (Node\'s and Traefik\'s default)'),
+  ignored('entrypoints.*.http.encodequerysemicolons', 'semicolons in the query are forwarded as sent, never encoded'),
+  ignored('tcpserverstransport', 'no static default for TCP services: they use their own serversTransport or wharf\'s defaults (dial timeout 30 s, system roots)'),
+  ignored('certificatesresolvers.*.acme.profile', 'ACME profiles are not requested: the CA issues its default profile'),
+  ignored('certificatesresolvers.*.acme.certificatetimeout', 'each CA request is bounded by clientTimeout instead'),
+  ignored('certificatesresolvers.*.acme.clientresponseheadertimeout', 'each CA request is bounded by clientTimeout instead'),
   refused('certificatesresolvers.*.acme.dnschallenge', 'the DNS-01 challenge is not implemented yet: use httpChallenge or tlsChallenge (wildcard certificates need DNS-01)'),
-  ...['kubernetescrd', 'kubernetesingress', 'kubernetesgateway', 'consulcatalog', 'consul', 'zookeeper', 'nomad', 'ecs', 'http', 'plugin'].map((p) => refused(`providers.${p}`, `providers.${p} ${PROVIDER_MISSING}`)),
+  ...['kubernetescrd', 'kubernetesingress', 'kubernetesingressnginx', 'kubernetesgateway', 'knative', 'consulcatalog', 'consul', 'zookeeper', 'nomad', 'ecs', 'http', 'rest', 'plugin']
+    .map((p) => refused(`providers.${p}`, `providers.${p} ${PROVIDER_MISSING}`)),
+  refused('providers.redis.sentinel', 'Redis Sentinel is not supported: point providers.redis.endpoints at the master'),
+  refused('certificatesresolvers.*.tailscale', 'Tailscale certificate resolvers are not supported'),
+  // upstream TLS would not be checked against the SPIFFE identities the user asked for
+  refused('spiffe', 'SPIFFE is not supported'),
+  refused('serverstransport.spiffe', 'SPIFFE is not supported: upstream TLS would not be checked against SPIFFE identities'),
 ];
 
 /** The table entry for a path given as lower-case steps, when one covers it (the path or a parent). */
