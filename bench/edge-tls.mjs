@@ -17,15 +17,14 @@
 // Rounds interleave the servers; each keeps its best round (req/s) and lowest CPU per request.
 // Usage: node bench/edge-tls.mjs [--duration 5] [--warmup 1] [--handshake-warmup 20] [--rounds 2]
 //        [--tests keep-alive,handshakes,http/2] [--rows haproxy,wharf,…] (a subset, for a quick look)
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:tls';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startWhoami } from './lib/backends.mjs';
+import { benchCertificate } from './lib/certificate.mjs';
 import { haproxyRow } from './rows/haproxy.mjs';
 import { hasH2load, runH2load } from './lib/h2load.mjs';
 import { withCpu } from './lib/proc-cpu.mjs';
@@ -42,11 +41,7 @@ const handshakeWarmupS = Math.min(Math.max(Number(values['handshake-warmup']), 1
 process.on('exit', killAll);
 for (const s of ['SIGINT', 'SIGTERM']) process.on(s, () => process.exit(130));
 
-const dir = mkdtempSync(join(tmpdir(), 'wharf-bench-tls-'));
-const certFile = join(dir, 'cert.pem');
-const keyFile = join(dir, 'key.pem');
-execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '2', '-subj', '/CN=bench.test',
-  '-addext', 'subjectAltName=DNS:bench.test,IP:127.0.0.1', '-keyout', keyFile, '-out', certFile], { stdio: 'ignore' });
+const { dir, certFile, keyFile } = benchCertificate('wharf-bench-tls-');
 const combined = join(dir, 'haproxy.pem');
 const GO_TLS13_ORDER = 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256';
 writeFileSync(combined, readFileSync(certFile, 'utf8') + readFileSync(keyFile, 'utf8'));

@@ -15,13 +15,12 @@
 // request of each server process (/proc/<pid>/stat) and their ratio B/A. Reported: every window,
 // then the median ratio and its range. Tests: `handshakes` (Connection: close: a full TLS
 // handshake per request), `keep-alive` (HTTPS, kept-alive connections), `plain` (HTTP keep-alive).
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startWhoami } from './lib/backends.mjs';
+import { benchCertificate } from './lib/certificate.mjs';
 import { withCpu } from './lib/proc-cpu.mjs';
 import { allocPort, killAll } from './lib/process.mjs';
 import { startWharf } from './lib/wharf-binary.mjs';
@@ -59,11 +58,7 @@ const bins = [values.a, values.b].map((root) => {
 process.on('exit', killAll);
 for (const s of ['SIGINT', 'SIGTERM']) process.on(s, () => process.exit(130));
 
-const dir = mkdtempSync(join(tmpdir(), 'wharf-bench-paired-'));
-const certFile = join(dir, 'cert.pem');
-const keyFile = join(dir, 'key.pem');
-execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '2', '-subj', '/CN=bench.test',
-  '-addext', 'subjectAltName=DNS:bench.test,IP:127.0.0.1', '-keyout', keyFile, '-out', certFile], { stdio: 'ignore' });
+const { certFile, keyFile } = benchCertificate('wharf-bench-paired-');
 
 const backends = await startWhoami(3);
 const tls = test.scheme === 'https';
