@@ -2,6 +2,7 @@ import { SocketAddress } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { proxyHeaderV1, proxyHeaderV2, type ProxiedAddresses } from '../../tcp/proxy-protocol.js';
 import { PROXY_HEADER_INVALID, PROXY_HEADER_TOO_LARGE, readProxyHeader } from './read-proxy-header.js';
+import { expectHeader as expectWholeHeader } from '../../fixtures/expect-proxy-header.js';
 
 const SIGNATURE = [0x0d, 0x0a, 0x0d, 0x0a, 0x00, 0x0d, 0x0a, 0x51, 0x55, 0x49, 0x54, 0x0a];
 const CLIENT = Buffer.from('\x16\x03\x01\x00\x05hello');
@@ -15,15 +16,8 @@ const TLVS = [0x02, 0x00, 0x0b, ...Buffer.from('example.com'), 0x04, 0x00, 0x03,
 const INET = [192, 0, 2, 1, 198, 51, 100, 7, ...port(56324), ...port(443)];
 const INET6 = [0x20, 0x01, 0x0d, 0xb8, ...zeros(11), 0x01, ...zeros(15), 0x01, ...port(8080), ...port(443)];
 
-/** Every proper prefix is needMore; the header alone and with client bytes after it is `header`. */
-function expectHeader(header: Uint8Array) {
-  for (let n = 0; n < header.length; n++) expect(readProxyHeader(header.subarray(0, n)).kind, `prefix of ${n}`).toBe('needMore');
-  const alone = readProxyHeader(header);
-  expect(readProxyHeader(Buffer.concat([header, CLIENT]))).toEqual(alone);
-  if (alone.kind !== 'header') throw new Error(`expected a header, got ${JSON.stringify(alone)}`);
-  expect(alone.length).toBe(header.length);
-  return alone;
-}
+/** every check of `expectHeader`, with this file's client bytes after the header */
+const expectHeader = (header: Uint8Array) => expectWholeHeader(header, CLIENT);
 
 const invalid = (data: Uint8Array, message?: string) =>
   expect(readProxyHeader(data)).toEqual({ kind: 'error', code: PROXY_HEADER_INVALID, message: message ?? expect.any(String) });

@@ -1,20 +1,14 @@
 import { SocketAddress, isIP } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { MAX_PROXY_HEADER_BYTES, PROXY_HEADER_INVALID, PROXY_HEADER_TOO_LARGE, readProxyHeader } from './read-proxy-header.js';
+import { expectHeader as expectWholeHeader } from '../../fixtures/expect-proxy-header.js';
 
 const CLIENT = Buffer.from('GET / HTTP/1.1\r\nHost: a\r\n\r\n');
 const bytes = (text: string) => Buffer.from(text, 'latin1');
 const nodeIPv6 = (address: string) => new SocketAddress({ address, family: 'ipv6' }).address;
 
-/** Every proper prefix is needMore; the header alone and with client bytes after it is `header`. */
-function expectHeader(header: Uint8Array) {
-  for (let n = 0; n < header.length; n++) expect(readProxyHeader(header.subarray(0, n)).kind, `prefix of ${n}`).toBe('needMore');
-  const alone = readProxyHeader(header);
-  expect(readProxyHeader(Buffer.concat([header, CLIENT]))).toEqual(alone);
-  if (alone.kind !== 'header') throw new Error(`expected a header, got ${JSON.stringify(alone)}`);
-  expect(alone.length).toBe(header.length);
-  return alone;
-}
+/** every check of `expectHeader`, with this file's client bytes after the header */
+const expectHeader = (header: Uint8Array) => expectWholeHeader(header, CLIENT);
 
 const invalid = (text: string, message?: string) =>
   expect(readProxyHeader(bytes(text))).toEqual({ kind: 'error', code: PROXY_HEADER_INVALID, message: message ?? expect.any(String) });
